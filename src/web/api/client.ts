@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { errorBody } from '../../api/common.js';
+
+/** An error the API answered with (or could not answer with: status 0 means the network failed). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Lets the session drop to "signed out" when any call finds the session gone. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const parsed = errorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(status, code, message, details);
+  }
+  return new ApiError(status, `http_${status}`, `The server answered with an unexpected error (${status}).`);
+}
+
+async function call(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+  // The API wants a JSON body on every state-changing request, even an empty one.
+  const sendsBody = method !== 'GET';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: sendsBody ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, 'network_error', 'Could not reach AI Factory. Check your connection and try again.');
+  }
+  const payload = await readBody(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (error.code === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
+    throw error;
+  }
+  return payload;
+}
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError(0, 'unexpected_response', 'The server sent an answer this page does not understand.');
+  }
+  return parsed.data;
+}
+
+export async function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  return parse(schema, await call('GET', path, undefined, signal));
+}
+
+export async function apiSend<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: z.ZodType<T>) {
+  return parse(schema, await call(method, path, body));
+}
+
+/** For endpoints that answer 202/204 with nothing we need to read. */
+export async function apiSendNoContent(method: Exclude<Method, 'GET'>, path: string, body: unknown = {}) {
+  await call(method, path, body);
+}
+
+// A few codes get wording tuned for the screen; everything else shows the server's own message.
+const friendlyMessages: Record<string, string> = {
+  invalid_credentials: 'Email or password is incorrect.',
+  last_owner: 'A workspace needs at least one owner. Make someone else an owner first.',
+};
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return friendlyMessages[error.code] ?? error.message;
+  return 'Something went wrong. Please try again.';
+}
+
+/** Field-level messages from a validation_failed body, when the server gives them. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return {};
+  const details: unknown = error.details;
+  const issues = Array.isArray(details) ? details : [];
+  const result: Record<string, string> = {};
+  for (const issue of issues) {
+    if (typeof issue !== 'object' || issue === null) continue;
+    const { path, message } = issue as { path?: unknown; message?: unknown };
+    const field = Array.isArray(path) ? path[0] : path;
+    if (typeof field === 'string' && typeof message === 'string') result[field] ??= message;
+  }
+  return result;
+}
