@@ -50,14 +50,12 @@ export function registerAdminRoutes(
 ): void {
   app.setErrorHandler(async (error, _request, reply) => {
     const status = error instanceof z.ZodError ? 400 : 500;
-    await reply
-      .code(status)
-      .send({
-        error: {
-          code: status === 400 ? 'bad_request' : 'internal',
-          message: error instanceof Error ? error.message : String(error),
-        },
-      });
+    await reply.code(status).send({
+      error: {
+        code: status === 400 ? 'bad_request' : 'internal',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    });
   });
 
   app.get('/clock', async () => ({ now: ctx.clock.now(), iso: new Date(ctx.clock.now()).toISOString() }));

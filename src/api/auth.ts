@@ -12,7 +12,10 @@ export const signUpRequest = z.strictObject({
 });
 export const signInRequest = z.strictObject({ email: emailSchema, password: passwordSchema });
 export const passwordResetRequest = z.strictObject({ email: emailSchema });
-export const passwordResetConfirm = z.strictObject({ token: z.string().min(1).max(200), password: passwordSchema });
+export const passwordResetConfirm = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: passwordSchema,
+});
 
 export const userView = z.object({ id: z.string(), email: z.string(), name: z.string() });
 export const workspaceSummary = z.object({ id: z.string(), name: z.string(), role: roleSchema });

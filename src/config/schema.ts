@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the product, documented where it is declared. This schema is the only reader of the
+ * environment; `npm run config:docs` prints the README table from these descriptions.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development')
+    .describe('Runtime mode: production logs JSON; development logs readable lines'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080).describe('HTTP port the server listens on'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface the server binds to'),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://localhost:8080')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .describe(
+      'The URL people and platforms reach the app at: OAuth redirects, links in mail, CSRF origin check',
+    ),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe('Where the embedded default keeps its SQLite file, media and outbox'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Minimum level of log lines'),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30).describe('How long a sign-in lasts'),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(1440)
+    .default(60)
+    .describe('How long a password reset link works'),
+  INVITATION_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(7)
+    .describe('How long an invitation link works'),
+  SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .default(10)
+    .describe(
+      'Sign-in, sign-up and reset attempts allowed per minute per client address (and per email for sign-in)',
+    ),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional()
+    .describe(
+      'SMTP server for mail, e.g. smtps://user:pass@mail.example.com; unset: mail goes to DATA_DIR/outbox',
+    ),
+  MAIL_FROM: z
+    .string()
+    .default('AI Factory <no-reply@localhost>')
+    .describe('Sender of the mail the app sends'),
+  TRUST_PROXY: z
+    .stringbool()
+    .default(false)
+    .describe('Trust X-Forwarded-* headers (set when running behind a load balancer)'),
+});
+
+export type Config = z.infer<typeof configSchema>;

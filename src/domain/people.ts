@@ -1,0 +1,72 @@
+import type { Role } from './roles.js';
+
+/** Dates are ISO-8601 strings in UTC everywhere in the domain and the store. */
+export type IsoDate = string;
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: IsoDate;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: IsoDate;
+}
+
+export interface Membership {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  joinedAt: IsoDate;
+}
+
+/** A membership joined with the member's identity, for member lists. */
+export interface MemberDetails extends Membership {
+  email: string;
+  name: string;
+}
+
+/** A membership joined with its workspace's name, for the workspace switcher. */
+export interface WorkspaceMembership extends Membership {
+  workspaceName: string;
+}
+
+export interface Session {
+  /** SHA-256 of the cookie token: a leaked store does not yield usable sessions. */
+  id: string;
+  userId: string;
+  currentWorkspaceId: string;
+  createdAt: IsoDate;
+  expiresAt: IsoDate;
+}
+
+export interface Invitation {
+  id: string;
+  workspaceId: string;
+  email: string;
+  role: Role;
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: IsoDate;
+  expiresAt: IsoDate;
+  acceptedAt: IsoDate | null;
+  acceptedBy: string | null;
+}
+
+export interface PasswordReset {
+  tokenHash: string;
+  userId: string;
+  createdAt: IsoDate;
+  expiresAt: IsoDate;
+  usedAt: IsoDate | null;
+}
+
+/** Emails are compared case-insensitively and stored trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,16 @@
+export const ROLES = ['owner', 'editor', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What each role may do; later capabilities add their permissions here. */
+const PERMISSIONS = {
+  'workspace.manage': ['owner'],
+  'members.manage': ['owner'],
+  'members.view': ['owner', 'editor', 'reviewer', 'viewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** True when the role grants the permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

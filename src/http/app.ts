@@ -1,0 +1,79 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { createMetrics } from '../observability/metrics.js';
+import { installCsrfProtection } from './csrf.js';
+import type { HttpDeps } from './deps.js';
+import { installErrorHandling } from './errors.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { invitationRoutes } from './routes/invitations.routes.js';
+import { memberRoutes } from './routes/members.routes.js';
+import { workspaceRoutes } from './routes/workspaces.routes.js';
+import { installSessionResolution } from './session.js';
+import { installWebApp } from './web-app.js';
+
+const ONE_MEGABYTE = 1024 * 1024;
+// Signature-verified callbacks from platforms, and the local sandbox with its own rules.
+const CSRF_EXEMPT = ['/webhooks/', '/sandbox/'];
+
+/** Builds the HTTP app: API under /api, health and metrics, the web app, one error body everywhere. */
+export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: ONE_MEGABYTE,
+    trustProxy: deps.settings.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = createMetrics();
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration
+      .labels(request.method, request.routeOptions.url ?? 'unmatched', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  installErrorHandling(app);
+  installCsrfProtection(app, deps.settings.publicBaseUrl, CSRF_EXEMPT);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'AI Factory API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'aif_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  healthRoutes(app, deps.store, metrics);
+  await app.register(
+    async (api) => {
+      installSessionResolution(api, deps.auth);
+      await api.register(authRoutes(deps), { prefix: '/auth' });
+      await api.register(workspaceRoutes(deps));
+      await api.register(memberRoutes(deps));
+      await api.register(invitationRoutes(deps));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+  await installWebApp(app, deps.settings.webRoot);
+  return app;
+}
