@@ -1,6 +1,9 @@
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
+
+// Monotonic: ids made in the same millisecond still sort in creation order.
+const nextUlid = monotonicFactory();
 
 /** Ids are made by the app (never by a store), sortable by creation time so they double as cursors. */
 export function newId(): string {
-  return ulid().toLowerCase();
+  return nextUlid().toLowerCase();
 }

@@ -124,16 +124,14 @@ export class AuthService {
   /** Sets a new password from a reset link and signs the user out everywhere. */
   async resetPassword(token: string, password: string): Promise<void> {
     const { store, clock, hasher } = this.deps;
-    const invalid = new UserError(
-      'validation',
-      'invalid_token',
-      'This reset link is invalid, used or expired',
-    );
-    const userId = await store.passwordResets.consume(hashSecret(token), isoNow(clock));
-    if (!userId) throw invalid;
-    const user = await store.users.findById(userId);
-    if (!user) throw invalid;
-    assertStrongPassword(password, user.email);
+    // A weak password rolls the transaction back, so the link still works for a second try.
+    const user = await store.transaction(async (tx) => {
+      const userId = await tx.passwordResets.consume(hashSecret(token), isoNow(clock));
+      const found = userId ? await tx.users.findById(userId) : null;
+      if (!found) throw new UserError('validation', 'invalid_token', 'This reset link is invalid, used or expired');
+      assertStrongPassword(password, found.email);
+      return found;
+    });
     const passwordHash = await hasher.hash(password);
     await store.transaction(async (tx) => {
       await tx.users.updatePasswordHash(user.id, passwordHash);

@@ -1,0 +1,97 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/load.js';
+import { buildContainer, type Container } from '../../src/container.js';
+import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-hasher.js';
+import { buildHttpApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { CapturingMailer } from './capturing-mailer.js';
+import { FakeClock } from './fake-clock.js';
+
+export const ORIGIN = 'http://app.test';
+
+export interface TestApp {
+  app: FastifyInstance;
+  container: Container;
+  clock: FakeClock;
+  mailer: CapturingMailer;
+  /** Every log line the app wrote, as raw JSON text. */
+  logs: string[];
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
+  const config = loadConfig(
+    { DATA_DIR: dataDir, PUBLIC_BASE_URL: ORIGIN, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    '/nonexistent/.env',
+  );
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: false }, sink);
+  const clock = new FakeClock();
+  const mailer = new CapturingMailer();
+  // Low scrypt cost keeps the suite fast; production parameters are covered by the hasher's own test.
+  const hasher = new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
+  const container = await buildContainer(config, logger, { clock, mailer, hasher });
+  container.settings.webRoot = join(dataDir, 'no-web-build');
+  const app = await buildHttpApp(container, logger);
+  return {
+    app,
+    container,
+    clock,
+    mailer,
+    logs,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await container.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and sends our Origin and JSON, as the web app does. */
+export class Client {
+  private cookie: string | null = null;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { origin: ORIGIN };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    const setCookie = response.cookies.find((c) => c.name === 'aif_session');
+    if (setCookie) this.cookie = setCookie.value ? `aif_session=${setCookie.value}` : null;
+    return response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body: unknown = {}) => this.request('POST', url, body);
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+
+  /** Signs up a fresh person and returns their user and first workspace. */
+  async signUp(email: string, password = 'a long enough passphrase') {
+    const res = await this.post('/api/auth/signup', { email, password });
+    if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
+    return res.json<{ user: { id: string; email: string }; workspace: { id: string; name: string } }>();
+  }
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startTestApp, type TestApp } from '../../fakes/test-app.js';
+
+/**
+ * User B must get 404 for every object of user A's workspace, through every route that takes an id.
+ * The route list comes from the OpenAPI document, so a new route with an id fails this test until covered.
+ */
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let a: Client;
+  let b: Client;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = new Client(t.app);
+    b = new Client(t.app);
+    const aliceSignup = await a.signUp('alice@example.com');
+    await b.signUp('bob@example.com');
+    ids.aliceWorkspace = aliceSignup.workspace.id;
+    ids.alice = aliceSignup.user.id;
+    const inv = await a.post('/api/invitations', { email: 'carol@example.com', role: 'editor' });
+    ids.aliceInvitation = inv.json<{ invitation: { id: string } }>().invitation.id;
+  });
+  afterAll(async () => t.close());
+
+  // Each route that takes an id, called by Bob (an owner of his own workspace) with Alice's ids.
+  const attempts: Record<string, () => Promise<{ statusCode: number; body: string }>> = {
+    'PATCH /api/members/{userId}': () => b.patch(`/api/members/${ids.alice}`, { role: 'viewer' }),
+    'DELETE /api/members/{userId}': () => b.delete(`/api/members/${ids.alice}`),
+    'DELETE /api/invitations/{id}': () => b.delete(`/api/invitations/${ids.aliceInvitation}`),
+    'PUT /api/me/current-workspace': () =>
+      b.put('/api/me/current-workspace', { workspaceId: ids.aliceWorkspace }),
+  };
+
+  it('covers every route whose path takes an id', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const withIds = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      path.includes('{') ? Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`) : [],
+    );
+    expect(withIds.length).toBeGreaterThan(0);
+    for (const route of withIds) expect(Object.keys(attempts), `untested route ${route}`).toContain(route);
+  });
+
+  it.each(Object.keys(attempts))('%s answers 404 for another workspace’s object', async (route) => {
+    const res = await attempts[route]!();
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('alice@example.com');
+  });
+
+  it("leaves Alice's workspace untouched and out of Bob's lists", async () => {
+    const members = (await a.get('/api/members')).json<{ items: { email: string; role: string }[] }>();
+    expect(members.items).toEqual([expect.objectContaining({ email: 'alice@example.com', role: 'owner' })]);
+    expect((await a.get('/api/invitations')).json<{ items: unknown[] }>().items).toHaveLength(1);
+    const bobMembers = await b.get('/api/members');
+    expect(bobMembers.body).not.toContain('alice@example.com');
+    expect((await b.get('/api/invitations')).body).not.toContain('carol@example.com');
+    expect((await b.get('/api/me')).body).not.toContain(ids.aliceWorkspace);
+  });
+});
