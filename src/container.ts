@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { resolvePlatformAccess, sandboxEnabled, type PlatformAccess } from './config/platforms.js';
 import type { Config } from './config/schema.js';
 import type { HttpDeps } from './http/deps.js';
 import type { Clock } from './ports/clock.js';
@@ -23,6 +24,7 @@ export interface ContainerOverrides {
 export interface Container extends HttpDeps {
   config: Config;
   logger: Logger;
+  platforms: PlatformAccess;
   close(): Promise<void>;
 }
 
@@ -40,10 +42,16 @@ export async function buildContainer(
     new (await import('./adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher();
   const mailer = overrides.mailer ?? (await pickMailer(config, dataDir, logger));
   const publicBaseUrl = config.PUBLIC_BASE_URL;
+  const sandbox = sandboxEnabled(config)
+    ? await (await import('./sandbox-mount.js')).mountSandbox(config)
+    : null;
+  const platforms = resolvePlatformAccess(config, sandbox?.baseUrls);
 
   return {
     config,
     logger,
+    platforms,
+    sandbox,
     store,
     auth: new AuthService({
       store,
@@ -70,7 +78,10 @@ export async function buildContainer(
       trustProxy: config.TRUST_PROXY,
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
-    close: () => store.close(),
+    close: async () => {
+      sandbox?.close();
+      await store.close();
+    },
   };
 }
 

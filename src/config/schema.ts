@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformSettings } from './platforms.schema.js';
 
 /**
  * Every setting of the product, documented where it is declared. This schema is the only reader of the
@@ -65,6 +66,7 @@ export const configSchema = z.object({
     .stringbool()
     .default(false)
     .describe('Trust X-Forwarded-* headers (set when running behind a load balancer)'),
+  ...platformSettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { createMetrics } from '../observability/metrics.js';
+import { SANDBOX_PREFIX } from '../sandbox-mount.js';
 import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
@@ -23,7 +24,7 @@ import { installWebApp } from './web-app.js';
 
 const ONE_MEGABYTE = 1024 * 1024;
 // Signature-verified callbacks from platforms, and the local sandbox with its own rules.
-const CSRF_EXEMPT = ['/webhooks/', '/sandbox/'];
+const CSRF_EXEMPT = ['/webhooks/', `${SANDBOX_PREFIX}/`];
 
 /** Builds the HTTP app: API under /api, health and metrics, the web app, one error body everywhere. */
 export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): Promise<FastifyInstance> {
@@ -59,7 +60,11 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'aif_session' } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Only the product's API is documented; health probes and the sandbox stay out of it.
+    transform: (input) =>
+      input.url.startsWith('/api/')
+        ? jsonSchemaTransform(input)
+        : { schema: { ...input.schema, hide: true }, url: input.url },
   });
 
   healthRoutes(app, deps.store, metrics);
@@ -74,6 +79,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
     },
     { prefix: '/api' },
   );
+  if (deps.sandbox) await app.register(deps.sandbox.plugin, { prefix: SANDBOX_PREFIX });
   await installWebApp(app, deps.settings.webRoot);
   return app;
 }

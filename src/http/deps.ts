@@ -1,4 +1,5 @@
 import type { Store } from '../ports/store.js';
+import type { MountedSandbox } from '../sandbox-mount.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { InvitationService } from '../services/invitation.service.js';
 import type { WorkspaceService } from '../services/workspace.service.js';
@@ -9,6 +10,8 @@ export interface HttpDeps {
   auth: AuthService;
   workspaces: WorkspaceService;
   invitations: InvitationService;
+  /** The local platforms, when this run serves them. */
+  sandbox: MountedSandbox | null;
   settings: {
     publicBaseUrl: string;
     secureCookies: boolean;

@@ -102,3 +102,24 @@ describe('health, metrics, OpenAPI, logs and the web app', () => {
     await withWeb.close();
   });
 });
+
+describe('the sandbox inside the app', () => {
+  it('is served under /sandbox when no platform credentials are set, and the product points at it', async () => {
+    const t = await startTestApp();
+    expect(t.container.platforms.sandbox).toBe(true);
+    expect(t.container.platforms.baseUrls.TIKTOK_API_BASE_URL).toBe(
+      'http://app.test/sandbox/tiktok/open-api',
+    );
+    const clock = await t.app.inject('/sandbox/__sandbox/clock');
+    expect(clock.statusCode).toBe(200);
+    expect(clock.json()).toHaveProperty('iso');
+    await t.close();
+  });
+
+  it('is absent when credentials are configured', async () => {
+    const t = await startTestApp({ GOOGLE_CLIENT_ID: 'real-id', GOOGLE_CLIENT_SECRET: 'real-secret' });
+    expect(t.container.platforms.sandbox).toBe(false);
+    expect((await t.app.inject('/sandbox/__sandbox/clock')).statusCode).toBe(404);
+    await t.close();
+  });
+});
