@@ -4,6 +4,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
+import './styles/popovers.css';
 import './styles/components.css';
 
 import { StrictMode } from 'react';

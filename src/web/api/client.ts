@@ -51,13 +51,19 @@ async function call(method: Method, path: string, body: unknown, signal?: AbortS
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: sendsBody ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      headers: sendsBody
+        ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+        : { Accept: 'application/json' },
       body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
       signal,
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new ApiError(0, 'network_error', 'Could not reach AI Factory. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network_error',
+      'Could not reach AI Factory. Check your connection and try again.',
+    );
   }
   const payload = await readBody(response);
   if (!response.ok) {
@@ -80,7 +86,12 @@ export async function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: Abo
   return parse(schema, await call('GET', path, undefined, signal));
 }
 
-export async function apiSend<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: z.ZodType<T>) {
+export async function apiSend<T>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+) {
   return parse(schema, await call(method, path, body));
 }
 
@@ -98,19 +109,4 @@ const friendlyMessages: Record<string, string> = {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return friendlyMessages[error.code] ?? error.message;
   return 'Something went wrong. Please try again.';
-}
-
-/** Field-level messages from a validation_failed body, when the server gives them. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return {};
-  const details: unknown = error.details;
-  const issues = Array.isArray(details) ? details : [];
-  const result: Record<string, string> = {};
-  for (const issue of issues) {
-    if (typeof issue !== 'object' || issue === null) continue;
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    const field = Array.isArray(path) ? path[0] : path;
-    if (typeof field === 'string' && typeof message === 'string') result[field] ??= message;
-  }
-  return result;
 }

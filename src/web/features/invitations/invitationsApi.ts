@@ -6,4 +6,5 @@ export const previewInvitation = (token: string, signal?: AbortSignal) =>
   apiGet(`/api/invitations/preview?token=${encodeURIComponent(token)}`, invitationPreview, signal);
 
 /** Answers with the new /api/me body: the joined workspace is now the current one. */
-export const acceptInvitation = (token: string) => apiSend('POST', '/api/invitations/accept', { token }, meResponse);
+export const acceptInvitation = (token: string) =>
+  apiSend('POST', '/api/invitations/accept', { token }, meResponse);

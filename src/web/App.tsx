@@ -1,0 +1,56 @@
+import { Link, Route, Routes } from 'react-router-dom';
+import { EmptyState } from './components/EmptyState.js';
+import { PageHeader } from './components/PageHeader.js';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
+import { RedirectIfSignedIn, RequireSignedIn } from './features/auth/guards.js';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
+import { SignInPage } from './features/auth/SignInPage.js';
+import { SignUpPage } from './features/auth/SignUpPage.js';
+import { DashboardHome } from './features/dashboard/DashboardHome.js';
+import { InvitePage } from './features/invitations/InvitePage.js';
+import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js';
+import { SettingsPage } from './features/settings/SettingsPage.js';
+import { AppShell } from './features/shell/AppShell.js';
+import { sections } from './features/shell/sections.js';
+
+function NotFoundPage() {
+  return (
+    <>
+      <PageHeader title="Page not found" />
+      <EmptyState heading="Nothing lives at this address" icon="home" action={<Link to="/">Go to home</Link>}>
+        <p>The link may be mistyped, or the page may have moved.</p>
+      </EmptyState>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<RedirectIfSignedIn />}>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/signup" element={<SignUpPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      </Route>
+      {/* Reachable signed in or out: the token in the link is what counts. */}
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/invite" element={<InvitePage />} />
+      <Route element={<RequireSignedIn />}>
+        <Route element={<AppShell />}>
+          <Route index element={<DashboardHome />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          {sections
+            .filter((section) => section.upcoming)
+            .map((section) => (
+              <Route
+                key={section.path}
+                path={section.path}
+                element={<UpcomingSectionPage section={section} />}
+              />
+            ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,27 @@
+import { PageHeader } from '../../components/PageHeader.js';
+import { useMe } from '../../session/sessionContext.js';
+import { InvitationsPanel } from './InvitationsPanel.js';
+import { MembersPanel } from './MembersPanel.js';
+import { WorkspaceNamePanel } from './WorkspaceNamePanel.js';
+
+export function SettingsPage() {
+  const me = useMe();
+  const isOwner = me.role === 'owner';
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={
+          isOwner
+            ? 'Name this workspace, choose who can work in it and what each person may do.'
+            : 'Who works in this workspace. Only owners can change these settings.'
+        }
+      />
+      <div className="stack-large">
+        <WorkspaceNamePanel />
+        <MembersPanel isOwner={isOwner} />
+        {isOwner && <InvitationsPanel />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { ErrorAlert } from '../../components/Alerts.js';
+import { Icon } from '../../components/Icon.js';
+import { useAction } from '../../hooks/useAction.js';
+import { useDismiss } from '../../hooks/useDismiss.js';
+import { roleLabels } from '../../lib/roles.js';
+import { useMe, useSession } from '../../session/sessionContext.js';
+import { switchWorkspace } from '../workspaces/workspacesApi.js';
+import { CreateWorkspaceDialog } from './CreateWorkspaceDialog.js';
+
+export function WorkspaceSwitcher() {
+  const me = useMe();
+  const { setMe } = useSession();
+  const [open, setOpen] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const action = useAction();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, containerRef, toggleRef);
+  const currentId = me.currentWorkspace.id;
+
+  // The item that had focus disappears with the panel: hand focus back to the toggle.
+  function closeAndRefocus() {
+    close();
+    toggleRef.current?.focus();
+  }
+
+  async function choose(workspaceId: string) {
+    if (workspaceId === currentId) return closeAndRefocus();
+    // The shell re-mounts the page for the new workspace once /api/me says so.
+    if (await action.run(async () => setMe(await switchWorkspace(workspaceId)))) closeAndRefocus();
+  }
+
+  return (
+    <div className="popover-anchor switcher" ref={containerRef}>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="switcher-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="visually-hidden">Workspace: </span>
+        <span className="switcher-name">{me.currentWorkspace.name}</span>
+        <Icon name="chevronDown" className="icon icon-small" />
+      </button>
+      <div id={panelId} className="popover popover-start" hidden={!open}>
+        <p className="popover-heading" id={`${panelId}-heading`}>
+          Your workspaces
+        </p>
+        <ul className="menu-list" aria-labelledby={`${panelId}-heading`}>
+          {me.workspaces.map((workspace) => {
+            const current = workspace.id === currentId;
+            return (
+              <li key={workspace.id}>
+                <button
+                  type="button"
+                  className="menu-item"
+                  aria-current={current ? 'true' : undefined}
+                  disabled={action.pending}
+                  onClick={() => void choose(workspace.id)}
+                >
+                  <span className="menu-item-text">
+                    <span className="menu-item-name">{workspace.name}</span>
+                    <span className="menu-item-meta">{roleLabels[workspace.role]}</span>
+                  </span>
+                  {current && <Icon name="check" className="icon icon-small" />}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <ErrorAlert error={action.error} />
+        <div className="popover-footer">
+          <button
+            type="button"
+            className="menu-item"
+            onClick={() => {
+              // The dialog restores focus to whatever had it before it opened: make that the toggle.
+              closeAndRefocus();
+              setCreating(true);
+            }}
+          >
+            <Icon name="plus" className="icon icon-small" />
+            <span>New workspace</span>
+          </button>
+        </div>
+      </div>
+      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

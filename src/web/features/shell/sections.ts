@@ -1,0 +1,78 @@
+import type { IconName } from '../../components/Icon.js';
+
+export interface Section {
+  path: string;
+  label: string;
+  icon: IconName;
+  /** Set while the feature is not built: what the page will do, in plain words, with no sample data. */
+  upcoming?: { heading: string; text: string };
+}
+
+/** Navigation order: the creation loop first, workspace administration last. */
+export const sections: Section[] = [
+  { path: '/', label: 'Home', icon: 'home' },
+  {
+    path: '/create',
+    label: 'Create',
+    icon: 'create',
+    upcoming: {
+      heading: 'No drafts yet',
+      text: 'This is where you will turn an idea into a short vertical video: describe it, choose a style and length, and get a draft to review. Video generation is not switched on yet.',
+    },
+  },
+  {
+    path: '/library',
+    label: 'Library',
+    icon: 'library',
+    upcoming: {
+      heading: 'Your library is empty',
+      text: 'Every video made in this workspace will be kept here, with its script, its versions and where it was published.',
+    },
+  },
+  {
+    path: '/review',
+    label: 'Review',
+    icon: 'review',
+    upcoming: {
+      heading: 'Nothing to review',
+      text: 'Drafts waiting for approval will queue here, so a reviewer can approve them or send them back with notes before anything is published.',
+    },
+  },
+  {
+    path: '/calendar',
+    label: 'Calendar',
+    icon: 'calendar',
+    upcoming: {
+      heading: 'Nothing scheduled',
+      text: 'Approved videos you schedule for TikTok, Instagram or YouTube will show up here, day by day and channel by channel.',
+    },
+  },
+  {
+    path: '/connections',
+    label: 'Connections',
+    icon: 'connections',
+    upcoming: {
+      heading: 'No accounts connected',
+      text: 'Connect your TikTok, Instagram and YouTube accounts here so videos can be published for you. Connecting accounts is not available yet.',
+    },
+  },
+  {
+    path: '/analytics',
+    label: 'Analytics',
+    icon: 'analytics',
+    upcoming: {
+      heading: 'No stats yet',
+      text: 'Once videos are published, their views, watch time and engagement will come back here, so each new video can learn from the last.',
+    },
+  },
+  { path: '/settings', label: 'Settings', icon: 'settings' },
+  {
+    path: '/privacy',
+    label: 'Privacy',
+    icon: 'privacy',
+    upcoming: {
+      heading: 'Privacy controls are on the way',
+      text: 'Here you will be able to download the data AI Factory keeps about you and this workspace, and ask for it to be deleted.',
+    },
+  },
+];
