@@ -82,7 +82,8 @@ function applyCoreHooks(
     });
   });
   app.addHook('onRequest', async (request, reply) => {
-    const routePath = (request.routeOptions.url ?? '').slice(MOUNTS[mount].prefix.length) || '/';
+    // app.prefix is the full prefix, including where the whole sandbox is mounted (e.g. /sandbox).
+    const routePath = (request.routeOptions.url ?? '').slice(app.prefix.length) || '/';
     const fault = ctx.faults.take(module.name, request.method, routePath);
     if (!fault) return;
     switch (fault.type) {
