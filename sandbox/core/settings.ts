@@ -20,6 +20,18 @@ export interface TiktokSettings {
   moderationMs: number;
   /** OAuth errors answered with HTTP 200 (a real-world quirk) instead of 4xx. */
   oauthErrorsWithStatus200: boolean;
+  /** 'desktop' apps must send a hex S256 PKCE challenge; 'web' apps need none (a challenge sent anyway is enforced). */
+  appType: 'web' | 'desktop';
+  authorizationCodeSeconds: number; // 600 (codes are single-use, ≤ 10 min)
+  uploadUrlSeconds: number; // 3600
+  directPostsPer24h: number; // ~15 per creator
+  /** Distinct creators that may Direct Post per 24 h: 5 for an unaudited app; null = no cap (audited). */
+  unauditedActiveCreatorCap: number;
+  activeCreatorCap: number | null;
+  /** PULL_FROM_URL allow-list: URL prefixes (with scheme) or bare domains (subdomains included). */
+  verifiedUrlPrefixes: string[];
+  /** Share of webhook events delivered twice (deterministic from the seed), 0..1. */
+  webhookDuplicateRate: number;
 }
 
 export interface InstagramSettings {
@@ -30,6 +42,18 @@ export interface InstagramSettings {
   /** Short-lived token body shape: flat (today) or wrapped in data:[…] (older). */
   tokenBodyShape: 'flat' | 'data-array';
   insightsDelayMs: number; // 0, or 48 h to mimic late insights
+  /** Authorization codes are single-use and live this long (≤ 10 min). */
+  authCodeSeconds: number;
+  /** An unpublished FINISHED container turns EXPIRED after this long (24 h). */
+  containerExpirySeconds: number;
+  /** ig_refresh_token needs a long-lived token at least this old (24 h). */
+  refreshMinAgeSeconds: number;
+  /** How long the container create call waits for video_url before failing with 2207003. */
+  videoFetchTimeoutMs: number;
+  /** Largest accepted Reels file (300 MB; some pages say 1 GB). */
+  maxVideoBytes: number;
+  /** Reject MP4/MOV files whose moov atom comes after mdat (no "faststart"). */
+  requireMoovFirst: boolean;
 }
 
 export interface GoogleSettings {
@@ -42,6 +66,30 @@ export interface GoogleSettings {
   processingMs: number;
   /** "Testing" apps: refresh tokens die after 7 days. */
   testingApp: boolean;
+  /** Authorization codes are single-use and live this long (≤ 10 min). */
+  authCodeSeconds: number;
+  /** Our flow always sends PKCE S256; Google itself also accepts confidential clients without PKCE. */
+  requirePkce: boolean;
+  /** Legacy mode: units per videos.insert (1600 until 2025-12, ~100 after). */
+  insertCostUnits: number;
+  /** Granular mode: videos.insert calls per day, in their own bucket. */
+  insertCallsPerDay: number;
+  /** Per-channel uploads in a rolling 24 h, independent of quota, before uploadLimitExceeded. */
+  channelUploadsPer24h: number;
+  /** Resumable session URIs stay usable this long (one week). */
+  uploadSessionSeconds: number;
+  /** Status of the response that completes a resumable upload (201 documented, 200 also seen). */
+  uploadCompleteStatus: 200 | 201;
+  /** Refresh tokens unused this long die (6 months). */
+  refreshTokenIdleSeconds: number;
+  /** Live refresh tokens per user and client before the oldest is dropped (~100). */
+  refreshTokensPerUser: number;
+  /** Refresh-token life when testingApp is on (7 days). */
+  testingRefreshTokenSeconds: number;
+  /** channels.list with no channel: the real API omits `items`; 'empty-array' answers `items: []`. */
+  emptyChannelItems: 'omitted' | 'empty-array';
+  /** Files that do not start like a video container fail processing (failureReason invalidFile). */
+  rejectNonVideoFiles: boolean;
 }
 
 export interface SandboxSettings {
@@ -89,6 +137,14 @@ export function defaultSettings(overrides: Partial<SandboxSettings> = {}): Sandb
       processingMs: 3000,
       moderationMs: 5000,
       oauthErrorsWithStatus200: false,
+      appType: 'web',
+      authorizationCodeSeconds: 600,
+      uploadUrlSeconds: 3600,
+      directPostsPer24h: 15,
+      unauditedActiveCreatorCap: 5,
+      activeCreatorCap: null,
+      verifiedUrlPrefixes: [],
+      webhookDuplicateRate: 0.2,
     },
     instagram: {
       shortLivedSeconds: 3600,
@@ -97,6 +153,12 @@ export function defaultSettings(overrides: Partial<SandboxSettings> = {}): Sandb
       containerProcessingMs: 3000,
       tokenBodyShape: 'flat',
       insightsDelayMs: 0,
+      authCodeSeconds: 600,
+      containerExpirySeconds: 86400,
+      refreshMinAgeSeconds: 86400,
+      videoFetchTimeoutMs: 10_000,
+      maxVideoBytes: 300_000_000,
+      requireMoovFirst: true,
     },
     google: {
       accessTokenSeconds: 3599,
@@ -105,6 +167,18 @@ export function defaultSettings(overrides: Partial<SandboxSettings> = {}): Sandb
       dailyQuota: 10000,
       processingMs: 3000,
       testingApp: false,
+      authCodeSeconds: 600,
+      requirePkce: true,
+      insertCostUnits: 1600,
+      insertCallsPerDay: 100,
+      channelUploadsPer24h: 100,
+      uploadSessionSeconds: 7 * 86400,
+      uploadCompleteStatus: 201,
+      refreshTokenIdleSeconds: 182 * 86400,
+      refreshTokensPerUser: 100,
+      testingRefreshTokenSeconds: 7 * 86400,
+      emptyChannelItems: 'omitted',
+      rejectNonVideoFiles: true,
     },
   };
   return { ...base, ...overrides };
