@@ -49,7 +49,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/adapters/**', '**/http/**', '**/container*'], message: 'Inner layers see ports, not adapters.' },
+            {
+              group: ['**/adapters/**', '**/http/**', '**/container*'],
+              message: 'Inner layers see ports, not adapters.',
+            },
             { group: technology, message: 'Inner layers see ports, never technology.' },
           ],
         },

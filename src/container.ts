@@ -12,6 +12,11 @@ import type { Store } from './ports/store.js';
 import { AuthService } from './services/auth.service.js';
 import { InvitationService } from './services/invitation.service.js';
 import { WorkspaceService } from './services/workspace.service.js';
+import { ConnectionService } from './services/connection.service.js';
+import type { ConnectorSet } from './services/connectors.js';
+import { PlatformEventsService } from './services/platform-events.service.js';
+import { TokenRefreshService } from './services/token-refresh.service.js';
+import type { TokenVault } from './ports/token-vault.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -19,12 +24,16 @@ export interface ContainerOverrides {
   clock?: Clock;
   hasher?: PasswordHasher;
   mailer?: Mailer;
+  vault?: TokenVault;
 }
 
 export interface Container extends HttpDeps {
   config: Config;
   logger: Logger;
   platforms: PlatformAccess;
+  vault: TokenVault;
+  clock: Clock;
+  tokenRefresh: TokenRefreshService;
   close(): Promise<void>;
 }
 
@@ -46,11 +55,18 @@ export async function buildContainer(
     ? await (await import('./sandbox-mount.js')).mountSandbox(config)
     : null;
   const platforms = resolvePlatformAccess(config, sandbox?.baseUrls);
+  const vault = overrides.vault ?? (await openVault(config, dataDir));
+  const connectors = await buildConnectors(platforms);
+  const tokenRefresh = new TokenRefreshService({ store, clock, vault, connectors });
 
   return {
     config,
     logger,
     platforms,
+    platformAccess: platforms,
+    vault,
+    clock,
+    tokenRefresh,
     sandbox,
     store,
     auth: new AuthService({
@@ -70,6 +86,16 @@ export async function buildContainer(
       publicBaseUrl,
       invitationTtlMs: config.INVITATION_TTL_DAYS * 86_400_000,
     }),
+    connections: new ConnectionService({ store, clock, vault, connectors, sandbox: platforms.sandbox }),
+    platformEvents: new PlatformEventsService({
+      store,
+      clock,
+      publicBaseUrl,
+      secrets: {
+        tiktok: platforms.apps.tiktok?.clientSecret ?? null,
+        instagram: platforms.apps.instagram?.clientSecret ?? null,
+      },
+    }),
     settings: {
       publicBaseUrl,
       secureCookies: publicBaseUrl.startsWith('https://'),
@@ -88,6 +114,43 @@ export async function buildContainer(
 async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const { SqliteStore } = await import('./adapters/store/sqlite/sqlite-store.js');
   return SqliteStore.open(join(dataDir, 'ai-factory.sqlite'));
+}
+
+/** The vault's master keys: TOKEN_ENCRYPTION_KEYS, or the embedded default's key file made at first start. */
+async function openVault(config: Config, dataDir: string): Promise<TokenVault> {
+  const { EnvelopeVault } = await import('./adapters/crypto/envelope-vault.js');
+  const { fileKeyRing, parseKeyList, staticKeyRing } = await import('./adapters/crypto/key-ring.js');
+  const ring = config.TOKEN_ENCRYPTION_KEYS
+    ? staticKeyRing(parseKeyList(config.TOKEN_ENCRYPTION_KEYS))
+    : fileKeyRing(keyFilePath(dataDir));
+  return new EnvelopeVault(ring);
+}
+
+/** Where the embedded default keeps its master keys. */
+export function keyFilePath(dataDir: string): string {
+  return join(dataDir, 'keys', 'token-keys.json');
+}
+
+/** One connector per platform that has app credentials (the sandbox's documented ones in sandbox mode). */
+async function buildConnectors(platforms: PlatformAccess): Promise<ConnectorSet> {
+  const connectors: ConnectorSet = {};
+  const common = (platform: 'tiktok' | 'instagram' | 'youtube') => ({
+    baseUrls: platforms.baseUrls,
+    redirectUri: platforms.redirectUri(platform),
+  });
+  if (platforms.apps.tiktok) {
+    const { TiktokConnector } = await import('./adapters/platforms/tiktok/tiktok.connector.js');
+    connectors.tiktok = new TiktokConnector({ ...common('tiktok'), app: platforms.apps.tiktok });
+  }
+  if (platforms.apps.instagram) {
+    const { InstagramConnector } = await import('./adapters/platforms/instagram/instagram.connector.js');
+    connectors.instagram = new InstagramConnector({ ...common('instagram'), app: platforms.apps.instagram });
+  }
+  if (platforms.apps.youtube) {
+    const { YoutubeConnector } = await import('./adapters/platforms/youtube/youtube.connector.js');
+    connectors.youtube = new YoutubeConnector({ ...common('youtube'), app: platforms.apps.youtube });
+  }
+  return connectors;
 }
 
 async function pickMailer(config: Config, dataDir: string, logger: Logger): Promise<Mailer> {

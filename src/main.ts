@@ -2,6 +2,8 @@ import { ConfigError, loadConfigFromProcess } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { buildContainer } from './container.js';
 import { buildHttpApp } from './http/app.js';
+import { scheduledTasks } from './jobs/maintenance.tasks.js';
+import { Scheduler } from './jobs/scheduler.js';
 import { createLogger } from './observability/logger.js';
 
 /** Boot: validate config, build the container, serve; exits non-zero listing every config problem. */
@@ -20,12 +22,15 @@ async function main(): Promise<void> {
   const container = await buildContainer(config, logger);
   const app = await buildHttpApp(container, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
+  const scheduler = new Scheduler(scheduledTasks(container), config.REFRESH_POLL_SECONDS * 1000, logger);
+  scheduler.start();
   logger.info(`AI Factory is up: ${config.PUBLIC_BASE_URL} (data in ${config.DATA_DIR})`);
 
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
-    void app
-      .close()
+    void scheduler
+      .stop()
+      .then(() => app.close())
       .then(() => container.close())
       .then(() => process.exit(0));
   };

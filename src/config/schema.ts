@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseKeyList } from '../adapters/crypto/key-ring.js';
 import { platformSettings } from './platforms.schema.js';
 
 /**
@@ -66,6 +67,30 @@ export const configSchema = z.object({
     .stringbool()
     .default(false)
     .describe('Trust X-Forwarded-* headers (set when running behind a load balancer)'),
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        parseKeyList(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof Error ? error.message : 'invalid key list',
+        });
+      }
+    })
+    .describe(
+      'Master keys of the token vault, "id:base64(32 bytes),older-id:…" (first is current); unset: a 0600 key file under DATA_DIR/keys',
+    ),
+  REFRESH_POLL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe('How often the scheduler looks in the store for token refreshes that are due'),
   ...platformSettings,
 });
 

@@ -6,6 +6,9 @@ const PERMISSIONS = {
   'workspace.manage': ['owner'],
   'members.manage': ['owner'],
   'members.view': ['owner', 'editor', 'reviewer', 'viewer'],
+  'connections.manage': ['owner', 'editor'],
+  'connections.view': ['owner', 'editor', 'reviewer', 'viewer'],
+  'audit.view': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

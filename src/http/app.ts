@@ -18,6 +18,10 @@ import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
+import { connectionRoutes } from './routes/connections.routes.js';
+import { oauthRoutes } from './routes/oauth.routes.js';
+import { privacyRoutes } from './routes/privacy.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
 import { installSessionResolution } from './session.js';
 import { installWebApp } from './web-app.js';
@@ -75,10 +79,14 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(workspaceRoutes(deps));
       await api.register(memberRoutes(deps));
       await api.register(invitationRoutes(deps));
+      await api.register(connectionRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
+  await app.register(oauthRoutes(deps), { prefix: '/oauth' });
+  await app.register(webhookRoutes(deps), { prefix: '/webhooks' });
+  await app.register(privacyRoutes(deps), { prefix: '/privacy' });
   if (deps.sandbox) await app.register(deps.sandbox.plugin, { prefix: SANDBOX_PREFIX });
   await installWebApp(app, deps.settings.webRoot);
   return app;

@@ -3,6 +3,9 @@ import type { MountedSandbox } from '../sandbox-mount.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { InvitationService } from '../services/invitation.service.js';
 import type { WorkspaceService } from '../services/workspace.service.js';
+import type { ConnectionService } from '../services/connection.service.js';
+import type { PlatformEventsService } from '../services/platform-events.service.js';
+import type { PlatformAccess } from '../config/platforms.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -10,6 +13,9 @@ export interface HttpDeps {
   auth: AuthService;
   workspaces: WorkspaceService;
   invitations: InvitationService;
+  connections: ConnectionService;
+  platformEvents: PlatformEventsService;
+  platformAccess: PlatformAccess;
   /** The local platforms, when this run serves them. */
   sandbox: MountedSandbox | null;
   settings: {

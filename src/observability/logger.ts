@@ -27,15 +27,58 @@ const SECRET_KEYS = [
 
 /** Redaction paths: each secret key at the top level and nested up to three levels, plus HTTP headers. */
 export const REDACT_PATHS = [
-  ...SECRET_KEYS.flatMap((k) => {
-    const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`;
-    const dot = key.startsWith('[') ? key : `.${key}`;
-    return [key.startsWith('[') ? `${key}` : key, `*${dot}`, `*.*${dot}`, `*.*.*${dot}`];
+  ...SECRET_KEYS.flatMap((key) => {
+    const plain = /^[A-Za-z_$][\w$]*$/.test(key);
+    const nested = plain ? `.${key}` : `["${key}"]`;
+    return [plain ? key : nested, `*${nested}`, `*.*${nested}`, `*.*.*${nested}`];
   }),
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
 ];
+
+// Query parameters that carry secrets in URLs (OAuth callbacks, platform APIs, upload links).
+const SECRET_QUERY_PARAMS = new Set([
+  'code',
+  'state',
+  'token',
+  'access_token',
+  'refresh_token',
+  'client_secret',
+  'code_verifier',
+  'id_token',
+  'signed_request',
+  'upload_token',
+  'input_token',
+]);
+
+/** The URL with the values of secret query parameters replaced, so request logs never carry them. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const key of new Set(params.keys())) {
+    if (SECRET_QUERY_PARAMS.has(key.toLowerCase())) params.set(key, '[redacted]');
+  }
+  return `${url.slice(0, q)}?${params.toString()}`;
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+}
+
+/** Fastify's request fields, with the URL's secrets redacted. */
+function serializeRequest(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: req.url === undefined ? undefined : redactUrl(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+  };
+}
 
 export interface LoggerSettings {
   level: string;
@@ -47,6 +90,7 @@ export function loggerOptions(settings: LoggerSettings): LoggerOptions {
   return {
     level: settings.level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { req: serializeRequest },
     ...(settings.pretty
       ? {
           transport: {

@@ -128,7 +128,8 @@ export class AuthService {
     const user = await store.transaction(async (tx) => {
       const userId = await tx.passwordResets.consume(hashSecret(token), isoNow(clock));
       const found = userId ? await tx.users.findById(userId) : null;
-      if (!found) throw new UserError('validation', 'invalid_token', 'This reset link is invalid, used or expired');
+      if (!found)
+        throw new UserError('validation', 'invalid_token', 'This reset link is invalid, used or expired');
       assertStrongPassword(password, found.email);
       return found;
     });

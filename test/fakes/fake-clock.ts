@@ -2,7 +2,8 @@ import type { Clock } from '../../src/ports/clock.js';
 
 /** A clock that only moves when a test says so. */
 export class FakeClock implements Clock {
-  constructor(private ms = Date.parse('2026-01-15T12:00:00Z')) {}
+  // Starts at the real time, so it agrees with services that keep their own clock (the sandbox).
+  constructor(private ms = Date.now()) {}
   now(): number {
     return this.ms;
   }

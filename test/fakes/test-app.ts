@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -15,6 +16,8 @@ export const ORIGIN = 'http://app.test';
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The app's origin (PUBLIC_BASE_URL). */
+  origin: string;
   container: Container;
   clock: FakeClock;
   mailer: CapturingMailer;
@@ -24,11 +27,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing.
+ * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { listen?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
+  const port = options.listen ? await freePort() : null;
+  const origin = port ? `http://127.0.0.1:${port}` : ORIGIN;
   const config = loadConfig(
-    { DATA_DIR: dataDir, PUBLIC_BASE_URL: ORIGIN, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    { DATA_DIR: dataDir, PUBLIC_BASE_URL: origin, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     '/nonexistent/.env',
   );
   const logs: string[] = [];
@@ -46,8 +57,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const container = await buildContainer(config, logger, { clock, mailer, hasher });
   container.settings.webRoot = join(dataDir, 'no-web-build');
   const app = await buildHttpApp(container, logger);
+  if (port) await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
+    origin,
     container,
     clock,
     mailer,
@@ -64,11 +77,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** A browser-like client: keeps the session cookie and sends our Origin and JSON, as the web app does. */
 export class Client {
   private cookie: string | null = null;
+  /** Every response body and header block this client received, for leak checks. */
+  readonly received: string[] = [];
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly origin = ORIGIN,
+  ) {}
+
+  /** The session cookie header, for requests made outside this client. */
+  get cookieHeader(): string | null {
+    return this.cookie;
+  }
 
   async request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { origin: ORIGIN };
+    const headers: Record<string, string> = { origin: this.origin };
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.app.inject({
@@ -77,6 +100,7 @@ export class Client {
       headers,
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
+    this.received.push(JSON.stringify(response.headers), response.body);
     const setCookie = response.cookies.find((c) => c.name === 'aif_session');
     if (setCookie) this.cookie = setCookie.value ? `aif_session=${setCookie.value}` : null;
     return response;
@@ -94,4 +118,17 @@ export class Client {
     if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
     return res.json<{ user: { id: string; email: string }; workspace: { id: string; name: string } }>();
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }

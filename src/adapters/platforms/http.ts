@@ -17,7 +17,9 @@ export interface PlatformResponse {
 export function platformUrl(base: string, path: string, query?: Record<string, string | undefined>): string {
   const url = `${base.replace(/\/+$/, '')}${path}`;
   const params = Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
-  return params.length ? `${url}${url.includes('?') ? '&' : '?'}${new URLSearchParams(params).toString()}` : url;
+  return params.length
+    ? `${url}${url.includes('?') ? '&' : '?'}${new URLSearchParams(params).toString()}`
+    : url;
 }
 
 /** A form-encoded body, as OAuth token endpoints want. */
@@ -29,22 +31,25 @@ export function formBody(fields: Record<string, string | undefined>): URLSearchP
  * One HTTP call to a platform. Network failures and timeouts become TransientError; the caller interprets
  * statuses and bodies (platforms put errors in bodies, sometimes with HTTP 200).
  */
-export async function platformFetch(url: string, init: RequestInit, options: PlatformHttpOptions = {}): Promise<PlatformResponse> {
+export async function platformFetch(
+  url: string,
+  init: RequestInit,
+  options: PlatformHttpOptions = {},
+): Promise<PlatformResponse> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
     throw new TransientError('platform_unreachable', `The platform ${reason}`);
   }
   const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: response.status, headers: response.headers, json, text };
+  return { status: response.status, headers: response.headers, json: parseJson(text), text };
 }
 
 /** Throws TransientError for statuses worth retrying (429, 5xx), honouring Retry-After. */
@@ -61,10 +66,23 @@ export function throwIfTransient(response: PlatformResponse, what: string): void
 
 /** The grant is dead (revoked, expired, invalid): the person must connect again. */
 export function needsReconnect(platformMessage: string): UserError {
-  return new UserError('needs_reconnect', 'needs_reconnect', `The platform no longer accepts this connection: ${platformMessage}`);
+  return new UserError(
+    'needs_reconnect',
+    'needs_reconnect',
+    `The platform no longer accepts this connection: ${platformMessage}`,
+  );
 }
 
 /** A plain-language failure of an OAuth or account call that is not worth retrying. */
 export function platformRefused(what: string, detail: string): UserError {
   return new UserError('validation', 'platform_refused', `${what} was refused: ${detail}`);
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectThroughConsent } from '../../fakes/connect-flow.js';
 import { Client, startTestApp, type TestApp } from '../../fakes/test-app.js';
 
 /**
@@ -12,15 +13,17 @@ describe('tenant isolation', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    a = new Client(t.app);
-    b = new Client(t.app);
+    t = await startTestApp({}, { listen: true });
+    a = new Client(t.app, t.origin);
+    b = new Client(t.app, t.origin);
     const aliceSignup = await a.signUp('alice@example.com');
     await b.signUp('bob@example.com');
     ids.aliceWorkspace = aliceSignup.workspace.id;
     ids.alice = aliceSignup.user.id;
     const inv = await a.post('/api/invitations', { email: 'carol@example.com', role: 'editor' });
     ids.aliceInvitation = inv.json<{ invitation: { id: string } }>().invitation.id;
+    await connectThroughConsent(t, a, 'tiktok');
+    ids.aliceConnection = (await a.get('/api/connections')).json<{ items: { id: string }[] }>().items[0]!.id;
   });
   afterAll(async () => t.close());
 
@@ -31,6 +34,9 @@ describe('tenant isolation', () => {
     'DELETE /api/invitations/{id}': () => b.delete(`/api/invitations/${ids.aliceInvitation}`),
     'PUT /api/me/current-workspace': () =>
       b.put('/api/me/current-workspace', { workspaceId: ids.aliceWorkspace }),
+    'DELETE /api/connections/{id}': () => b.delete(`/api/connections/${ids.aliceConnection}`),
+    'POST /api/connections/{platform}/authorize': () =>
+      b.post('/api/connections/tiktok/authorize', { reconnectId: ids.aliceConnection }),
   };
 
   it('covers every route whose path takes an id', async () => {
@@ -58,5 +64,10 @@ describe('tenant isolation', () => {
     expect(bobMembers.body).not.toContain('alice@example.com');
     expect((await b.get('/api/invitations')).body).not.toContain('carol@example.com');
     expect((await b.get('/api/me')).body).not.toContain(ids.aliceWorkspace);
+    expect((await b.get('/api/connections')).json()).toEqual({ items: [], nextCursor: null });
+    expect((await b.get('/api/audit')).body).not.toContain(ids.aliceConnection);
+    expect((await a.get('/api/connections')).json<{ items: { status: string }[] }>().items[0]?.status).toBe(
+      'active',
+    );
   });
 });

@@ -59,4 +59,80 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'connections, token vault, oauth states, audit log, webhook receipts, deletion requests',
+    sql: `
+      CREATE TABLE connections (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        platform TEXT NOT NULL,
+        external_account_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        avatar_url TEXT,
+        scopes TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'needs_reconnect', 'revoked')),
+        access_token_expires_at TEXT,
+        refresh_token_expires_at TEXT,
+        masked_access_token TEXT,
+        masked_refresh_token TEXT,
+        last_refreshed_at TEXT,
+        last_error TEXT,
+        next_refresh_at TEXT,
+        refresh_lease_until TEXT,
+        sandbox INTEGER NOT NULL,
+        aliases TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (workspace_id, platform, external_account_id)
+      );
+      CREATE INDEX connections_by_workspace ON connections(workspace_id, id);
+      CREATE INDEX connections_due ON connections(next_refresh_at) WHERE next_refresh_at IS NOT NULL;
+      CREATE INDEX connections_by_account ON connections(platform, external_account_id);
+      -- Sealed tokens apart from the connection, so deleting tokens is deleting a row.
+      CREATE TABLE connection_tokens (
+        connection_id TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+        workspace_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        wrapped_key TEXT NOT NULL,
+        ciphertext TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE oauth_states (
+        state_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        session_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        code_verifier TEXT,
+        reconnect_id TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_events (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        connection_id TEXT,
+        external_account_id TEXT,
+        actor_user_id TEXT,
+        detail TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_workspace ON audit_events(workspace_id, id);
+      CREATE TABLE webhook_receipts (
+        digest TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      );
+      CREATE TABLE deletion_requests (
+        code TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        external_user_id TEXT NOT NULL,
+        connections_deleted INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

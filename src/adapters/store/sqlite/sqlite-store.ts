@@ -2,6 +2,13 @@ import type { Store } from '../../../ports/store.js';
 import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
 import { sqliteInvitations, sqlitePasswordResets, sqliteSessions } from './sqlite-access.repositories.js';
+import { sqliteConnections } from './sqlite-connections.repository.js';
+import {
+  sqliteAudit,
+  sqliteDeletionRequests,
+  sqliteOAuthStates,
+  sqliteWebhookReceipts,
+} from './sqlite-connection-records.repositories.js';
 
 /** Runs one repository statement; the root store waits while a transaction holds the connection. */
 export type Run = <T>(statement: () => T) => Promise<T>;
@@ -17,6 +24,11 @@ export class SqliteStore implements Store {
   readonly sessions;
   readonly invitations;
   readonly passwordResets;
+  readonly connections;
+  readonly oauthStates;
+  readonly audit;
+  readonly webhookReceipts;
+  readonly deletionRequests;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -24,12 +36,18 @@ export class SqliteStore implements Store {
       await this.idle();
       return statement();
     };
-    this.users = sqliteUsers(db, run);
-    this.workspaces = sqliteWorkspaces(db, run);
-    this.memberships = sqliteMemberships(db, run);
-    this.sessions = sqliteSessions(db, run);
-    this.invitations = sqliteInvitations(db, run);
-    this.passwordResets = sqlitePasswordResets(db, run);
+    const repos = repositories(db, run);
+    this.users = repos.users;
+    this.workspaces = repos.workspaces;
+    this.memberships = repos.memberships;
+    this.sessions = repos.sessions;
+    this.invitations = repos.invitations;
+    this.passwordResets = repos.passwordResets;
+    this.connections = repos.connections;
+    this.oauthStates = repos.oauthStates;
+    this.audit = repos.audit;
+    this.webhookReceipts = repos.webhookReceipts;
+    this.deletionRequests = repos.deletionRequests;
   }
 
   /** Opens the database file and applies migrations. */
@@ -78,18 +96,29 @@ export class SqliteStore implements Store {
   /** Repositories that run at once: they belong to the transaction that holds the gate. */
   private transactionView(): Store {
     const run: Run = async (statement) => statement();
-    const db = this.db;
     const view: Store = {
-      users: sqliteUsers(db, run),
-      workspaces: sqliteWorkspaces(db, run),
-      memberships: sqliteMemberships(db, run),
-      sessions: sqliteSessions(db, run),
-      invitations: sqliteInvitations(db, run),
-      passwordResets: sqlitePasswordResets(db, run),
+      ...repositories(this.db, run),
       transaction: (work) => work(view),
       ping: async () => undefined,
       close: async () => undefined,
     };
     return view;
   }
+}
+
+/** Every repository over one connection, with the given statement runner. */
+function repositories(db: Db, run: Run) {
+  return {
+    users: sqliteUsers(db, run),
+    workspaces: sqliteWorkspaces(db, run),
+    memberships: sqliteMemberships(db, run),
+    sessions: sqliteSessions(db, run),
+    invitations: sqliteInvitations(db, run),
+    passwordResets: sqlitePasswordResets(db, run),
+    connections: sqliteConnections(db, run),
+    oauthStates: sqliteOAuthStates(db, run),
+    audit: sqliteAudit(db, run),
+    webhookReceipts: sqliteWebhookReceipts(db, run),
+    deletionRequests: sqliteDeletionRequests(db, run),
+  };
 }

@@ -1,0 +1,174 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Connection, Platform } from '../domain/connection.js';
+import type { DeletionRequest } from '../domain/connection-records.js';
+import { UserError, notFound } from '../domain/errors.js';
+import { newSecret } from '../domain/secrets.js';
+import { isoNow, type Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import { recordConnectionEvent } from './audit-log.js';
+
+const SIGNATURE_TOLERANCE_S = 300;
+
+export interface PlatformEventsDeps {
+  store: Store;
+  clock: Clock;
+  /** App secrets that sign the platforms' callbacks; null when the platform is not set up. */
+  secrets: { tiktok: string | null; instagram: string | null };
+  publicBaseUrl: string;
+}
+
+const badSignature = (): UserError =>
+  new UserError('unauthenticated', 'invalid_signature', 'The signature does not verify');
+
+function safeEqual(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Platform-side revocations and data-deletion requests: verified, deduplicated, and acted on at once. */
+export class PlatformEventsService {
+  constructor(private readonly deps: PlatformEventsDeps) {}
+
+  /**
+   * A TikTok webhook: `TikTok-Signature: t=…,s=hex(HMAC_SHA256(secret, t + "." + rawBody))`, fresh `t`.
+   * `authorization.removed` deletes the account's tokens everywhere; other events are acknowledged.
+   */
+  async tiktokWebhook(rawBody: string, signatureHeader: string | undefined): Promise<{ duplicate: boolean }> {
+    const secret = this.deps.secrets.tiktok;
+    if (!secret || !signatureHeader) throw badSignature();
+    const parts = Object.fromEntries(
+      signatureHeader.split(',').map((p) => p.trim().split('=', 2) as [string, string]),
+    );
+    const t = Number(parts.t);
+    if (
+      !parts.s ||
+      !Number.isInteger(t) ||
+      Math.abs(this.deps.clock.now() / 1000 - t) > SIGNATURE_TOLERANCE_S
+    )
+      throw badSignature();
+    const expected = createHmac('sha256', secret).update(`${parts.t}.${rawBody}`).digest();
+    if (!/^[0-9a-f]+$/i.test(parts.s) || !safeEqual(Buffer.from(parts.s, 'hex'), expected))
+      throw badSignature();
+
+    let event: { event?: unknown; user_openid?: unknown; content?: unknown };
+    try {
+      event = JSON.parse(rawBody) as typeof event;
+    } catch {
+      throw new UserError('validation', 'invalid_json', 'The webhook body is not JSON');
+    }
+    const digest = createHash('sha256').update(rawBody).digest('hex');
+    if (!(await this.deps.store.webhookReceipts.remember(digest, 'tiktok', isoNow(this.deps.clock))))
+      return { duplicate: true };
+    if (event.event === 'authorization.removed' && typeof event.user_openid === 'string') {
+      const reason = parseReason(event.content);
+      await this.revokeEverywhere(
+        'tiktok',
+        event.user_openid,
+        `TikTok reports the authorization was removed (reason ${reason})`,
+      );
+    }
+    return { duplicate: false };
+  }
+
+  /** Meta's deauthorize callback: the person removed the app in Instagram; their tokens are deleted. */
+  async instagramDeauthorize(signedRequest: string | undefined): Promise<void> {
+    const userId = this.verifySignedRequest(signedRequest);
+    await this.revokeEverywhere('instagram', userId, 'The person removed the app in Instagram');
+  }
+
+  /** Meta's data-deletion callback: deletes every connection of that person and returns the status link. */
+  async instagramDataDeletion(
+    signedRequest: string | undefined,
+  ): Promise<{ url: string; confirmation_code: string }> {
+    const userId = this.verifySignedRequest(signedRequest);
+    const { store, clock } = this.deps;
+    const connections = await store.connections.findAllByAccount('instagram', userId);
+    const code = newSecret().slice(0, 16);
+    await store.transaction(async (tx) => {
+      for (const c of connections) {
+        await tx.connections.deleteTokens(c.workspaceId, c.id);
+        await tx.connections.delete(c.workspaceId, c.id);
+        await recordConnectionEvent(
+          tx,
+          clock,
+          c,
+          'data_deletion_requested',
+          `Instagram data deletion request ${code}: connection and tokens deleted`,
+        );
+        await recordConnectionEvent(tx, clock, c, 'tokens_deleted', 'Access and refresh tokens deleted');
+      }
+      await tx.deletionRequests.create({
+        code,
+        platform: 'instagram',
+        externalUserId: userId,
+        connectionsDeleted: connections.length,
+        createdAt: isoNow(clock),
+      });
+    });
+    return { url: `${this.deps.publicBaseUrl}/privacy/deletion-status/${code}`, confirmation_code: code };
+  }
+
+  async deletionStatus(code: string): Promise<DeletionRequest> {
+    const request = await this.deps.store.deletionRequests.find(code);
+    if (!request) throw notFound('deletion_request');
+    return request;
+  }
+
+  /** `base64url(sig).base64url(payload)`, HMAC-SHA256 of the payload part with the app secret. */
+  private verifySignedRequest(signedRequest: string | undefined): string {
+    const secret = this.deps.secrets.instagram;
+    const [sig, payload] = (signedRequest ?? '').split('.', 2);
+    if (!secret || !sig || !payload) throw badSignature();
+    const expected = createHmac('sha256', secret).update(payload).digest();
+    if (!safeEqual(Buffer.from(sig, 'base64url'), expected)) throw badSignature();
+    let data: { algorithm?: unknown; user_id?: unknown };
+    try {
+      data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof data;
+    } catch {
+      throw badSignature();
+    }
+    if (
+      String(data.algorithm).toUpperCase() !== 'HMAC-SHA256' ||
+      (typeof data.user_id !== 'string' && typeof data.user_id !== 'number')
+    ) {
+      throw badSignature();
+    }
+    return String(data.user_id);
+  }
+
+  /** The platform already revoked the grant: delete the tokens of every workspace's connection to that account. */
+  private async revokeEverywhere(
+    platform: Platform,
+    accountId: string,
+    reason: string,
+  ): Promise<Connection[]> {
+    const { store, clock } = this.deps;
+    const connections = await store.connections.findAllByAccount(platform, accountId);
+    await store.transaction(async (tx) => {
+      for (const c of connections) {
+        await tx.connections.deleteTokens(c.workspaceId, c.id);
+        await tx.connections.update({
+          ...c,
+          status: 'revoked',
+          lastError: reason,
+          nextRefreshAt: null,
+          maskedAccessToken: null,
+          maskedRefreshToken: null,
+          updatedAt: isoNow(clock),
+        });
+        await recordConnectionEvent(tx, clock, c, 'revoked_on_platform', reason);
+        await recordConnectionEvent(tx, clock, c, 'tokens_deleted', 'Access and refresh tokens deleted');
+      }
+    });
+    return connections;
+  }
+}
+
+function parseReason(content: unknown): number | 'unknown' {
+  if (typeof content !== 'string') return 'unknown';
+  try {
+    const reason = (JSON.parse(content) as { reason?: unknown }).reason;
+    return typeof reason === 'number' ? reason : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
