@@ -12,6 +12,8 @@ export interface OAuthState {
   codeVerifier: string | null;
   /** The connection being reconnected, when the flow is a reconnect. */
   reconnectId: string | null;
+  /** The consent screen was forced (a reconnect, or a second try to obtain a refresh token). */
+  forceConsent: boolean;
   createdAt: IsoDate;
   expiresAt: IsoDate;
 }

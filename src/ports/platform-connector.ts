@@ -32,6 +32,8 @@ export interface PlatformConnector {
   readonly requestedScopes: readonly string[];
   /** True when the flow uses PKCE S256 (Google). */
   readonly usesPkce: boolean;
+  /** True when refreshing needs a refresh token (TikTok, Google); Instagram refreshes the access token itself. */
+  readonly refreshesWithRefreshToken: boolean;
   /** The consent URL the person is sent to. */
   authorizeUrl(input: { state: string; codeChallenge: string | null; forceConsent: boolean }): string;
   /** Reads the callback query (code or error, state, granted scopes). */

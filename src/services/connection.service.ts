@@ -34,6 +34,8 @@ export interface CallbackOutcome {
   platform: Platform;
   message: string;
   connectionId?: string;
+  /** Send the person through consent once more (the platform withheld the refresh token). */
+  retryUrl?: string;
 }
 
 /** Connecting, listing and disconnecting platform accounts. */
@@ -41,7 +43,12 @@ export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
   /** Starts an OAuth flow: a single-use state bound to this session and workspace (and a PKCE verifier). */
-  async authorize(ctx: AuthContext, platform: Platform, reconnectId: string | null = null): Promise<string> {
+  async authorize(
+    ctx: AuthContext,
+    platform: Platform,
+    reconnectId: string | null = null,
+    forceConsent = reconnectId !== null,
+  ): Promise<string> {
     requirePermission(ctx, 'connections.manage');
     const connector = connectorFor(this.deps.connectors, platform);
     if (reconnectId && !(await this.deps.store.connections.findById(ctx.workspaceId, reconnectId)))
@@ -57,10 +64,11 @@ export class ConnectionService {
       platform,
       codeVerifier,
       reconnectId,
+      forceConsent,
       createdAt: isoNow(this.deps.clock),
       expiresAt: isoNow(this.deps.clock, STATE_TTL_MS),
     });
-    return connector.authorizeUrl({ state, codeChallenge, forceConsent: reconnectId !== null });
+    return connector.authorizeUrl({ state, codeChallenge, forceConsent });
   }
 
   /** Completes a flow from the platform's redirect; never throws for platform-side refusals, it explains them. */
@@ -112,6 +120,25 @@ export class ConnectionService {
       );
     }
     const profile = await connector.fetchProfile(issued.accessToken);
+    if (
+      connector.refreshesWithRefreshToken &&
+      !issued.refreshToken &&
+      !(await this.hasRefreshToken(ctx.workspaceId, platform, profile.externalAccountId))
+    ) {
+      // Google issues a refresh token only on first consent: an account that granted us before must consent again.
+      if (state.forceConsent)
+        throw new UserError(
+          'validation',
+          'no_refresh_token',
+          'The platform did not grant offline access; connect again and allow it.',
+        );
+      return {
+        ok: false,
+        platform,
+        message: 'Asking the platform once more for lasting access.',
+        retryUrl: await this.authorize(ctx, platform, state.reconnectId, true),
+      };
+    }
     const connection = await this.saveGrant(ctx, platform, issued, { ...profile, scopes });
     return { ok: true, platform, message: `Connected ${profile.displayName}.`, connectionId: connection.id };
   }
@@ -160,6 +187,25 @@ export class ConnectionService {
       );
     });
     return { revokedAtPlatform };
+  }
+
+  private async hasRefreshToken(
+    workspaceId: string,
+    platform: Platform,
+    externalAccountId: string,
+  ): Promise<boolean> {
+    const existing = await this.deps.store.connections.findByAccount(
+      workspaceId,
+      platform,
+      externalAccountId,
+    );
+    const sealed = existing ? await this.deps.store.connections.loadTokens(workspaceId, existing.id) : null;
+    if (!existing || !sealed) return false;
+    return this.deps.vault.use(
+      { recordId: existing.id, workspaceId },
+      sealed,
+      async (t) => t.refreshToken !== null,
+    );
   }
 
   /** Creates the connection, or updates the same account's connection in place (a reconnect). */

@@ -13,7 +13,7 @@ export function nextRefreshAt(
   canRefresh: boolean,
   random = Math.random,
 ): string | null {
-  if (!canRefresh && connector.platform !== 'instagram') return null;
+  if (!canRefresh && connector.refreshesWithRefreshToken) return null;
   const now = clock.now();
   const due = connector.refreshDueAt({
     issuedAt: now,

@@ -6,6 +6,7 @@ import { RedirectIfSignedIn, RequireSignedIn } from './features/auth/guards.js';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { SignUpPage } from './features/auth/SignUpPage.js';
+import { ConnectionsPage } from './features/connections/ConnectionsPage.js';
 import { DashboardHome } from './features/dashboard/DashboardHome.js';
 import { InvitePage } from './features/invitations/InvitePage.js';
 import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js';
@@ -39,6 +40,7 @@ export function App() {
         <Route element={<AppShell />}>
           <Route index element={<DashboardHome />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/connections" element={<ConnectionsPage />} />
           {sections
             .filter((section) => section.upcoming)
             .map((section) => (

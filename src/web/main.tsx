@@ -6,6 +6,7 @@ import './styles/forms.css';
 import './styles/shell.css';
 import './styles/popovers.css';
 import './styles/components.css';
+import './styles/connections.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

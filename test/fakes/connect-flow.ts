@@ -39,27 +39,42 @@ export async function connectThroughConsent(
   );
   if (authorize.statusCode !== 200)
     throw new Error(`authorize failed: ${authorize.statusCode} ${authorize.body}`);
-  const url = authorize.json<{ url: string }>().url;
-  const page = await fetch(url, { redirect: 'manual' });
-  let location = page.headers.get('location');
-  if (!location) {
-    const form = formOf(await page.text());
-    const body = new URLSearchParams(form.fields);
-    body.set('persona', options.persona ?? 'public');
-    for (const scope of form.checkboxes)
-      if (!options.untick?.includes(scope)) body.append('granted_scope', scope);
-    const submitted = await fetch(new URL(form.action, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-      redirect: 'manual',
-    });
-    location = submitted.headers.get('location');
-    if (!location) throw new Error(`consent did not redirect: ${submitted.status} ${await submitted.text()}`);
+  let url = authorize.json<{ url: string }>().url;
+  // The app may send the person through consent a second time (e.g. to obtain a refresh token).
+  for (let round = 0; round < 2; round++) {
+    const callback = new URL(await consent(url, options));
+    const callbackPath = `${callback.pathname}${callback.search}`;
+    const landed = await client.get(callbackPath);
+    const back = new URL(String(landed.headers.location), t.origin);
+    if (back.origin === t.origin && back.pathname === '/connections') {
+      return {
+        status: back.searchParams.get('status'),
+        message: back.searchParams.get('message'),
+        callbackPath,
+      };
+    }
+    url = back.toString();
   }
-  const callback = new URL(location);
-  const callbackPath = `${callback.pathname}${callback.search}`;
-  const landed = await client.get(callbackPath);
-  const back = new URL(String(landed.headers.location), t.origin);
-  return { status: back.searchParams.get('status'), message: back.searchParams.get('message'), callbackPath };
+  throw new Error('the app kept asking for consent');
+}
+
+/** Fills the consent page (or follows an automatic redirect) and returns the callback URL it leads to. */
+async function consent(url: string, options: { persona?: string; untick?: string[] }): Promise<string> {
+  const page = await fetch(url, { redirect: 'manual' });
+  const location = page.headers.get('location');
+  if (location) return location;
+  const form = formOf(await page.text());
+  const body = new URLSearchParams(form.fields);
+  body.set('persona', options.persona ?? 'public');
+  for (const scope of form.checkboxes)
+    if (!options.untick?.includes(scope)) body.append('granted_scope', scope);
+  const submitted = await fetch(new URL(form.action, url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    redirect: 'manual',
+  });
+  const next = submitted.headers.get('location');
+  if (!next) throw new Error(`consent did not redirect: ${submitted.status} ${await submitted.text()}`);
+  return next;
 }

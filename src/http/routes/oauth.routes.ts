@@ -22,9 +22,10 @@ export const oauthRoutes =
         const { platform } = request.params;
         const token = request.cookies[SESSION_COOKIE];
         const ctx = token ? await deps.auth.resolveSession(token) : null;
-        let outcome: { ok: boolean; message: string };
+        let outcome: { ok: boolean; message: string; retryUrl?: string };
         try {
           outcome = await deps.connections.completeCallback(ctx, platform, request.query);
+          if (outcome.retryUrl) return reply.redirect(outcome.retryUrl, 303);
         } catch (error) {
           if (!(error instanceof UserError || error instanceof TransientError)) throw error;
           request.log.info({ code: error.code, platform }, 'connection not completed');

@@ -113,6 +113,21 @@ describe('connecting accounts through the sandbox', () => {
     expect(audit.items.map((e) => e.type)).toContain('reconnected');
   });
 
+  it('asks Google again, with forced consent, when an account that granted before comes back without a refresh token', async () => {
+    expect((await connectThroughConsent(t, client, 'youtube')).status).toBe('connected');
+    await client.post('/api/workspaces', { name: 'Second brand' });
+    const second = await connectThroughConsent(t, client, 'youtube');
+    expect(second.status).toBe('connected');
+    const [connection] = await list();
+    expect(connection?.maskedRefreshToken).toMatch(/^.{4}….{4}$/);
+    const consents = (
+      await client.get('/sandbox/__sandbox/requests?platform=youtube&path=/o/oauth2/v2/auth')
+    ).json<{
+      requests: { query: Record<string, string> }[];
+    }>().requests;
+    expect(consents.some((r) => r.query.prompt === 'consent')).toBe(true);
+  });
+
   it('lets viewers see connections but not connect', async () => {
     const inv = await client.post('/api/invitations', { email: 'viewer@example.com', role: 'viewer' });
     const token = new URL(inv.json<{ acceptUrl: string }>().acceptUrl).searchParams.get('token');

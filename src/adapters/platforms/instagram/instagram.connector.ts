@@ -44,6 +44,7 @@ export class InstagramConnector implements PlatformConnector {
   readonly platform = 'instagram' as const;
   readonly requestedScopes = INSTAGRAM_SCOPES;
   readonly usesPkce = false;
+  readonly refreshesWithRefreshToken = false;
 
   constructor(private readonly options: InstagramConnectorOptions) {}
 

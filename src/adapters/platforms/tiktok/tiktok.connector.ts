@@ -31,6 +31,7 @@ export class TiktokConnector implements PlatformConnector {
   readonly requestedScopes: readonly string[] = TIKTOK_SCOPES;
   // PKCE is required only for desktop/mobile apps, not for Login Kit for Web (§1.1).
   readonly usesPkce = false;
+  readonly refreshesWithRefreshToken = true;
 
   constructor(private readonly options: TiktokConnectorOptions) {}
 

@@ -43,6 +43,7 @@ export class YoutubeConnector implements PlatformConnector {
   readonly platform = 'youtube' as const;
   readonly requestedScopes: readonly string[] = YOUTUBE_SCOPES;
   readonly usesPkce = true;
+  readonly refreshesWithRefreshToken = true;
 
   constructor(private readonly options: YoutubeConnectorOptions) {}
 

@@ -106,6 +106,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         platform TEXT NOT NULL,
         code_verifier TEXT,
         reconnect_id TEXT,
+        force_consent INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
       );

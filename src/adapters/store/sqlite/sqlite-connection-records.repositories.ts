@@ -23,6 +23,7 @@ interface StateRow {
   platform: Platform;
   code_verifier: string | null;
   reconnect_id: string | null;
+  force_consent: number;
   created_at: string;
   expires_at: string;
 }
@@ -34,8 +35,8 @@ export function sqliteOAuthStates(db: Db, run: Run): OAuthStateRepository {
         () =>
           void db
             .prepare(
-              `INSERT INTO oauth_states (state_hash, workspace_id, session_id, user_id, platform, code_verifier, reconnect_id, created_at, expires_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO oauth_states (state_hash, workspace_id, session_id, user_id, platform, code_verifier, reconnect_id, force_consent, created_at, expires_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(
               s.stateHash,
@@ -45,6 +46,7 @@ export function sqliteOAuthStates(db: Db, run: Run): OAuthStateRepository {
               s.platform,
               s.codeVerifier,
               s.reconnectId,
+              s.forceConsent ? 1 : 0,
               s.createdAt,
               s.expiresAt,
             ),
@@ -62,6 +64,7 @@ export function sqliteOAuthStates(db: Db, run: Run): OAuthStateRepository {
           platform: row.platform,
           codeVerifier: row.code_verifier,
           reconnectId: row.reconnect_id,
+          forceConsent: row.force_consent === 1,
           createdAt: row.created_at,
           expiresAt: row.expires_at,
         } satisfies OAuthState;

@@ -23,9 +23,9 @@ const laterSteps: NextStep[] = [
   {
     icon: 'connections',
     title: 'Connect your channels',
-    text: 'Publishing will go through your TikTok, Instagram and YouTube accounts. Connecting them is coming soon.',
+    text: 'Publishing goes through your TikTok, Instagram and YouTube accounts. Connect them so videos can be published for you.',
     to: '/connections',
-    linkLabel: 'See Connections',
+    linkLabel: 'Go to Connections',
   },
   {
     icon: 'create',

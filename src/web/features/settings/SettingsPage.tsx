@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../session/sessionContext.js';
+import { ActivityPanel } from './ActivityPanel.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { MembersPanel } from './MembersPanel.js';
 import { WorkspaceNamePanel } from './WorkspaceNamePanel.js';
@@ -21,6 +22,7 @@ export function SettingsPage() {
         <WorkspaceNamePanel />
         <MembersPanel isOwner={isOwner} />
         {isOwner && <InvitationsPanel />}
+        {isOwner && <ActivityPanel />}
       </div>
     </>
   );

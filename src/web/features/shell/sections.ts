@@ -47,15 +47,7 @@ export const sections: Section[] = [
       text: 'Approved videos you schedule for TikTok, Instagram or YouTube will show up here, day by day and channel by channel.',
     },
   },
-  {
-    path: '/connections',
-    label: 'Connections',
-    icon: 'connections',
-    upcoming: {
-      heading: 'No accounts connected',
-      text: 'Connect your TikTok, Instagram and YouTube accounts here so videos can be published for you. Connecting accounts is not available yet.',
-    },
-  },
+  { path: '/connections', label: 'Connections', icon: 'connections' },
   {
     path: '/analytics',
     label: 'Analytics',
