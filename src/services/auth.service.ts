@@ -1,13 +1,14 @@
 import { UserError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { assertStrongPassword } from '../domain/password-policy.js';
-import { normalizeEmail, type User, type Workspace } from '../domain/people.js';
+import { normalizeEmail, type User } from '../domain/people.js';
 import { hashSecret, newSecret } from '../domain/secrets.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { Store } from '../ports/store.js';
 import type { AuthContext } from './auth-context.js';
+import { createOwnedWorkspace } from './owned-workspace.js';
 
 export interface AuthServiceDeps {
   store: Store;
@@ -42,19 +43,12 @@ export class AuthService {
       passwordHash: await this.deps.hasher.hash(input.password),
       createdAt: now,
     };
-    const workspace: Workspace = { id: newId(), name: `${user.name}'s workspace`, createdAt: now };
     const sessionToken = newSecret();
-    await store.transaction(async (tx) => {
+    const workspace = await store.transaction(async (tx) => {
       await tx.users.create(user);
-      await tx.workspaces.create(workspace);
-      await tx.memberships.add({
-        id: newId(),
-        workspaceId: workspace.id,
-        userId: user.id,
-        role: 'owner',
-        joinedAt: now,
-      });
-      await tx.sessions.create(this.newSession(sessionToken, user.id, workspace.id));
+      const created = await createOwnedWorkspace(tx, user.id, `${user.name}'s workspace`, now);
+      await tx.sessions.create(this.newSession(sessionToken, user.id, created.id));
+      return created;
     });
     return { user, workspace, sessionToken };
   }
@@ -157,18 +151,9 @@ export class AuthService {
     const { store, clock } = this.deps;
     const memberships = await store.memberships.listByUser(user.id);
     if (memberships[0]) return memberships[0].workspaceId;
-    const now = isoNow(clock);
-    const workspace: Workspace = { id: newId(), name: `${user.name}'s workspace`, createdAt: now };
-    await store.transaction(async (tx) => {
-      await tx.workspaces.create(workspace);
-      await tx.memberships.add({
-        id: newId(),
-        workspaceId: workspace.id,
-        userId: user.id,
-        role: 'owner',
-        joinedAt: now,
-      });
-    });
+    const workspace = await store.transaction((tx) =>
+      createOwnedWorkspace(tx, user.id, `${user.name}'s workspace`, isoNow(clock)),
+    );
     return workspace.id;
   }
 

@@ -1,10 +1,10 @@
 import { UserError, notFound } from '../domain/errors.js';
-import { newId } from '../domain/ids.js';
-import type { MemberDetails, Workspace } from '../domain/people.js';
+import type { MemberDetails } from '../domain/people.js';
 import type { Role } from '../domain/roles.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { Page, PageRequest, Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
+import { createOwnedWorkspace } from './owned-workspace.js';
 
 export interface WorkspaceView {
   id: string;
@@ -46,18 +46,10 @@ export class WorkspaceService {
 
   /** Creates a workspace owned by the caller and makes it current. */
   async create(ctx: AuthContext, name: string): Promise<WorkspaceView> {
-    const now = isoNow(this.deps.clock);
-    const workspace: Workspace = { id: newId(), name, createdAt: now };
-    await this.deps.store.transaction(async (tx) => {
-      await tx.workspaces.create(workspace);
-      await tx.memberships.add({
-        id: newId(),
-        workspaceId: workspace.id,
-        userId: ctx.user.id,
-        role: 'owner',
-        joinedAt: now,
-      });
-      await tx.sessions.setCurrentWorkspace(ctx.sessionId, workspace.id);
+    const workspace = await this.deps.store.transaction(async (tx) => {
+      const created = await createOwnedWorkspace(tx, ctx.user.id, name, isoNow(this.deps.clock));
+      await tx.sessions.setCurrentWorkspace(ctx.sessionId, created.id);
+      return created;
     });
     return { id: workspace.id, name, role: 'owner' };
   }
