@@ -12,6 +12,7 @@ import type { Role } from '../domain/roles.js';
 import type { Connection, Platform } from '../domain/connection.js';
 import type { AuditEvent, DeletionRequest, OAuthState } from '../domain/connection-records.js';
 import type { SealedTokens } from './token-vault.js';
+import type { ContentItem, ItemStatus, Job, MediaAsset, Version } from '../domain/content-item.js';
 
 /** A page of results; `nextCursor` is opaque and null on the last page. */
 export interface Page<T> {
@@ -138,6 +139,48 @@ export interface DeletionRequestRepository {
   find(code: string): Promise<DeletionRequest | null>;
 }
 
+export interface ContentRepository {
+  createItem(item: ContentItem): Promise<void>;
+  updateItem(item: ContentItem): Promise<void>;
+  findItem(workspaceId: string, id: string): Promise<ContentItem | null>;
+  /** Newest first; optional status filter and title search. */
+  listItems(
+    workspaceId: string,
+    filter: { status?: ItemStatus; search?: string },
+    page: PageRequest,
+  ): Promise<Page<ContentItem>>;
+  createVersion(version: Version): Promise<void>;
+  findVersion(workspaceId: string, id: string): Promise<Version | null>;
+  /** Versions of an item, newest first. */
+  listVersions(workspaceId: string, itemId: string): Promise<Version[]>;
+}
+
+export interface StageCacheRepository {
+  /** A stage's stored output for this content-addressed key, or null. */
+  get(workspaceId: string, key: string): Promise<unknown>;
+  put(workspaceId: string, key: string, stage: string, output: unknown, at: string): Promise<void>;
+}
+
+export interface JobRepository {
+  enqueue(job: Job): Promise<void>;
+  find(workspaceId: string, id: string): Promise<Job | null>;
+  /** Takes the oldest runnable job (queued and due, or running with an expired lease) and leases it. */
+  claimNext(now: string, leaseUntil: string): Promise<Job | null>;
+  /** Saves progress and extends the lease of a running job. */
+  heartbeat(id: string, progress: Job['progress'], leaseUntil: string): Promise<void>;
+  finish(id: string, status: 'succeeded' | 'failed', error: string | null, at: string): Promise<void>;
+  /** Puts a failed or running job back in the queue (retry). */
+  requeue(id: string, runAfter: string, at: string): Promise<void>;
+  countByStatus(): Promise<Record<string, number>>;
+}
+
+export interface MediaAssetRepository {
+  create(asset: MediaAsset): Promise<void>;
+  find(workspaceId: string, id: string): Promise<MediaAsset | null>;
+  listByWorkspace(workspaceId: string, page: PageRequest): Promise<Page<MediaAsset>>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+}
+
 /** The store: repositories plus transactions. SQLite on the embedded default, Firestore in production. */
 export interface Store {
   users: UserRepository;
@@ -151,6 +194,10 @@ export interface Store {
   audit: AuditRepository;
   webhookReceipts: WebhookReceiptRepository;
   deletionRequests: DeletionRequestRepository;
+  content: ContentRepository;
+  stageCache: StageCacheRepository;
+  jobs: JobRepository;
+  mediaAssets: MediaAssetRepository;
   /** Runs `work` atomically: everything it wrote is kept, or nothing is. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Throws when the store cannot answer (readiness). */

@@ -136,4 +136,70 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'content items, versions, stage cache, jobs, media library',
+    sql: `
+      CREATE TABLE content_items (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        brief TEXT NOT NULL,
+        status TEXT NOT NULL,
+        current_version_id TEXT,
+        failure TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX content_items_by_workspace ON content_items(workspace_id, id);
+      CREATE TABLE content_versions (
+        id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL REFERENCES content_items(id) ON DELETE CASCADE,
+        workspace_id TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (item_id, number)
+      );
+      CREATE TABLE stage_cache (
+        workspace_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        output TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (workspace_id, key)
+      );
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        progress TEXT,
+        error TEXT,
+        run_after TEXT NOT NULL,
+        lease_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX jobs_runnable ON jobs(status, run_after);
+      CREATE TABLE media_assets (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        media_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        duration_ms INTEGER,
+        tags TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX media_assets_by_workspace ON media_assets(workspace_id, id);
+    `,
+  },
 ];

@@ -3,6 +3,8 @@ import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
 import { sqliteInvitations, sqlitePasswordResets, sqliteSessions } from './sqlite-access.repositories.js';
 import { sqliteConnections } from './sqlite-connections.repository.js';
+import { sqliteContent, sqliteMediaAssets, sqliteStageCache } from './sqlite-content.repositories.js';
+import { sqliteJobs } from './sqlite-jobs.repository.js';
 import {
   sqliteAudit,
   sqliteDeletionRequests,
@@ -29,6 +31,10 @@ export class SqliteStore implements Store {
   readonly audit;
   readonly webhookReceipts;
   readonly deletionRequests;
+  readonly content;
+  readonly stageCache;
+  readonly jobs;
+  readonly mediaAssets;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -48,6 +54,10 @@ export class SqliteStore implements Store {
     this.audit = repos.audit;
     this.webhookReceipts = repos.webhookReceipts;
     this.deletionRequests = repos.deletionRequests;
+    this.content = repos.content;
+    this.stageCache = repos.stageCache;
+    this.jobs = repos.jobs;
+    this.mediaAssets = repos.mediaAssets;
   }
 
   /** Opens the database file and applies migrations. */
@@ -120,5 +130,9 @@ function repositories(db: Db, run: Run) {
     audit: sqliteAudit(db, run),
     webhookReceipts: sqliteWebhookReceipts(db, run),
     deletionRequests: sqliteDeletionRequests(db, run),
+    content: sqliteContent(db, run),
+    stageCache: sqliteStageCache(db, run),
+    jobs: sqliteJobs(db, run),
+    mediaAssets: sqliteMediaAssets(db, run),
   };
 }

@@ -1,0 +1,110 @@
+import type {
+  Brief,
+  CaptionCue,
+  MediaInfo,
+  PlatformMetadata,
+  PreflightViolation,
+  Script,
+  VisualSegment,
+  VoiceOver,
+} from './content.js';
+import type { IsoDate } from './people.js';
+
+export const STAGES = [
+  'script',
+  'voice',
+  'visuals',
+  'captions',
+  'render',
+  'cover',
+  'metadata',
+  'preflight',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type ItemStatus = 'queued' | 'generating' | 'ready' | 'failed';
+
+/** One video in the library: its brief and the version shown now. */
+export interface ContentItem {
+  id: string;
+  workspaceId: string;
+  title: string;
+  brief: Brief;
+  status: ItemStatus;
+  currentVersionId: string | null;
+  /** The stage that failed and why, shown with a retry. */
+  failure: { stage: Stage; reason: string } | null;
+  createdBy: string;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+/** What a person may edit between versions; each edit re-runs only the stages that depend on it. */
+export interface VersionEdits {
+  script?: Script;
+  /** Caption words corrected by hand, by cue index (timing is kept). */
+  captionText?: Record<number, string>;
+  metadata?: PlatformMetadata;
+}
+
+/** Every stage's output of one generation, plus the parameters used (the learning loop reads them). */
+export interface VersionOutputs {
+  script: Script;
+  voice: VoiceOver;
+  visuals: VisualSegment[];
+  captions: CaptionCue[];
+  videoKey: string;
+  coverKey: string;
+  coverAtMs: number;
+  metadata: PlatformMetadata;
+  media: MediaInfo;
+  preflight: PreflightViolation[];
+}
+
+export interface Version {
+  id: string;
+  itemId: string;
+  workspaceId: string;
+  number: number;
+  /** Hash of everything that determines the output (brief, edits, engines): equal hashes, equal videos. */
+  contentHash: string;
+  outputs: VersionOutputs;
+  parameters: Record<string, string | number | boolean>;
+  /** Per stage: whether it ran or came from the cache, and how long it took. */
+  stageLog: { stage: Stage; cached: boolean; ms: number }[];
+  createdAt: IsoDate;
+}
+
+/** A library file of the workspace (an upload), validated with ffprobe. */
+export interface MediaAsset {
+  id: string;
+  workspaceId: string;
+  mediaKey: string;
+  kind: 'image' | 'video';
+  filename: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  durationMs: number | null;
+  /** Words from the filename and the person's description, matched against visual cues. */
+  tags: string[];
+  createdAt: IsoDate;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** Durable background work: its state lives in the store, so a restart resumes it. */
+export interface Job {
+  id: string;
+  workspaceId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  attempts: number;
+  progress: { stage: string; fraction: number } | null;
+  error: string | null;
+  runAfter: IsoDate;
+  leaseUntil: IsoDate | null;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}

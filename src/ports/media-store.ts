@@ -1,0 +1,13 @@
+/** Files of the workspace (renders, covers, voice-overs, uploads) under keys the app makes. */
+export interface MediaStore {
+  /** Absolute path for a key (files live on a local path or a mounted bucket). */
+  pathOf(key: string): string;
+  /** Moves a finished file into the store under `key`. */
+  put(key: string, sourcePath: string): Promise<void>;
+  exists(key: string): Promise<boolean>;
+  /** Size in bytes, or null. */
+  size(key: string): Promise<number | null>;
+  delete(key: string): Promise<void>;
+  /** A scratch directory for one job, removed by `cleanup`. */
+  scratch(): Promise<{ dir: string; cleanup(): Promise<void> }>;
+}

@@ -1,0 +1,27 @@
+import type { TimedWord } from '../domain/content.js';
+
+export interface VoiceInfo {
+  id: string;
+  name: string;
+  languages: string[];
+}
+
+export interface SynthesisResult {
+  /** Path of a mono WAV file the engine wrote (the caller moves it into the media store). */
+  wavPath: string;
+  durationMs: number;
+  /** Word timings in the audio, in order; every word of the text that is spoken. */
+  words: TimedWord[];
+}
+
+/** Text to speech with word timings. */
+export interface VoiceEngine {
+  /** Stable id, part of the stage cache key (e.g. "espeak-ng@1.51", "openai-tts:tts-1"). */
+  readonly id: string;
+  readonly offline: boolean;
+  voices(): Promise<VoiceInfo[]>;
+  synthesize(
+    input: { text: string; language: string; voice: string; outDir: string },
+    signal?: AbortSignal,
+  ): Promise<SynthesisResult>;
+}
