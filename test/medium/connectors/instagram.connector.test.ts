@@ -1,45 +1,16 @@
-import { createServer } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../sandbox/server.js';
-import { platformModules } from '../../../sandbox/modules.js';
+import type { Sandbox } from '../../../sandbox/server.js';
 import { defaultSettings } from '../../../sandbox/core/settings.js';
 import { SANDBOX_APPS } from '../../../src/config/platforms.js';
 import { BugError, TransientError, UserError } from '../../../src/domain/errors.js';
 import type { IssuedTokens } from '../../../src/ports/platform-connector.js';
 import { InstagramConnector } from '../../../src/adapters/platforms/instagram/instagram.connector.js';
+import { rejection } from '../../fakes/rejection.js';
+import { startSandboxHarness, type SandboxHarness } from '../../fakes/sandbox-harness.js';
 
 const REDIRECT_URI = 'http://localhost:8080/oauth/instagram/callback';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-function instagramModule() {
-  const module = platformModules.find((m) => m.name === 'instagram');
-  if (!module) throw new Error('The instagram sandbox module is not registered in sandbox/modules.ts');
-  return module;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function expectNeedsReconnect(error: unknown): void {
   expect(error).toBeInstanceOf(UserError);
@@ -47,17 +18,14 @@ function expectNeedsReconnect(error: unknown): void {
 }
 
 describe('InstagramConnector against the local Instagram sandbox', () => {
-  let app: FastifyInstance;
+  let harness: SandboxHarness;
   let sandbox: Sandbox;
   let connector: InstagramConnector;
   let root: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    root = `http://127.0.0.1:${port}`;
-    sandbox = createSandbox({
-      publicUrl: root,
-      modules: [instagramModule()],
+    harness = await startSandboxHarness({
+      platforms: ['instagram'],
       settings: {
         apps: {
           ...defaultSettings().apps,
@@ -66,9 +34,8 @@ describe('InstagramConnector against the local Instagram sandbox', () => {
         autoConsent: 'public',
       },
     });
-    app = Fastify();
-    await app.register(sandbox.plugin);
-    await app.listen({ port, host: '127.0.0.1' });
+    sandbox = harness.sandbox;
+    root = harness.origin;
     connector = new InstagramConnector({
       baseUrls: sandbox.baseUrls,
       app: SANDBOX_APPS.instagram,
@@ -76,10 +43,7 @@ describe('InstagramConnector against the local Instagram sandbox', () => {
     });
   });
 
-  afterAll(async () => {
-    sandbox.close();
-    await app.close();
-  });
+  afterAll(() => harness.close());
 
   beforeEach(() => {
     sandbox.ctx.settings.autoConsent = 'public';

@@ -1,62 +1,32 @@
-import { createServer } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../sandbox/server.js';
-import { platformModules } from '../../../sandbox/modules.js';
+import type { Sandbox } from '../../../sandbox/server.js';
 import { defaultSettings } from '../../../sandbox/core/settings.js';
 import { SANDBOX_APPS } from '../../../src/config/platforms.js';
 import { TransientError, UserError } from '../../../src/domain/errors.js';
 import type { IssuedTokens } from '../../../src/ports/platform-connector.js';
 import { TiktokConnector } from '../../../src/adapters/platforms/tiktok/tiktok.connector.js';
+import { rejection } from '../../fakes/rejection.js';
+import { startSandboxHarness, type SandboxHarness } from '../../fakes/sandbox-harness.js';
 
 const redirectUri = 'http://localhost:8080/oauth/tiktok/callback';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-/** A port nobody listens on, so the sandbox can know its public URL before it starts. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('TiktokConnector against the local TikTok sandbox', () => {
-  let app: FastifyInstance;
+  let harness: SandboxHarness;
   let sandbox: Sandbox;
   let connector: TiktokConnector;
 
   beforeAll(async () => {
-    const tiktok = platformModules.find((m) => m.name === 'tiktok');
-    if (!tiktok) throw new Error('the tiktok sandbox module is not registered in sandbox/modules.ts');
-    const port = await freePort();
     const defaults = defaultSettings();
-    sandbox = createSandbox({
-      publicUrl: `http://127.0.0.1:${port}`,
-      modules: [tiktok],
+    harness = await startSandboxHarness({
+      platforms: ['tiktok'],
       settings: {
         apps: { ...defaults.apps, tiktok: { ...SANDBOX_APPS.tiktok, redirectUris: [redirectUri] } },
         autoConsent: 'public',
       },
     });
-    app = Fastify();
-    await app.register(sandbox.plugin);
-    await app.listen({ port, host: '127.0.0.1' });
+    sandbox = harness.sandbox;
     connector = new TiktokConnector({
       baseUrls: sandbox.baseUrls,
       app: SANDBOX_APPS.tiktok,
@@ -65,10 +35,7 @@ describe('TiktokConnector against the local TikTok sandbox', () => {
     });
   });
 
-  afterAll(async () => {
-    sandbox.close();
-    await app.close();
-  });
+  afterAll(() => harness.close());
 
   beforeEach(() => {
     const defaults = defaultSettings();

@@ -1,7 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { YoutubeConnector } from '../../../src/adapters/platforms/youtube/youtube.connector.js';
 import { SANDBOX_APPS } from '../../../src/config/platforms.js';
@@ -9,8 +6,8 @@ import { TransientError, UserError } from '../../../src/domain/errors.js';
 import type { IssuedTokens } from '../../../src/ports/platform-connector.js';
 import type { FaultKind } from '../../../sandbox/core/faults.js';
 import { defaultSettings, type SandboxSettings } from '../../../sandbox/core/settings.js';
-import { platformModules } from '../../../sandbox/modules.js';
-import { createSandbox, type Sandbox } from '../../../sandbox/server.js';
+import { rejection } from '../../fakes/rejection.js';
+import { startSandboxHarness, type SandboxHarness } from '../../fakes/sandbox-harness.js';
 
 const REDIRECT_URI = 'http://localhost:8080/oauth/youtube/callback';
 const SCOPES = [
@@ -18,51 +15,32 @@ const SCOPES = [
   'https://www.googleapis.com/auth/youtube.readonly',
 ];
 
-interface Env {
-  sandbox: Sandbox;
+interface Env extends SandboxHarness {
   connector: YoutubeConnector;
-  app: FastifyInstance;
 }
 
 const running: Env[] = [];
 
 afterEach(async () => {
-  for (const env of running.splice(0)) {
-    env.sandbox.close();
-    await env.app.close();
-  }
+  for (const env of running.splice(0)) await env.close();
 });
 
-/**
- * The YouTube sandbox on 127.0.0.1. The node server listens first so the sandbox's publicUrl carries the real
- * port; it is mounted at the root because the core matches fault endpoints only there.
- */
+/** The YouTube sandbox on 127.0.0.1 and a connector registered with it. */
 async function start(
   settings: Partial<SandboxSettings> = {},
   connectorOptions: { clientSecret?: string; timeoutMs?: number } = {},
 ): Promise<Env> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const module = platformModules.find((m) => m.name === 'youtube');
-  if (!module) throw new Error('The youtube sandbox module is not registered');
   const base = defaultSettings();
-  const sandbox = createSandbox({
-    publicUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    modules: [module],
+  const harness = await startSandboxHarness({
+    platforms: ['youtube'],
     settings: {
       apps: { ...base.apps, google: { ...SANDBOX_APPS.youtube, redirectUris: [REDIRECT_URI] } },
       autoConsent: 'public',
       ...settings,
     },
   });
-  const app = Fastify({
-    forceCloseConnections: true,
-    serverFactory: (handler) => server.on('request', handler),
-  });
-  await app.register(sandbox.plugin);
-  await app.ready();
   const connector = new YoutubeConnector({
-    baseUrls: sandbox.baseUrls,
+    baseUrls: harness.baseUrls,
     app: {
       ...SANDBOX_APPS.youtube,
       clientSecret: connectorOptions.clientSecret ?? SANDBOX_APPS.youtube.clientSecret,
@@ -70,7 +48,7 @@ async function start(
     redirectUri: REDIRECT_URI,
     ...(connectorOptions.timeoutMs ? { timeoutMs: connectorOptions.timeoutMs } : {}),
   });
-  const env = { sandbox, connector, app };
+  const env = { ...harness, connector };
   running.push(env);
   return env;
 }
@@ -99,12 +77,6 @@ async function connect(env: Env, forceConsent = false): Promise<IssuedTokens> {
   if (!callback.ok) throw new Error(`consent failed: ${callback.error}`);
   return env.connector.exchangeCode({ code: callback.code, codeVerifier });
 }
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
 
 function fault(env: Env, endpoint: string, kind: FaultKind = { type: 'status', status: 503 }): void {
   env.sandbox.ctx.faults.add('youtube', endpoint, kind);

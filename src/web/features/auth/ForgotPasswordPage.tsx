@@ -1,26 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
+import { ActionForm } from '../../components/ActionForm.js';
+import { SuccessNotice } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
-import { emailError, focusFirstInvalid } from '../../lib/validation.js';
+import { useActionForm } from '../../hooks/useActionForm.js';
+import { emailError } from '../../lib/validation.js';
 import { requestPasswordReset } from './authApi.js';
 import { AuthLayout } from './AuthLayout.js';
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const action = useAction();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = emailError(email);
-    setError(found);
-    if (found) return focusFirstInvalid(event.currentTarget, { email: found });
-    const address = email.trim();
-    if (await action.run(() => requestPasswordReset(address))) setSentTo(address);
-  }
+  const form = useActionForm(
+    { email: '' },
+    {
+      validate: ({ email }) => ({ email: emailError(email) }),
+      run: ({ email }) => requestPasswordReset(email.trim()),
+      onSuccess: ({ email }) => setSentTo(email.trim()),
+    },
+  );
 
   const footer = (
     <p>
@@ -49,21 +46,9 @@ export function ForgotPasswordPage() {
       intro={<p>Enter the email you signed up with and we will send you a link to choose a new password.</p>}
       footer={footer}
     >
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorAlert error={action.error} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={error}
-        />
-        <button type="submit" className="button button-primary button-block" disabled={action.pending}>
-          {action.pending ? 'Sending…' : 'Send reset link'}
-        </button>
-      </form>
+      <ActionForm form={form} submitLabel="Send reset link" pendingLabel="Sending…" fullWidthSubmit>
+        <Field label="Email" type="email" autoComplete="email" {...form.field('email')} />
+      </ActionForm>
     </AuthLayout>
   );
 }

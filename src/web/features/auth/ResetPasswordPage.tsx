@@ -1,16 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { ActionForm } from '../../components/ActionForm.js';
 import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
-import {
-  focusFirstInvalid,
-  hasErrors,
-  MIN_PASSWORD_LENGTH,
-  newPasswordError,
-  type FieldErrors,
-} from '../../lib/validation.js';
+import { NewPasswordField } from '../../components/NewPasswordField.js';
+import { useActionForm } from '../../hooks/useActionForm.js';
+import { newPasswordError } from '../../lib/validation.js';
 import { confirmPasswordReset } from './authApi.js';
 import { AuthLayout } from './AuthLayout.js';
 
@@ -23,11 +19,18 @@ const requestAnother = (
 export function ResetPasswordPage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState(false);
-  const action = useAction();
+  const form = useActionForm(
+    { password: '', confirmation: '' },
+    {
+      validate: ({ password, confirmation }) => ({
+        password: newPasswordError(password),
+        confirmation: confirmation === password ? undefined : 'The two passwords do not match.',
+      }),
+      run: ({ password }) => confirmPasswordReset(token ?? '', password),
+      onSuccess: () => setDone(true),
+    },
+  );
 
   if (!token) {
     return (
@@ -50,49 +53,28 @@ export function ResetPasswordPage() {
     );
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found: FieldErrors = {
-      password: newPasswordError(password),
-      confirmation: confirmation === password ? undefined : 'The two passwords do not match.',
-    };
-    setErrors(found);
-    if (hasErrors(found)) return focusFirstInvalid(event.currentTarget, found);
-    if (await action.run(() => confirmPasswordReset(token ?? '', password))) setDone(true);
-  }
-
-  const invalidToken = action.error instanceof ApiError && action.error.code === 'invalid_token';
+  const invalidToken = form.action.error instanceof ApiError && form.action.error.code === 'invalid_token';
   return (
     <AuthLayout title="Choose a new password" footer={requestAnother}>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorAlert error={action.error}>
-          {invalidToken
+      <ActionForm
+        form={form}
+        submitLabel="Set new password"
+        pendingLabel="Saving…"
+        fullWidthSubmit
+        errorMessage={
+          invalidToken
             ? 'This reset link is invalid, already used or expired. Request a new one below.'
-            : undefined}
-        </ErrorAlert>
-        <Field
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Avoid common passwords.`}
-          error={errors.password}
-        />
+            : undefined
+        }
+      >
+        <NewPasswordField label="New password" {...form.field('password')} />
         <Field
           label="Confirm new password"
-          name="confirmation"
           type="password"
           autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={errors.confirmation}
+          {...form.field('confirmation')}
         />
-        <button type="submit" className="button button-primary button-block" disabled={action.pending}>
-          {action.pending ? 'Saving…' : 'Set new password'}
-        </button>
-      </form>
+      </ActionForm>
     </AuthLayout>
   );
 }

@@ -1,17 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { ErrorAlert } from '../../components/Alerts.js';
+import { ActionForm } from '../../components/ActionForm.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
-import {
-  emailError,
-  focusFirstInvalid,
-  hasErrors,
-  MIN_PASSWORD_LENGTH,
-  newPasswordError,
-  type FieldErrors,
-} from '../../lib/validation.js';
+import { NewPasswordField } from '../../components/NewPasswordField.js';
+import { useActionForm } from '../../hooks/useActionForm.js';
+import { emailError, newPasswordError } from '../../lib/validation.js';
 import { useSession } from '../../session/sessionContext.js';
 import { signUp } from './authApi.js';
 import { AuthLayout } from './AuthLayout.js';
@@ -19,30 +12,24 @@ import { AuthLayout } from './AuthLayout.js';
 export function SignUpPage() {
   const { refresh } = useSession();
   const [searchParams] = useSearchParams();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState(searchParams.get('email') ?? '');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const action = useAction();
+  const form = useActionForm(
+    { name: '', email: searchParams.get('email') ?? '', password: '' },
+    {
+      validate: ({ name, email, password }) => ({
+        name: name.trim().length > 100 ? 'Use at most 100 characters.' : undefined,
+        email: emailError(email),
+        password: newPasswordError(password),
+      }),
+      run: async ({ name, email, password }) => {
+        await signUp({ email: email.trim(), password, ...(name.trim() ? { name: name.trim() } : {}) });
+        await refresh();
+      },
+    },
+  );
   const next = searchParams.get('next');
   const signInLink = next ? `/signin?next=${encodeURIComponent(next)}` : '/signin';
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found: FieldErrors = {
-      name: name.trim().length > 100 ? 'Use at most 100 characters.' : undefined,
-      email: emailError(email),
-      password: newPasswordError(password),
-    };
-    setErrors(found);
-    if (hasErrors(found)) return focusFirstInvalid(event.currentTarget, found);
-    await action.run(async () => {
-      await signUp({ email: email.trim(), password, ...(name.trim() ? { name: name.trim() } : {}) });
-      await refresh();
-    });
-  }
-
-  const emailTaken = action.error instanceof ApiError && action.error.code === 'email_taken';
+  const emailTaken = form.action.error instanceof ApiError && form.action.error.code === 'email_taken';
   return (
     <AuthLayout
       title="Create your account"
@@ -53,45 +40,23 @@ export function SignUpPage() {
         </p>
       }
     >
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorAlert error={action.error}>
-          {emailTaken ? (
+      <ActionForm
+        form={form}
+        submitLabel="Create account"
+        pendingLabel="Creating your account…"
+        fullWidthSubmit
+        errorMessage={
+          emailTaken ? (
             <>
               An account with this email already exists. <Link to={signInLink}>Sign in instead</Link>.
             </>
-          ) : undefined}
-        </ErrorAlert>
-        <Field
-          label="Name (optional)"
-          name="name"
-          autoComplete="name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={errors.name}
-        />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.email}
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Avoid common passwords.`}
-          error={errors.password}
-        />
-        <button type="submit" className="button button-primary button-block" disabled={action.pending}>
-          {action.pending ? 'Creating your account…' : 'Create account'}
-        </button>
-      </form>
+          ) : undefined
+        }
+      >
+        <Field label="Name (optional)" autoComplete="name" {...form.field('name')} />
+        <Field label="Email" type="email" autoComplete="email" {...form.field('email')} />
+        <NewPasswordField label="Password" {...form.field('password')} />
+      </ActionForm>
     </AuthLayout>
   );
 }

@@ -1,13 +1,5 @@
 import { useState } from 'react';
-
-function initials(name: string): string {
-  const letters = name
-    .split(/[\s@._-]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '');
-  return letters.join('') || '?';
-}
+import { initials } from '../../lib/initials.js';
 
 /**
  * Only pictures served by AI Factory itself are loaded: fetching one from a platform's image host would

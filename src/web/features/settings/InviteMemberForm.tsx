@@ -1,33 +1,30 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Role } from '../../../api/common.js';
 import type { CreatedInvitation } from '../../../api/workspaces.js';
-import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
+import { ActionForm } from '../../components/ActionForm.js';
+import { SuccessNotice } from '../../components/Alerts.js';
 import { CopyField } from '../../components/CopyField.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
+import { useActionForm } from '../../hooks/useActionForm.js';
 import { roleDescriptions, roleLabels } from '../../lib/roles.js';
-import { emailError, focusFirstInvalid } from '../../lib/validation.js';
+import { emailError } from '../../lib/validation.js';
 import { createInvitation } from './membersApi.js';
 import { RoleSelect } from './RoleSelect.js';
 
 export function InviteMemberForm({ onCreated }: { onCreated: () => void }) {
-  const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
-  const [error, setError] = useState<string | undefined>();
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const action = useAction();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const found = emailError(email);
-    setError(found);
-    if (found) return focusFirstInvalid(event.currentTarget, { email: found });
-    const ok = await action.run(async () => setCreated(await createInvitation(email.trim(), role)));
-    if (ok) {
-      setEmail('');
-      onCreated();
-    }
-  }
+  const form = useActionForm(
+    { email: '' },
+    {
+      validate: ({ email }) => ({ email: emailError(email) }),
+      run: async ({ email }) => setCreated(await createInvitation(email.trim(), role)),
+      onSuccess: () => {
+        form.setValue('email', '');
+        onCreated();
+      },
+    },
+  );
 
   return (
     <div className="stack">
@@ -48,22 +45,10 @@ export function InviteMemberForm({ onCreated }: { onCreated: () => void }) {
           </button>
         </div>
       )}
-      <form className="form form-row" noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorAlert error={action.error} />
-        <Field
-          label="Email address"
-          name="email"
-          type="email"
-          autoComplete="off"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={error}
-        />
+      <ActionForm form={form} className="form form-row" submitLabel="Invite" pendingLabel="Inviting…">
+        <Field label="Email address" type="email" autoComplete="off" {...form.field('email')} />
         <RoleSelect label="Role" value={role} onChange={setRole} />
-        <button type="submit" className="button button-primary" disabled={action.pending}>
-          {action.pending ? 'Inviting…' : 'Invite'}
-        </button>
-      </form>
+      </ActionForm>
       <p className="muted">
         {roleLabels[role]}: {roleDescriptions[role]}
       </p>

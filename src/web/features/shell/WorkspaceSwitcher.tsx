@@ -1,8 +1,8 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Icon } from '../../components/Icon.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useDismiss } from '../../hooks/useDismiss.js';
+import { usePopoverMenu } from '../../hooks/usePopoverMenu.js';
 import { roleLabels } from '../../lib/roles.js';
 import { useMe, useSession } from '../../session/sessionContext.js';
 import { switchWorkspace } from '../workspaces/workspacesApi.js';
@@ -11,21 +11,10 @@ import { CreateWorkspaceDialog } from './CreateWorkspaceDialog.js';
 export function WorkspaceSwitcher() {
   const me = useMe();
   const { setMe } = useSession();
-  const [open, setOpen] = useState(false);
+  const { containerRef, toggleProps, panelProps, panelId, closeAndRefocus } = usePopoverMenu();
   const [creating, setCreating] = useState(false);
   const action = useAction();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, close, containerRef, toggleRef);
   const currentId = me.currentWorkspace.id;
-
-  // The item that had focus disappears with the panel: hand focus back to the toggle.
-  function closeAndRefocus() {
-    close();
-    toggleRef.current?.focus();
-  }
 
   async function choose(workspaceId: string) {
     if (workspaceId === currentId) return closeAndRefocus();
@@ -35,19 +24,12 @@ export function WorkspaceSwitcher() {
 
   return (
     <div className="popover-anchor switcher" ref={containerRef}>
-      <button
-        ref={toggleRef}
-        type="button"
-        className="switcher-toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-      >
+      <button type="button" className="switcher-toggle" {...toggleProps}>
         <span className="visually-hidden">Workspace: </span>
         <span className="switcher-name">{me.currentWorkspace.name}</span>
         <Icon name="chevronDown" className="icon icon-small" />
       </button>
-      <div id={panelId} className="popover popover-start" hidden={!open}>
+      <div className="popover popover-start" {...panelProps}>
         <p className="popover-heading" id={`${panelId}-heading`}>
           Your workspaces
         </p>
