@@ -17,6 +17,13 @@ import type { ConnectorSet } from './services/connectors.js';
 import { PlatformEventsService } from './services/platform-events.service.js';
 import { TokenRefreshService } from './services/token-refresh.service.js';
 import type { TokenVault } from './ports/token-vault.js';
+import { availableParallelism } from 'node:os';
+import type { InProcessQueue } from './adapters/queue/in-process/in-process.queue.js';
+import { ContentService, GENERATE_JOB } from './services/content.service.js';
+import { GenerationService } from './services/generation/generation.service.js';
+import { MediaLibraryService } from './services/media-library.service.js';
+import { generateJob } from './jobs/generate.job.js';
+import { MediaLinks } from './http/media-links.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -34,6 +41,8 @@ export interface Container extends HttpDeps {
   vault: TokenVault;
   clock: Clock;
   tokenRefresh: TokenRefreshService;
+  /** The in-process job queue (the embedded default's worker). */
+  queue: InProcessQueue;
   close(): Promise<void>;
 }
 
@@ -58,6 +67,26 @@ export async function buildContainer(
   const vault = overrides.vault ?? (await openVault(config, dataDir));
   const connectors = await buildConnectors(platforms);
   const tokenRefresh = new TokenRefreshService({ store, clock, vault, connectors });
+  const mediaRoot = join(dataDir, 'media');
+  const { buildFactoryKit } = await import('./factory-kit.container.js');
+  const kit = await buildFactoryKit(config, { mediaRoot, store });
+  const { InProcessProgressBus } = await import('./adapters/events/in-process-progress-bus.js');
+  const { InProcessQueue } = await import('./adapters/queue/in-process/in-process.queue.js');
+  const { UrlSigner } = await import('./adapters/crypto/url-signer.js');
+  const progress = new InProcessProgressBus();
+  const generation = new GenerationService({ store, clock, kit });
+  const queue = new InProcessQueue({
+    store,
+    clock,
+    logger,
+    concurrency: config.RENDER_CONCURRENCY ?? availableParallelism(),
+    catalog: { [GENERATE_JOB]: generateJob({ store, clock, generation, progress }) },
+  });
+  const mediaLinks = new MediaLinks(
+    UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key')),
+    clock,
+    config.PUBLIC_BASE_URL,
+  );
 
   return {
     config,
@@ -86,6 +115,24 @@ export async function buildContainer(
       publicBaseUrl,
       invitationTtlMs: config.INVITATION_TTL_DAYS * 86_400_000,
     }),
+    queue,
+    progress,
+    mediaLinks,
+    mediaRoot,
+    content: new ContentService({ store, clock, queue }),
+    library: new MediaLibraryService({
+      store,
+      media: kit.mediaStore,
+      tools: kit.media,
+      clock,
+      maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,
+    }),
+    scratch: () => kit.mediaStore.scratch(),
+    maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,
+    currentVersion: (item) =>
+      item.currentVersionId
+        ? store.content.findVersion(item.workspaceId, item.currentVersionId)
+        : Promise.resolve(null),
     connections: new ConnectionService({ store, clock, vault, connectors, sandbox: platforms.sandbox }),
     platformEvents: new PlatformEventsService({
       store,
@@ -105,6 +152,7 @@ export async function buildContainer(
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {
+      await queue.stop();
       sandbox?.close();
       await store.close();
     },

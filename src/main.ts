@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const scheduler = new Scheduler(scheduledTasks(container), config.REFRESH_POLL_SECONDS * 1000, logger);
   scheduler.start();
+  container.queue.start();
   logger.info(`AI Factory is up: ${config.PUBLIC_BASE_URL} (data in ${config.DATA_DIR})`);
 
   const shutdown = (signal: string): void => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseKeyList } from '../adapters/crypto/key-ring.js';
+import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
 
 /**
@@ -92,6 +93,7 @@ export const configSchema = z.object({
     .default(30)
     .describe('How often the scheduler looks in the store for token refreshes that are due'),
   ...platformSettings,
+  ...factorySettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -69,6 +69,8 @@ export interface Version {
   /** Hash of everything that determines the output (brief, edits, engines): equal hashes, equal videos. */
   contentHash: string;
   outputs: VersionOutputs;
+  /** The edits this version was made with (stacked over the previous version's). */
+  edits: VersionEdits;
   parameters: Record<string, string | number | boolean>;
   /** Per stage: whether it ran or came from the cache, and how long it took. */
   stageLog: { stage: Stage; cached: boolean; ms: number }[];

@@ -14,7 +14,8 @@ export interface Brief {
   palette: string[];
   font: string;
   platforms: Platform[];
-  voice: string | 'none';
+  /** A voice id of the engine, 'default', or 'none' for no voice-over. */
+  voice: string;
   captionStyle: CaptionStyle;
 }
 

@@ -9,6 +9,8 @@ const PERMISSIONS = {
   'connections.manage': ['owner', 'editor'],
   'connections.view': ['owner', 'editor', 'reviewer', 'viewer'],
   'audit.view': ['owner'],
+  'content.create': ['owner', 'editor'],
+  'content.view': ['owner', 'editor', 'reviewer', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -22,12 +22,18 @@ import { connectionRoutes } from './routes/connections.routes.js';
 import { oauthRoutes } from './routes/oauth.routes.js';
 import { privacyRoutes } from './routes/privacy.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { contentRoutes } from './routes/content.routes.js';
+import { mediaRoutes } from './routes/media.routes.js';
+import { libraryRoutes } from './routes/library.routes.js';
+import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
 import { installSessionResolution } from './session.js';
 import { installWebApp } from './web-app.js';
 
 const ONE_MEGABYTE = 1024 * 1024;
 // Signature-verified callbacks from platforms, and the local sandbox with its own rules.
+// Uploads are multipart; they still need our Origin.
+const MULTIPART_PATHS = ['/api/library'];
 const CSRF_EXEMPT = ['/webhooks/', `${SANDBOX_PREFIX}/`];
 
 /** Builds the HTTP app: API under /api, health and metrics, the web app, one error body everywhere. */
@@ -54,7 +60,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   });
 
   installErrorHandling(app);
-  installCsrfProtection(app, deps.settings.publicBaseUrl, CSRF_EXEMPT);
+  installCsrfProtection(app, deps.settings.publicBaseUrl, CSRF_EXEMPT, MULTIPART_PATHS);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifySwagger, {
@@ -80,10 +86,15 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(memberRoutes(deps));
       await api.register(invitationRoutes(deps));
       await api.register(connectionRoutes(deps));
+      await api.register(contentRoutes(deps));
+      await api.register(libraryRoutes(deps, deps.maxUploadBytes));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
+  // One reply.sendFile for the whole app, rooted at the media store; the web app passes its own root.
+  await app.register(fastifyStatic, { root: deps.mediaRoot, serve: false });
+  await app.register(mediaRoutes(deps), { prefix: '/media' });
   await app.register(oauthRoutes(deps), { prefix: '/oauth' });
   await app.register(webhookRoutes(deps), { prefix: '/webhooks' });
   await app.register(privacyRoutes(deps), { prefix: '/privacy' });

@@ -8,7 +8,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * JSON when they carry a body: a cross-site form post can do neither. Paths in `exempt` authenticate otherwise
  * (webhooks verify signatures).
  */
-export function installCsrfProtection(app: FastifyInstance, publicBaseUrl: string, exempt: string[]): void {
+export function installCsrfProtection(
+  app: FastifyInstance,
+  publicBaseUrl: string,
+  exempt: string[],
+  multipartPaths: string[] = [],
+): void {
   const ourOrigin = new URL(publicBaseUrl).origin;
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
@@ -23,7 +28,10 @@ export function installCsrfProtection(app: FastifyInstance, publicBaseUrl: strin
       Number(request.headers['content-length'] ?? 0) > 0 ||
       request.headers['transfer-encoding'] !== undefined;
     const contentType = request.headers['content-type'] ?? '';
-    if (hasBody && !/^application\/json\s*(;|$)/i.test(contentType)) {
+    const multipartAllowed =
+      multipartPaths.includes(request.url.split('?')[0] ?? '') &&
+      /^multipart\/form-data\s*;/i.test(contentType);
+    if (hasBody && !multipartAllowed && !/^application\/json\s*(;|$)/i.test(contentType)) {
       return reply.code(403).send(errorBody('csrf_json_required', 'Send the request body as JSON'));
     }
   });

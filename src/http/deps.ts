@@ -6,6 +6,11 @@ import type { WorkspaceService } from '../services/workspace.service.js';
 import type { ConnectionService } from '../services/connection.service.js';
 import type { PlatformEventsService } from '../services/platform-events.service.js';
 import type { PlatformAccess } from '../config/platforms.js';
+import type { ContentItem, Version } from '../domain/content-item.js';
+import type { ProgressBus } from '../ports/progress-bus.js';
+import type { ContentService } from '../services/content.service.js';
+import type { MediaLibraryService } from '../services/media-library.service.js';
+import type { MediaLinks } from './media-links.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -16,6 +21,18 @@ export interface HttpDeps {
   connections: ConnectionService;
   platformEvents: PlatformEventsService;
   platformAccess: PlatformAccess;
+  content: ContentService;
+  library: MediaLibraryService;
+  progress: ProgressBus;
+  mediaLinks: MediaLinks;
+  /** Folder of the media store (files served by signed links). */
+  mediaRoot: string;
+  /** A scratch folder for one request (uploads), removed by cleanup. */
+  scratch(): Promise<{ dir: string; cleanup(): Promise<void> }>;
+  /** The largest library upload, in bytes. */
+  maxUploadBytes: number;
+  /** The version an item shows now, if any. */
+  currentVersion(item: ContentItem): Promise<Version | null>;
   /** The local platforms, when this run serves them. */
   sandbox: MountedSandbox | null;
   settings: {

@@ -19,14 +19,19 @@ const API_PREFIXES = [
 export async function installWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   const built = existsSync(webRoot);
   if (built) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      decorateReply: false,
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isPage =
       request.method === 'GET' &&
       !API_PREFIXES.some((p) => request.url.startsWith(p)) &&
       request.url !== '/api';
-    if (isPage && built) return reply.type('text/html').sendFile('index.html');
+    if (isPage && built) return reply.type('text/html').sendFile('index.html', webRoot);
     return reply
       .code(404)
       .send(errorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));

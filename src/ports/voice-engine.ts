@@ -12,6 +12,8 @@ export interface SynthesisResult {
   durationMs: number;
   /** Word timings in the audio, in order; every word of the text that is spoken. */
   words: TimedWord[];
+  /** True when no voice was asked for: the WAV is silence as long as a reading of the text (store no audio). */
+  silent?: boolean;
 }
 
 /** Text to speech with word timings. */

@@ -7,8 +7,11 @@ import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { SignUpPage } from './features/auth/SignUpPage.js';
 import { ConnectionsPage } from './features/connections/ConnectionsPage.js';
+import { CreatePage } from './features/create/CreatePage.js';
 import { DashboardHome } from './features/dashboard/DashboardHome.js';
 import { InvitePage } from './features/invitations/InvitePage.js';
+import { ItemPage } from './features/item/ItemPage.js';
+import { LibraryPage } from './features/library/LibraryPage.js';
 import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { AppShell } from './features/shell/AppShell.js';
@@ -41,6 +44,9 @@ export function App() {
           <Route index element={<DashboardHome />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/connections" element={<ConnectionsPage />} />
+          <Route path="/create" element={<CreatePage />} />
+          <Route path="/library" element={<LibraryPage />} />
+          <Route path="/library/:id" element={<ItemPage />} />
           {sections
             .filter((section) => section.upcoming)
             .map((section) => (

@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/popovers.css';
 import './styles/components.css';
 import './styles/connections.css';
+import './styles/factory.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -24,6 +24,23 @@ describe('tenant isolation', () => {
     ids.aliceInvitation = inv.json<{ invitation: { id: string } }>().invitation.id;
     await connectThroughConsent(t, a, 'tiktok');
     ids.aliceConnection = (await a.get('/api/connections')).json<{ items: { id: string }[] }>().items[0]!.id;
+    ids.aliceItem = (await a.post('/api/items', { topic: 'Alice only' })).json<{
+      item: { id: string };
+    }>().item.id;
+    ids.aliceAsset = 'asset-of-alice';
+    await t.container.store.mediaAssets.create({
+      id: ids.aliceAsset,
+      workspaceId: ids.aliceWorkspace,
+      mediaKey: `workspaces/${ids.aliceWorkspace}/library/a.png`,
+      kind: 'image',
+      filename: 'a.png',
+      sizeBytes: 10,
+      width: 10,
+      height: 10,
+      durationMs: null,
+      tags: ['alice'],
+      createdAt: new Date().toISOString(),
+    });
   });
   afterAll(async () => t.close());
 
@@ -34,6 +51,11 @@ describe('tenant isolation', () => {
     'DELETE /api/invitations/{id}': () => b.delete(`/api/invitations/${ids.aliceInvitation}`),
     'PUT /api/me/current-workspace': () =>
       b.put('/api/me/current-workspace', { workspaceId: ids.aliceWorkspace }),
+    'GET /api/items/{id}': () => b.get(`/api/items/${ids.aliceItem}`),
+    'GET /api/items/{id}/events': () => b.get(`/api/items/${ids.aliceItem}/events`),
+    'POST /api/items/{id}/versions': () => b.post(`/api/items/${ids.aliceItem}/versions`, {}),
+    'POST /api/items/{id}/retry': () => b.post(`/api/items/${ids.aliceItem}/retry`, {}),
+    'DELETE /api/library/{id}': () => b.delete(`/api/library/${ids.aliceAsset}`),
     'DELETE /api/connections/{id}': () => b.delete(`/api/connections/${ids.aliceConnection}`),
     'POST /api/connections/{platform}/authorize': () =>
       b.post('/api/connections/tiktok/authorize', { reconnectId: ids.aliceConnection }),
@@ -65,6 +87,8 @@ describe('tenant isolation', () => {
     expect((await b.get('/api/invitations')).body).not.toContain('carol@example.com');
     expect((await b.get('/api/me')).body).not.toContain(ids.aliceWorkspace);
     expect((await b.get('/api/connections')).json()).toEqual({ items: [], nextCursor: null });
+    expect((await b.get('/api/items')).json()).toEqual({ items: [], nextCursor: null });
+    expect((await b.get('/api/library')).json()).toEqual({ items: [], nextCursor: null });
     expect((await b.get('/api/audit')).body).not.toContain(ids.aliceConnection);
     expect((await a.get('/api/connections')).json<{ items: { status: string }[] }>().items[0]?.status).toBe(
       'active',

@@ -52,7 +52,7 @@ const toVersion = (r: VersionRow): Version => ({
   workspaceId: r.workspace_id,
   number: r.number,
   contentHash: r.content_hash,
-  ...(JSON.parse(r.data) as Pick<Version, 'outputs' | 'parameters' | 'stageLog'>),
+  ...(JSON.parse(r.data) as Pick<Version, 'outputs' | 'edits' | 'parameters' | 'stageLog'>),
   createdAt: r.created_at,
 });
 
@@ -118,7 +118,12 @@ export function sqliteContent(db: Db, run: Run): ContentRepository {
               v.workspaceId,
               v.number,
               v.contentHash,
-              JSON.stringify({ outputs: v.outputs, parameters: v.parameters, stageLog: v.stageLog }),
+              JSON.stringify({
+                outputs: v.outputs,
+                edits: v.edits,
+                parameters: v.parameters,
+                stageLog: v.stageLog,
+              }),
               v.createdAt,
             ),
       ),

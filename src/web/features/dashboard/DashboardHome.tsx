@@ -30,9 +30,9 @@ const laterSteps: NextStep[] = [
   {
     icon: 'create',
     title: 'Create your first video',
-    text: 'Describe an idea and get a short vertical draft to review. Video generation is coming soon.',
+    text: 'Describe an idea and get a short vertical video to review, with script, voice-over, captions and cover.',
     to: '/create',
-    linkLabel: 'See Create',
+    linkLabel: 'Create a video',
   },
 ];
 

@@ -11,24 +11,8 @@ export interface Section {
 /** Navigation order: the creation loop first, workspace administration last. */
 export const sections: Section[] = [
   { path: '/', label: 'Home', icon: 'home' },
-  {
-    path: '/create',
-    label: 'Create',
-    icon: 'create',
-    upcoming: {
-      heading: 'No drafts yet',
-      text: 'This is where you will turn an idea into a short vertical video: describe it, choose a style and length, and get a draft to review. Video generation is not switched on yet.',
-    },
-  },
-  {
-    path: '/library',
-    label: 'Library',
-    icon: 'library',
-    upcoming: {
-      heading: 'Your library is empty',
-      text: 'Every video made in this workspace will be kept here, with its script, its versions and where it was published.',
-    },
-  },
+  { path: '/create', label: 'Create', icon: 'create' },
+  { path: '/library', label: 'Library', icon: 'library' },
   {
     path: '/review',
     label: 'Review',

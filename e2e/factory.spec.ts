@@ -1,0 +1,187 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { newUser, signUp } from './helpers.js';
+
+// The real offline pipeline runs here: script, espeak voice, ffmpeg render. A 10 s video takes a while.
+const GENERATION_MS = 90_000;
+
+async function openSection(page: Page, label: 'Create' | 'Library'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+}
+
+const isItemPath = (url: string, suffix = '') =>
+  new RegExp(`^/api/items/[^/]+${suffix}$`).test(new URL(url).pathname);
+
+/** The members of <video> and <img> the test reads: the e2e project compiles without the DOM library. */
+interface VideoElement {
+  duration: number;
+  videoWidth: number;
+  videoHeight: number;
+  readyState: number;
+  currentTime: number;
+  muted: boolean;
+  error: { code: number } | null;
+  play(): Promise<void>;
+  pause(): void;
+  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
+}
+
+interface ImageElement {
+  complete: boolean;
+  naturalWidth: number;
+}
+
+// HTMLMediaElement.HAVE_METADATA
+const HAVE_METADATA = 1;
+
+interface VideoFacts {
+  duration: number;
+  width: number;
+  height: number;
+}
+
+/** Waits for the player's metadata (or reads it if already there); rejects on a media error. */
+function videoFacts(video: Locator): Promise<VideoFacts> {
+  return video.evaluate(
+    (element: VideoElement, haveMetadata: number) =>
+      new Promise<VideoFacts>((resolve, reject) => {
+        const facts = () => ({
+          duration: element.duration,
+          width: element.videoWidth,
+          height: element.videoHeight,
+        });
+        if (element.readyState >= haveMetadata) return resolve(facts());
+        element.addEventListener('loadedmetadata', () => resolve(facts()), { once: true });
+        element.addEventListener(
+          'error',
+          () => reject(new Error(`media error ${element.error?.code ?? 'unknown'}`)),
+          {
+            once: true,
+          },
+        );
+        setTimeout(() => reject(new Error('no loadedmetadata within 20 s')), 20_000);
+      }),
+    // Passed in: the function runs in the page, where the test's constants do not exist.
+    HAVE_METADATA,
+  );
+}
+
+async function expectPlayableVerticalVideo(video: Locator): Promise<void> {
+  const facts = await videoFacts(video);
+  expect(facts.duration).toBeGreaterThanOrEqual(8);
+  expect(facts.duration).toBeLessThanOrEqual(20);
+  expect(facts.width).toBe(1080);
+  expect(facts.height).toBe(1920);
+}
+
+const srcPath = async (video: Locator) =>
+  new URL((await video.getAttribute('src')) ?? '', 'http://x').pathname;
+
+test('a topic becomes a playable vertical video; a caption edit makes version 2; the Library shows its cover', async ({
+  page,
+}) => {
+  test.setTimeout(4 * GENERATION_MS);
+  await signUp(page, newUser('factory'));
+  await openSection(page, 'Create');
+  await expect(page.getByText(/built-in offline engines/)).toBeVisible();
+
+  await page.getByLabel('Topic', { exact: true }).fill('Cold brew at home');
+  await page.getByLabel('Seconds', { exact: true }).fill('10');
+  await page.getByRole('radio', { name: /^Default voice/ }).check();
+  const created = page.waitForResponse(
+    (r) => r.url().endsWith('/api/items') && r.request().method() === 'POST',
+  );
+  const events = page.waitForResponse((r) => isItemPath(r.url(), '/events'));
+  await page.getByRole('button', { name: 'Create video' }).click();
+  expect((await created).status()).toBe(201);
+
+  await expect(page).toHaveURL(/\/library\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cold brew at home' })).toBeVisible();
+  // The page follows the generation over server-sent events and shows the stages while it runs.
+  expect((await events).headers()['content-type']).toContain('text/event-stream');
+  await expect(page.getByRole('status').filter({ hasText: 'Status: Ready' })).toBeVisible({
+    timeout: GENERATION_MS,
+  });
+  await expect(page.getByText(/Passes the checks for TikTok, Instagram and YouTube/)).toBeVisible();
+  await expect(page.getByRole('table').filter({ hasText: 'Ran or cached' })).toContainText('Render');
+
+  const video = page.locator('video');
+  await expect(video).toHaveAttribute('poster', /^\/media\//);
+  await expectPlayableVerticalVideo(video);
+  await video.evaluate((element: VideoElement) => {
+    element.muted = true; // Autoplay rules let a muted video start without a click.
+    return element.play();
+  });
+  await expect
+    .poll(() => video.evaluate((element: VideoElement) => element.currentTime))
+    .toBeGreaterThan(0.2);
+  await video.evaluate((element: VideoElement) => element.pause());
+  const firstVideo = await srcPath(video);
+
+  const firstCaption = page.getByLabel('Caption 1', { exact: true });
+  await firstCaption.fill('Cold brew made simple');
+  const saved = page.waitForResponse(
+    (r) => isItemPath(r.url(), '/versions') && r.request().method() === 'POST',
+  );
+  await page.getByRole('button', { name: 'Save captions' }).click();
+  expect((await saved).status()).toBe(202);
+  await expect(page.getByRole('heading', { level: 2, name: 'Making your video' })).toBeVisible();
+
+  await expect(page.getByRole('button', { name: /^Version 2 \(current\)/ })).toBeVisible({
+    timeout: GENERATION_MS,
+  });
+  await expect(page.getByRole('button', { name: /^Version 1/ })).toBeVisible();
+  await expect(page.getByText('Showing version 2 (current).')).toBeVisible();
+  await expect(firstCaption).toHaveValue('Cold brew made simple');
+  expect(await srcPath(video)).not.toBe(firstVideo);
+  await expectPlayableVerticalVideo(video);
+
+  // Switching the player back to version 1 loads its file again.
+  await page.getByRole('button', { name: /^Version 1/ }).click();
+  await expect(page.getByText('Showing version 1.')).toBeVisible();
+  expect(await srcPath(video)).toBe(firstVideo);
+
+  await openSection(page, 'Library');
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'Cold brew at home' }) });
+  await expect(card.getByText('Ready', { exact: true })).toBeVisible();
+  const cover = card.locator('img');
+  await expect(cover).toHaveAttribute('src', /^\/media\//);
+  await expect
+    .poll(() => cover.evaluate((img: ImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
+});
+
+test('a series pasted as CSV creates one video per row, and both show up in the Library', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signUp(page, newUser('series'));
+  await page.goto('/create');
+  await page.getByRole('tab', { name: 'Series from CSV' }).click();
+  await expect(page.getByRole('link', { name: 'Download an example CSV' })).toHaveAttribute(
+    'href',
+    /^data:text\/csv/,
+  );
+
+  await page
+    .getByLabel('CSV', { exact: true })
+    .fill(
+      'topic,keyPoints,durationSeconds\nMorning stretches,Roll your neck|Open your shoulders,10\nTea for beginners,Mind the water temperature|Steep it briefly,10\n',
+    );
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/items/series'));
+  await page.getByRole('button', { name: 'Create series' }).click();
+  expect((await created).status()).toBe(201);
+  await expect(page.getByRole('status').filter({ hasText: 'Created 2 videos' })).toBeVisible();
+
+  await page.goto('/library');
+  const videos = page.getByRole('list', { name: 'Videos' });
+  await expect(videos.getByRole('link', { name: 'Morning stretches' })).toBeVisible();
+  await expect(videos.getByRole('link', { name: 'Tea for beginners' })).toBeVisible();
+  await expect(videos.getByRole('listitem')).toHaveCount(2);
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});

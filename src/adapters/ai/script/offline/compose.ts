@@ -1,0 +1,175 @@
+import type { Beat, Brief, Script } from '../../../../domain/content.js';
+import {
+  countWords,
+  MAX_BEATS,
+  suggestedBeatCount,
+  targetWordCount,
+} from '../../../../domain/script-rules.js';
+import type { LanguagePack } from './packs/language-pack.js';
+import { packFor } from './packs/index.js';
+import {
+  asSentence,
+  fill,
+  midSentence,
+  PhraseDrawer,
+  withoutArticle,
+  type Placeholders,
+} from './phrasing.js';
+import { hashSeed, SeededChooser } from './seeded-random.js';
+import { nounPhrase, visualCue } from './visual-cue.js';
+
+export const OFFLINE_WRITER_ID = 'offline-template@1';
+
+type FramingRole = keyof LanguagePack['framing'];
+type Slot = { kind: 'point'; index: number } | { kind: 'framing'; role: FramingRole };
+
+/**
+ * Writes a script from templates: a tone-matched hook naming the topic (and the audience, when given), one
+ * beat per key point, framing beats (questions, contrasts, general tips) to reach the beat count the duration
+ * asks for, and a call to action. The same brief always gives the same script.
+ */
+export function composeScript(brief: Brief): Script {
+  const { pack, fallback } = packFor(brief.language);
+  const topic = brief.topic.replace(/\s+/g, ' ').trim();
+  const audience = brief.audience.replace(/\s+/g, ' ').trim();
+  const addressed = withoutArticle(audience, pack);
+  const values: Placeholders = {
+    topic: midSentence(topic, brief.language),
+    Topic: topic,
+    audience: midSentence(audience, brief.language),
+    Audience: addressed,
+    listeners: midSentence(addressed, brief.language),
+  };
+  const chooser = new SeededChooser(hashSeed(JSON.stringify(seedFields(brief))));
+  const drawer = new PhraseDrawer(chooser, values);
+  const points = keyPointsForBeats(brief.keyPoints);
+  const beatCount = Math.max(points.length, suggestedBeatCount(brief.durationSeconds));
+  const targetWords = targetWordCount(brief.durationSeconds);
+
+  const hooks = audience ? pack.hooks[brief.tone].withAudience : pack.hooks[brief.tone].general;
+  const hook = fill(
+    drawer.draw(hooks, clamp(Math.round(targetWords * 0.15), 6, 14)) ?? '{Topic}',
+    values,
+    pack,
+  );
+  const cta = fill(
+    drawer.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
+    values,
+    pack,
+  );
+  const perBeat = Math.max(4, (targetWords - countWords(hook) - countWords(cta)) / beatCount);
+
+  const topicNoun = nounPhrase(topic, brief.language, pack.nounOrder, false) ?? topic;
+  const shots = chooser.shuffled(pack.visualCues);
+  const beats = planSlots(points.length, beatCount).map((slot, index): Beat => {
+    const text =
+      slot.kind === 'point'
+        ? pointBeat(points, slot.index, pack, drawer, chooser, values, perBeat)
+        : framingBeat(slot.role, pack, drawer, values, perBeat);
+    const point = slot.kind === 'point' ? points[slot.index] : undefined;
+    const noun = (point && nounPhrase(point, brief.language, pack.nounOrder, true)) ?? topicNoun;
+    return { text, visualCue: visualCue(shots[index % shots.length] ?? '{noun}', noun) };
+  });
+
+  return {
+    language: fallback ? pack.language : brief.language,
+    hook,
+    beats,
+    callToAction: cta,
+    writer: fallback ? `${OFFLINE_WRITER_ID} (en fallback for ${brief.language})` : OFFLINE_WRITER_ID,
+  };
+}
+
+/** Only what shapes the words seeds the choices (style, palette or platforms do not change the script). */
+function seedFields(brief: Brief): unknown[] {
+  return [brief.topic, brief.keyPoints, brief.audience, brief.tone, brief.language, brief.durationSeconds];
+}
+
+// People paste key points as lists: "- Use…", "• Use…", "1. Use…", "2) Use…".
+const LIST_MARKER = /^(?:[-–—•*]|\d{1,2}[.)])\s+/u;
+
+/** Clean key points; past the seventh, the rest join the seventh beat so nothing the person asked for is lost. */
+function keyPointsForBeats(keyPoints: string[]): string[] {
+  const points = keyPoints
+    .map((point) => point.replace(/\s+/g, ' ').trim().replace(LIST_MARKER, ''))
+    .filter(Boolean)
+    .map(asSentence);
+  if (points.length <= MAX_BEATS) return points;
+  return [...points.slice(0, MAX_BEATS - 1), points.slice(MAX_BEATS - 1).join(' ')];
+}
+
+/**
+ * Where framing beats go around the key points: an opening question first, a closing recap last, and
+ * contrasts and tips between the key points.
+ */
+function planSlots(pointCount: number, beatCount: number): Slot[] {
+  const framingCount = beatCount - pointCount;
+  const middles = Math.max(0, framingCount - 2);
+  const middle: Slot[] = [];
+  for (let i = 0; i < Math.max(pointCount, middles); i++) {
+    if (i < pointCount) middle.push({ kind: 'point', index: i });
+    if (i < middles) middle.push({ kind: 'framing', role: i % 2 === 0 ? 'insight' : 'tip' });
+  }
+  return [
+    ...(framingCount >= 1 ? [{ kind: 'framing', role: 'opening' } as const] : []),
+    ...middle,
+    ...(framingCount >= 2 ? [{ kind: 'framing', role: 'closing' } as const] : []),
+  ];
+}
+
+function pointBeat(
+  points: string[],
+  index: number,
+  pack: LanguagePack,
+  drawer: PhraseDrawer,
+  chooser: SeededChooser,
+  values: Placeholders,
+  perBeat: number,
+): string {
+  const leads = pack.pointLeads;
+  const pool =
+    points.length === 1
+      ? leads.only
+      : index === 0
+        ? leads.first
+        : index === points.length - 1
+          ? leads.last
+          : leads.middle;
+  let text = fill(chooser.pick(pool), { ...values, point: points[index] ?? '' }, pack);
+  // Long videos with few key points: a short general follow-up keeps the pace without inventing facts.
+  const room = perBeat - countWords(text);
+  if (room >= 4) {
+    const followUp = drawer.draw(pack.pointFollowUps, Math.round(room) + 1);
+    if (followUp) text = `${text} ${fill(followUp, values, pack)}`;
+  }
+  return text;
+}
+
+/** One or more framing sentences for the role, topped up with general contrasts and tips to fill the beat. */
+function framingBeat(
+  role: FramingRole,
+  pack: LanguagePack,
+  drawer: PhraseDrawer,
+  values: Placeholders,
+  perBeat: number,
+): string {
+  const lead = drawer.draw(pack.framing[role], perBeat);
+  const sentences = lead ? [fill(lead, values, pack)] : [];
+  const extras = [pack.framing.insight, pack.framing.tip, pack.pointFollowUps];
+  for (let turn = 0; turn < 12; turn++) {
+    const words = countWords(sentences.join(' '));
+    if (sentences.length > 0 && words >= perBeat * 0.8) break;
+    const extra = drawer.draw(extras[turn % extras.length] ?? [], Math.max(4, Math.round(perBeat - words)));
+    if (!extra) continue;
+    if (sentences.length > 0 && countWords(extra) > perBeat - words + 3) break;
+    const sentence = fill(extra, values, pack);
+    // A closing recap stays last; extra tips go before it.
+    if (role === 'closing') sentences.splice(sentences.length - 1, 0, sentence);
+    else sentences.push(sentence);
+  }
+  return sentences.join(' ');
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

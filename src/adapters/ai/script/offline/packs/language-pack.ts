@@ -1,0 +1,31 @@
+import type { Brief } from '../../../../../domain/content.js';
+
+export type Tone = Brief['tone'];
+
+/**
+ * The phrases one language offers the template writer. Placeholders: {topic}/{Topic} (capitalised),
+ * {audience} (as written, after "for"), {Audience}/{listeners} (addressed directly, without a leading article:
+ * "les débutants" → "Débutants,", "Salut débutants!"), {point} (a key point, as written), {noun} (a noun phrase
+ * from the beat). No phrase
+ * states a fact or a number: beats that do not come from key points are questions, contrasts or general tips.
+ */
+export interface LanguagePack {
+  language: string;
+  /** Every hook names {topic}; the `withAudience` ones also name {audience} and are used when there is one. */
+  hooks: Record<Tone, { general: string[]; withAudience: string[] }>;
+  /** Leads that introduce a key point, by its place among the key points. */
+  pointLeads: { only: string[]; first: string[]; middle: string[]; last: string[] };
+  /** Short general sentences that fit after any key point, for longer videos. */
+  pointFollowUps: string[];
+  /** Beats built from the topic alone: an opening question, contrasts, general tips, a closing recap. */
+  framing: { opening: string[]; insight: string[]; tip: string[]; closing: string[] };
+  callsToAction: Record<Tone, string[]>;
+  /** Shot descriptions around a {noun} taken from the beat's own words. */
+  visualCues: string[];
+  /** Where a noun phrase keeps its main noun: English "ground coffee" (last), French "café moulu" (first). */
+  nounOrder: 'head-last' | 'head-first' | 'capitalized';
+  /** Leading articles dropped when the audience is addressed directly. */
+  articles: string[];
+  /** Fixes article contractions after filling placeholders ("de le" → "du"). */
+  contractions: [RegExp, string][];
+}

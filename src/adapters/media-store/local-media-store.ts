@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, rename, rm, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { UserError } from '../../domain/errors.js';
+import type { MediaStore } from '../../ports/media-store.js';
+
+const KEY_CHARACTERS = /^[a-z0-9/_.-]+$/;
+const SCRATCH_DIR = '.scratch';
+
+/** Throws unless `key` is a safe relative path: [a-z0-9/_.-] only, no "..", no leading slash, no empty part. */
+export function assertSafeKey(key: string): void {
+  const parts = key.split('/');
+  const safe =
+    KEY_CHARACTERS.test(key) &&
+    !key.includes('..') &&
+    parts.every((part) => part !== '' && part !== '.' && !part.startsWith('.'));
+  if (!safe) throw new UserError('validation', 'invalid_media_key', `"${key}" is not a valid media key`);
+}
+
+/** Media files under one root directory (a local disk or a mounted bucket). */
+export class LocalMediaStore implements MediaStore {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** Absolute path of a key, after checking the key cannot leave the root. */
+  pathOf(key: string): string {
+    assertSafeKey(key);
+    const path = join(this.root, ...key.split('/'));
+    if (!path.startsWith(this.root + sep))
+      throw new UserError('validation', 'invalid_media_key', 'Bad media key');
+    return path;
+  }
+
+  /** Moves the file in: a rename on the same disk, else a copy to a temporary name, a rename and an unlink. */
+  async put(key: string, sourcePath: string): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await rename(sourcePath, target);
+    } catch (error) {
+      if (!isCode(error, 'EXDEV')) throw error;
+      // Across devices a rename fails; copy beside the target first so readers never see half a file.
+      const partial = `${target}.${randomUUID()}.partial`;
+      try {
+        await copyFile(sourcePath, partial);
+        await rename(partial, target);
+      } finally {
+        await rm(partial, { force: true });
+      }
+      await unlink(sourcePath);
+    }
+  }
+
+  /** True when a file is stored under the key. */
+  async exists(key: string): Promise<boolean> {
+    return (await this.size(key)) !== null;
+  }
+
+  /** Size in bytes of the stored file, or null. */
+  async size(key: string): Promise<number | null> {
+    try {
+      const info = await stat(this.pathOf(key));
+      return info.isFile() ? info.size : null;
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return null;
+      throw error;
+    }
+  }
+
+  /** Removes the file; removing a missing file is fine. */
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  /** A fresh directory under the root (same disk, so `put` from it is a rename). */
+  async scratch(): Promise<{ dir: string; cleanup(): Promise<void> }> {
+    const parent = join(this.root, SCRATCH_DIR);
+    await mkdir(parent, { recursive: true });
+    const dir = await mkdtemp(join(parent, 'job-'));
+    return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}

@@ -1,0 +1,11 @@
+export { buildCaptionCues, wrapWords, DEFAULT_CUE_OPTIONS, type CueOptions } from './cues.js';
+export {
+  buildAss,
+  escapeAssText,
+  assTime,
+  toCs,
+  highlightColor,
+  type AssOptions,
+  type OverlayText,
+} from './ass.js';
+export { DEFAULT_SAFE_ZONE, safeZoneMargins, type SafeZone } from './safe-zone.js';

@@ -1,0 +1,2 @@
+export { preflight } from './preflight.js';
+export { PLATFORM_SPECS, type PlatformSpec } from './specs.js';

@@ -1,0 +1,13 @@
+export { buildRenderArgs, type MediaFeatures } from './render-args.js';
+export { buildCoverArgs } from './cover.js';
+export { buildPlanAss, overlaysOf } from './plan-ass.js';
+export {
+  encoderArgs,
+  DEFAULT_ENCODER,
+  X264_PRESETS,
+  type EncoderSettings,
+  type X264Preset,
+} from './encoder.js';
+export { FONT_FACES, FONT_NAMES, fontFaceByName, assFamilyForFile, type FontFace } from './fonts.js';
+export { frameCount, frameSegments, FPS, type FramedSegment } from './frames.js';
+export { escapeFilterValue } from './filter-escape.js';

@@ -1,0 +1,94 @@
+import type { Script } from './content.js';
+import { UserError } from './errors.js';
+
+export const MIN_BEATS = 3;
+export const MAX_BEATS = 7;
+/** An unhurried narration pace; writers aim for it and captions fall back to it when there is no voice. */
+export const SPOKEN_WORDS_PER_SECOND = 2.4;
+export const MAX_VIDEO_SECONDS = 90;
+/** What 90 seconds hold at the narration pace. */
+export const MAX_SPOKEN_WORDS = Math.floor(MAX_VIDEO_SECONDS * SPOKEN_WORDS_PER_SECOND);
+
+/** One thing wrong with a script, in plain words. */
+export interface ScriptProblem {
+  code: 'script_empty' | 'script_too_long';
+  message: string;
+}
+
+// Word-like segments, so languages written without spaces (Chinese, Japanese, Thai) are counted too.
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** How many words a text holds, as a listener would count them. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+/** The parts of a script in the order they are voiced: hook, each beat, call to action. */
+export function spokenParts(script: Script): string[] {
+  return [script.hook, ...script.beats.map((beat) => beat.text), script.callToAction]
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+/** The whole voiced text: hook, beats and call to action in order, one space apart. */
+export function spokenText(script: Script): string {
+  return spokenParts(script).join(' ');
+}
+
+/** How long the script takes to say at the given pace. */
+export function estimatedSpeechMs(script: Script, wordsPerSecond: number = SPOKEN_WORDS_PER_SECOND): number {
+  if (!(wordsPerSecond > 0)) throw new RangeError('wordsPerSecond must be positive');
+  return Math.round((countWords(spokenText(script)) / wordsPerSecond) * 1000);
+}
+
+/** How many words a video of this length should say (hook + beats + call to action). */
+export function targetWordCount(durationSeconds: number): number {
+  return Math.round(clampSeconds(durationSeconds) * SPOKEN_WORDS_PER_SECOND);
+}
+
+/** How many beats suit a video of this length: 3 for 10–15 s, one more per 15 s, at most 7. */
+export function suggestedBeatCount(durationSeconds: number): number {
+  return Math.min(MAX_BEATS, Math.max(MIN_BEATS, Math.round(2 + clampSeconds(durationSeconds) / 15)));
+}
+
+/** Everything wrong with a script (empty parts, beat count, length), in plain words; empty when it is usable. */
+export function scriptProblems(script: Script): ScriptProblem[] {
+  const problems: ScriptProblem[] = [];
+  const empty = (message: string) => problems.push({ code: 'script_empty', message });
+  if (!script.hook.trim()) empty('The hook (the opening line) is empty.');
+  if (script.beats.length < MIN_BEATS) {
+    empty(`The script needs ${MIN_BEATS} to ${MAX_BEATS} beats; it has ${script.beats.length}.`);
+  }
+  if (script.beats.length > MAX_BEATS) {
+    problems.push({
+      code: 'script_too_long',
+      message: `The script needs ${MIN_BEATS} to ${MAX_BEATS} beats; it has ${script.beats.length}.`,
+    });
+  }
+  script.beats.forEach((beat, index) => {
+    if (!beat.text.trim()) empty(`Beat ${index + 1} has nothing to say.`);
+    if (!beat.visualCue.trim()) empty(`Beat ${index + 1} has no picture description (visual cue).`);
+  });
+  if (!script.callToAction.trim()) empty('The call to action (the closing line) is empty.');
+  const words = countWords(spokenText(script));
+  if (words > MAX_SPOKEN_WORDS) {
+    problems.push({
+      code: 'script_too_long',
+      message: `The script has ${words} words, but ${MAX_VIDEO_SECONDS} seconds hold about ${MAX_SPOKEN_WORDS}. Shorten it.`,
+    });
+  }
+  return problems;
+}
+
+/** Throws UserError('validation', 'script_empty' | 'script_too_long') with the first problem; all in details. */
+export function validateScript(script: Script): void {
+  const [first, ...rest] = scriptProblems(script);
+  if (!first) return;
+  throw new UserError('validation', first.code, first.message, { problems: [first, ...rest] });
+}
+
+function clampSeconds(durationSeconds: number): number {
+  return Math.min(MAX_VIDEO_SECONDS, Math.max(10, durationSeconds));
+}

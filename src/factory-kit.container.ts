@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Config } from './config/schema.js';
+import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from './domain/captions/index.js';
+import { buildPlatformMetadata, validateMetadata } from './domain/metadata/index.js';
+import { preflight } from './domain/preflight/index.js';
+import { buildCoverArgs, buildPlanAss, buildRenderArgs, fontFaceByName } from './domain/render/index.js';
+import { spokenText, validateScript } from './domain/script-rules.js';
+import { resolveStyle } from './domain/style-presets.js';
+import { overlayTextFor } from './domain/visual-cues.js';
+import type { Store } from './ports/store.js';
+import type { VisualsProvider } from './ports/visuals-provider.js';
+import type { FactoryKit } from './services/generation/factory-kit.js';
+
+const requireFromHere = createRequire(import.meta.url);
+
+/** The absolute path of a font file shipped in an npm package. */
+export function fontFilePath(fontName: string): string {
+  const face = fontFaceByName(fontName);
+  return join(dirname(requireFromHere.resolve(`${face.packageName}/package.json`)), face.file);
+}
+
+/**
+ * The factory's engines and builders for this configuration (the container and the CLI share it):
+ * the configured script writer and voice, library → stock → generated visuals, and the system's (or npm's) ffmpeg.
+ */
+export async function buildFactoryKit(
+  config: Config,
+  deps: { mediaRoot: string; store: Store },
+): Promise<FactoryKit> {
+  mkdirSync(deps.mediaRoot, { recursive: true });
+  const { createScriptWriter } = await import('./adapters/ai/script/index.js');
+  const { createVoiceEngine, readingPaceTimings } = await import('./adapters/ai/voice/index.js');
+  const { LibraryVisuals } = await import('./adapters/ai/visuals/library-visuals.js');
+  const { PexelsVisuals } = await import('./adapters/ai/visuals/pexels-visuals.js');
+  const { chooseVisuals } = await import('./adapters/ai/visuals/visuals-chain.js');
+  const { LocalMediaStore } = await import('./adapters/media-store/local-media-store.js');
+  const { createMediaTools } = await import('./adapters/media/index.js');
+
+  const mediaStore = new LocalMediaStore(deps.mediaRoot);
+  const media = await createMediaTools(config.FFMPEG_PATH ? { ffmpegPath: config.FFMPEG_PATH } : {});
+  const voice = createVoiceEngine(config);
+  const visuals: VisualsProvider[] = [new LibraryVisuals(deps.store.mediaAssets)];
+  if (config.PEXELS_API_KEY) {
+    visuals.push(
+      new PexelsVisuals({
+        apiKey: config.PEXELS_API_KEY,
+        baseUrl: config.PEXELS_BASE_URL,
+        store: mediaStore,
+      }),
+    );
+  }
+
+  return {
+    scriptWriter: createScriptWriter(config),
+    voiceFor: (brief) => (brief.voice === 'none' ? null : voice),
+    visuals,
+    media,
+    mediaStore,
+    validateScript,
+    spokenText,
+    readingPaceTimings: (text) => readingPaceTimings(text),
+    resolveStyle: (brief) => {
+      const style = resolveStyle(brief);
+      return {
+        palette: style.palette,
+        captionStyle: style.captionStyle,
+        fontName: style.fontName,
+        fontFile: fontFilePath(style.fontName),
+      };
+    },
+    chooseVisuals: (providers, input, signal) => chooseVisuals(providers, input, signal),
+    overlayTextFor,
+    buildCaptionCues: (words) => buildCaptionCues(words, DEFAULT_CUE_OPTIONS),
+    buildAss: buildPlanAss,
+    buildRenderArgs: (plan, output, assPath) => buildRenderArgs(plan, media.features, output, assPath),
+    buildCoverArgs,
+    buildPlatformMetadata,
+    validateMetadata,
+    preflight,
+    writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
+  };
+}

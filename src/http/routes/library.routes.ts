@@ -1,0 +1,101 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { errorBody as errorSchema, idSchema, pageOf, pageQuery } from '../../api/common.js';
+import type { MediaAsset } from '../../domain/content-item.js';
+import { UserError } from '../../domain/errors.js';
+import type { HttpDeps } from '../deps.js';
+import { requireAuth } from '../session.js';
+
+const assetView = z.object({
+  id: z.string(),
+  kind: z.enum(['image', 'video']),
+  filename: z.string(),
+  sizeBytes: z.number(),
+  width: z.number(),
+  height: z.number(),
+  durationMs: z.number().nullable(),
+  tags: z.array(z.string()),
+  url: z.string(),
+  createdAt: z.string(),
+});
+
+/** The workspace's own images and clips, which the factory matches to visual cues. */
+export const libraryRoutes =
+  (deps: HttpDeps, maxUploadBytes: number): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { library, mediaLinks } = deps;
+    const present = (a: MediaAsset) => ({
+      id: a.id,
+      kind: a.kind,
+      filename: a.filename,
+      sizeBytes: a.sizeBytes,
+      width: a.width,
+      height: a.height,
+      durationMs: a.durationMs,
+      tags: a.tags,
+      url: mediaLinks.path(a.mediaKey),
+      createdAt: a.createdAt,
+    });
+    await app.register(fastifyMultipart, { limits: { files: 1, fields: 4, fileSize: maxUploadBytes + 1 } });
+
+    app.post(
+      '/library',
+      { schema: { tags: ['library'], response: { 201: assetView, 400: errorSchema } } },
+      async (request, reply) => {
+        const ctx = requireAuth(request);
+        const file = await request.file();
+        if (!file) throw new UserError('validation', 'upload_missing', 'Choose an image or a clip to upload');
+        const scratch = await deps.scratch();
+        try {
+          const tempPath = join(scratch.dir, 'upload');
+          await pipeline(file.file, createWriteStream(tempPath));
+          if (file.file.truncated) {
+            throw new UserError(
+              'validation',
+              'upload_too_large',
+              `Files up to ${Math.round(maxUploadBytes / 1048576)} MB can be uploaded`,
+            );
+          }
+          const description =
+            typeof file.fields.description === 'object' && 'value' in file.fields.description
+              ? String(file.fields.description.value)
+              : '';
+          const asset = await library.ingest(
+            { workspaceId: ctx.workspaceId, filename: file.filename, tempPath, description },
+            ctx,
+          );
+          return reply.code(201).send(present(asset));
+        } finally {
+          await scratch.cleanup();
+        }
+      },
+    );
+
+    app.get(
+      '/library',
+      { schema: { tags: ['library'], querystring: pageQuery, response: { 200: pageOf(assetView) } } },
+      async (request) => {
+        const page = await library.list(requireAuth(request), request.query);
+        return { items: page.items.map(present), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.delete(
+      '/library/:id',
+      {
+        schema: {
+          tags: ['library'],
+          params: z.strictObject({ id: idSchema }),
+          response: { 204: z.null(), 404: errorSchema },
+        },
+      },
+      async (request, reply) => {
+        await library.delete(requireAuth(request), request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,107 @@
+import type { Brief } from '../domain/content.js';
+import type { ContentItem, ItemStatus, Version, VersionEdits } from '../domain/content-item.js';
+import { UserError, notFound } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { isoNow, type Clock } from '../ports/clock.js';
+import type { JobQueue } from '../ports/job-queue.js';
+import type { Page, PageRequest, Store } from '../ports/store.js';
+import { requirePermission, type AuthContext } from './auth-context.js';
+
+export const GENERATE_JOB = 'generate';
+
+/** The generate job's payload: which item, and the edits to apply over its current version. */
+export interface GeneratePayload {
+  itemId: string;
+  edits: VersionEdits;
+}
+
+/** Content items: created from briefs, listed in the library, edited into new versions, retried after failures. */
+export class ContentService {
+  constructor(private readonly deps: { store: Store; clock: Clock; queue: JobQueue }) {}
+
+  /** Creates an item for a brief and queues its generation. */
+  async create(ctx: AuthContext, brief: Brief): Promise<{ item: ContentItem; jobId: string }> {
+    requirePermission(ctx, 'content.create');
+    const now = isoNow(this.deps.clock);
+    const item: ContentItem = {
+      id: newId(),
+      workspaceId: ctx.workspaceId,
+      title: brief.topic.slice(0, 120),
+      brief,
+      status: 'queued',
+      currentVersionId: null,
+      failure: null,
+      createdBy: ctx.user.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.store.content.createItem(item);
+    const jobId = await this.deps.queue.enqueue(GENERATE_JOB, ctx.workspaceId, {
+      itemId: item.id,
+      edits: {},
+    } satisfies GeneratePayload);
+    return { item, jobId };
+  }
+
+  /** A series: one item per brief, all queued. */
+  async createSeries(ctx: AuthContext, briefs: Brief[]): Promise<{ item: ContentItem; jobId: string }[]> {
+    const created = [];
+    for (const brief of briefs) created.push(await this.create(ctx, brief));
+    return created;
+  }
+
+  async list(
+    ctx: AuthContext,
+    filter: { status?: ItemStatus; search?: string },
+    page: PageRequest,
+  ): Promise<Page<ContentItem>> {
+    requirePermission(ctx, 'content.view');
+    return this.deps.store.content.listItems(ctx.workspaceId, filter, page);
+  }
+
+  /** The item, its versions (newest first) and the current one. */
+  async get(ctx: AuthContext, itemId: string): Promise<{ item: ContentItem; versions: Version[] }> {
+    requirePermission(ctx, 'content.view');
+    const item = await this.deps.store.content.findItem(ctx.workspaceId, itemId);
+    if (!item) throw notFound('item');
+    return { item, versions: await this.deps.store.content.listVersions(ctx.workspaceId, itemId) };
+  }
+
+  /** Queues a new version with the edits (script, caption text, metadata); only dependent stages re-run. */
+  async edit(ctx: AuthContext, itemId: string, edits: VersionEdits): Promise<string> {
+    requirePermission(ctx, 'content.create');
+    const item = await this.deps.store.content.findItem(ctx.workspaceId, itemId);
+    if (!item) throw notFound('item');
+    if (item.status === 'generating' || item.status === 'queued') {
+      throw new UserError(
+        'conflict',
+        'generation_in_progress',
+        'This video is being generated; edit it when it is ready',
+      );
+    }
+    return this.requeue(item, edits);
+  }
+
+  /** Runs the generation again after a failure, from the first stage that has no cached result. */
+  async retry(ctx: AuthContext, itemId: string): Promise<string> {
+    requirePermission(ctx, 'content.create');
+    const item = await this.deps.store.content.findItem(ctx.workspaceId, itemId);
+    if (!item) throw notFound('item');
+    if (item.status !== 'failed')
+      throw new UserError('conflict', 'not_failed', 'Only a failed video can be retried');
+    return this.requeue(item, {});
+  }
+
+  private async requeue(item: ContentItem, edits: VersionEdits): Promise<string> {
+    await this.deps.store.content.updateItem({
+      ...item,
+      status: 'queued',
+      failure: null,
+      updatedAt: isoNow(this.deps.clock),
+    });
+    return this.deps.queue.enqueue(GENERATE_JOB, item.workspaceId, {
+      itemId: item.id,
+      edits,
+    } satisfies GeneratePayload);
+  }
+}

@@ -1,0 +1,53 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useMe } from '../../session/sessionContext.js';
+import { BriefForm } from './BriefForm.js';
+import { CreateTabs, panelId, tabId, type Tab } from './CreateTabs.js';
+import { RecentDrafts } from './RecentDrafts.js';
+import { SeriesForm } from './SeriesForm.js';
+
+type Mode = 'single' | 'series';
+
+const tabs: readonly Tab<Mode>[] = [
+  { id: 'single', label: 'One video' },
+  { id: 'series', label: 'Series from CSV' },
+];
+
+export function CreatePage() {
+  const me = useMe();
+  // Mirrors the server's content.create permission; the server checks it again.
+  const canCreate = me.role === 'owner' || me.role === 'editor';
+  // The tab lives in the address (?mode=series), so a link or a reload opens the same one.
+  const [params, setParams] = useSearchParams();
+  const mode: Mode = params.get('mode') === 'series' ? 'series' : 'single';
+
+  return (
+    <>
+      <PageHeader
+        title="Create"
+        description="Describe an idea and get a short vertical video to review: script, voice-over, captions, cover, and a caption or title for each platform."
+      />
+      <div className="stack-large">
+        {canCreate ? (
+          <div className="create-area">
+            <CreateTabs
+              label="What to create"
+              tabs={tabs}
+              selected={mode}
+              onSelect={(next) => setParams(next === 'series' ? { mode: 'series' } : {}, { replace: true })}
+            />
+            <div role="tabpanel" id={panelId(mode)} aria-labelledby={tabId(mode)} className="tab-panel">
+              {mode === 'single' ? <BriefForm /> : <SeriesForm />}
+            </div>
+          </div>
+        ) : (
+          <p className="panel">
+            Only owners and editors can create videos. You can watch the ones made so far in the{' '}
+            <Link to="/library">Library</Link>.
+          </p>
+        )}
+        <RecentDrafts />
+      </div>
+    </>
+  );
+}

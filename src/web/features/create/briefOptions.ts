@@ -1,0 +1,87 @@
+import type { BriefInput } from '../../../api/content.js';
+
+export type Tone = NonNullable<BriefInput['tone']>;
+export type StylePresetId = NonNullable<BriefInput['stylePreset']>;
+export type CaptionStyle = NonNullable<BriefInput['captionStyle']>;
+
+export const tones: { value: Tone; label: string }[] = [
+  { value: 'friendly', label: 'Friendly' },
+  { value: 'bold', label: 'Bold' },
+  { value: 'calm', label: 'Calm' },
+  { value: 'funny', label: 'Funny' },
+  { value: 'expert', label: 'Expert' },
+];
+
+/** Common languages, by BCP 47 tag; the script, voice and captions are made in the one chosen. */
+export const languages: { value: string; label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Spanish (Español)' },
+  { value: 'fr', label: 'French (Français)' },
+  { value: 'de', label: 'German (Deutsch)' },
+  { value: 'it', label: 'Italian (Italiano)' },
+  { value: 'pt', label: 'Portuguese (Português)' },
+  { value: 'pt-BR', label: 'Portuguese, Brazil (Português do Brasil)' },
+  { value: 'nl', label: 'Dutch (Nederlands)' },
+  { value: 'pl', label: 'Polish (Polski)' },
+  { value: 'sv', label: 'Swedish (Svenska)' },
+  { value: 'tr', label: 'Turkish (Türkçe)' },
+  { value: 'ru', label: 'Russian (Русский)' },
+  { value: 'ar', label: 'Arabic (العربية)' },
+  { value: 'hi', label: 'Hindi (हिन्दी)' },
+  { value: 'id', label: 'Indonesian (Bahasa Indonesia)' },
+  { value: 'ja', label: 'Japanese (日本語)' },
+  { value: 'ko', label: 'Korean (한국어)' },
+  { value: 'zh', label: 'Chinese (中文)' },
+];
+
+export interface StylePresetOption {
+  id: StylePresetId;
+  name: string;
+  description: string;
+  palette: string[];
+}
+
+export const stylePresets: StylePresetOption[] = [
+  {
+    id: 'clean',
+    name: 'Clean',
+    description: 'Quiet slate backgrounds and simple captions.',
+    palette: ['#0F172A', '#334155', '#38BDF8'],
+  },
+  {
+    id: 'bold-pop',
+    name: 'Bold pop',
+    description: 'Bright violet, pink and amber with big key words.',
+    palette: ['#7C3AED', '#DB2777', '#F59E0B'],
+  },
+  {
+    id: 'calm-gradient',
+    name: 'Calm gradient',
+    description: 'Soft teal gradients and slow zooms.',
+    palette: ['#0F766E', '#14B8A6', '#99F6E4'],
+  },
+  {
+    id: 'tech-grid',
+    name: 'Tech grid',
+    description: 'Dark navy with cyan grids, for tech and how-tos.',
+    palette: ['#0B1020', '#1E3A8A', '#22D3EE'],
+  },
+];
+
+/** A swatch of colours as one diagonal gradient, as the video's backgrounds blend them. */
+export function paletteGradient(palette: string[]): string {
+  if (palette.length === 0) return 'var(--color-surface-muted)';
+  if (palette.length === 1) return palette[0] ?? '';
+  return `linear-gradient(135deg, ${palette.join(', ')})`;
+}
+
+export const captionStyles: { value: CaptionStyle; label: string; description: string }[] = [
+  { value: 'karaoke', label: 'Karaoke', description: 'Each word lights up as it is spoken.' },
+  { value: 'pop', label: 'Pop', description: 'Words pop onto the screen one by one.' },
+  { value: 'clean', label: 'Clean', description: 'Plain lines of text, no animation.' },
+];
+
+export const MIN_DURATION = 10;
+export const MAX_DURATION = 90;
+export const MAX_KEY_POINTS = 7;
+export const MAX_PALETTE_COLOURS = 5;

@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorAlert } from '../../components/Alerts.js';
+import { Field } from '../../components/Field.js';
+import { useAction } from '../../hooks/useAction.js';
+import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
+import { formatCueTime } from './formatMedia.js';
+import type { VersionEdits } from './itemApi.js';
+import { cueText, type CaptionCue } from './versionOutputs.js';
+
+interface CaptionsEditorProps {
+  cues: CaptionCue[];
+  canEdit: boolean;
+  locked: boolean;
+  onSave: (edits: VersionEdits) => Promise<void>;
+}
+
+const MAX_CUE_LENGTH = 200;
+
+/** Each caption line as the viewer sees it; corrected words keep the line's timing. */
+export function CaptionsEditor({ cues, canEdit, locked, onSave }: CaptionsEditorProps) {
+  const originals = cues.map(cueText);
+  const [texts, setTexts] = useState(originals);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const action = useAction();
+  const changed = texts.flatMap((text, index) => (text.trim() !== originals[index] ? [index] : []));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    for (const index of changed) {
+      const text = texts[index]?.trim() ?? '';
+      if (!text) found[`cue-${index}`] = 'A caption cannot be empty.';
+      else if (text.length > MAX_CUE_LENGTH)
+        found[`cue-${index}`] = `Keep a caption to ${MAX_CUE_LENGTH} characters.`;
+    }
+    setErrors(found);
+    if (hasErrors(found)) return focusFirstInvalid(event.currentTarget, found);
+    // Only the cues that changed, by index: the server keeps every cue's timing.
+    const captionText = Object.fromEntries(
+      changed.map((index) => [String(index), texts[index]?.trim() ?? '']),
+    );
+    await action.run(() => onSave({ captionText }));
+  }
+
+  return (
+    <section className="panel" aria-labelledby="captions-heading">
+      <h2 id="captions-heading" className="panel-title">
+        Captions
+      </h2>
+      <p className="muted">
+        {canEdit
+          ? 'Fix a word or the wording of a line; each caption keeps its timing. Saving renders a new version.'
+          : 'The lines shown on screen, with when they appear.'}
+      </p>
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <ol className="cue-list">
+          {cues.map((cue, index) => (
+            <li key={index} className="cue">
+              <Field
+                label={`Caption ${index + 1}`}
+                name={`cue-${index}`}
+                value={texts[index] ?? ''}
+                readOnly={!canEdit}
+                error={errors[`cue-${index}`]}
+                hint={`${formatCueTime(cue.startMs)} – ${formatCueTime(cue.endMs)}`}
+                onChange={(event) =>
+                  setTexts((current) => current.map((text, i) => (i === index ? event.target.value : text)))
+                }
+              />
+            </li>
+          ))}
+        </ol>
+        <ErrorAlert error={action.error} />
+        {canEdit && (
+          <div className="button-row">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={action.pending || locked || changed.length === 0}
+            >
+              {action.pending ? 'Starting…' : 'Save captions'}
+            </button>
+            <span className="muted" aria-live="polite">
+              {changed.length === 0
+                ? 'No changes yet.'
+                : `${changed.length} ${changed.length === 1 ? 'caption' : 'captions'} changed.`}
+            </span>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

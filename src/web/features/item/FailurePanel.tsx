@@ -1,0 +1,45 @@
+import type { ItemView } from '../../../api/content.js';
+import { ErrorAlert } from '../../components/Alerts.js';
+import { useAction } from '../../hooks/useAction.js';
+import { isStage, stageFailures, stageName } from './stages.js';
+
+interface FailurePanelProps {
+  failure: NonNullable<ItemView['failure']>;
+  canRetry: boolean;
+  onRetry: () => Promise<void>;
+}
+
+/** Which stage stopped the video and why, in plain words first, then the engine's own message. */
+export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) {
+  const action = useAction();
+  const plain = isStage(failure.stage) ? stageFailures[failure.stage] : 'The video could not be made.';
+  return (
+    <section className="panel failure-panel" aria-labelledby="failure-heading">
+      <h2 id="failure-heading" className="panel-title">
+        Stopped at the {stageName(failure.stage)} stage
+      </h2>
+      <p>{plain}</p>
+      <p>
+        <span className="failure-label">What went wrong:</span> {failure.reason}
+      </p>
+      {canRetry ? (
+        <>
+          <p className="muted">
+            Retrying starts again at this stage: the stages that already finished are not run again.
+          </p>
+          <ErrorAlert error={action.error} />
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={action.pending}
+            onClick={() => void action.run(onRetry)}
+          >
+            {action.pending ? 'Retrying…' : 'Retry'}
+          </button>
+        </>
+      ) : (
+        <p className="muted">An owner or editor can retry it.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ItemView } from '../../../api/content.js';
+import { isBusy } from '../library/itemStatus.js';
+import { briefPlatforms } from './BriefSummary.js';
+import { CaptionsEditor } from './CaptionsEditor.js';
+import type { VersionEdits, VersionView } from './itemApi.js';
+import { MetadataEditor } from './MetadataEditor.js';
+import { PreflightResults } from './PreflightResults.js';
+import { ScriptEditor } from './ScriptEditor.js';
+import { StageLog } from './StageLog.js';
+import { readOutputs } from './versionOutputs.js';
+import { VersionList } from './VersionList.js';
+import { VideoPlayer } from './VideoPlayer.js';
+
+interface ItemWorkbenchProps {
+  item: ItemView;
+  versions: VersionView[];
+  /** The version in the player; null means the current one. */
+  shownId: string | null;
+  onShow: (versionId: string) => void;
+  canEdit: boolean;
+  onEdit: (edits: VersionEdits) => Promise<void>;
+}
+
+/**
+ * The player and facts follow the version picked in the list; the editors always start from the current
+ * version, since the server applies edits on top of it.
+ */
+export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit }: ItemWorkbenchProps) {
+  const current = versions.find((version) => version.id === item.currentVersionId) ?? versions[0];
+  if (!current) return null;
+  const shown = versions.find((version) => version.id === shownId) ?? current;
+  const shownOutputs = readOutputs(shown.outputs);
+  const { script, captions, metadata } = readOutputs(current.outputs);
+  const locked = isBusy(item.status);
+  const editorProps = { canEdit, locked, onSave: onEdit };
+
+  return (
+    <div className="item-layout">
+      <div className="item-media">
+        <VideoPlayer
+          title={item.title}
+          version={shown}
+          outputs={shownOutputs}
+          isCurrent={shown.id === current.id}
+        />
+        <VersionList versions={versions} shownId={shown.id} currentId={current.id} onShow={onShow} />
+      </div>
+      <div className="item-details">
+        {shownOutputs.preflight && (
+          <PreflightResults violations={shownOutputs.preflight} platforms={briefPlatforms(item.brief)} />
+        )}
+        {canEdit && locked && (
+          <p className="panel muted">Editing opens again once the version being made is ready.</p>
+        )}
+        {canEdit && shown.id !== current.id && (
+          <p className="panel muted">
+            You are watching version {shown.number}. Edits below start from the current version, version{' '}
+            {current.number}.
+          </p>
+        )}
+        {/* Keyed by version: a new current version resets each editor to its texts. */}
+        {script && <ScriptEditor key={current.id} script={script} {...editorProps} />}
+        {captions && <CaptionsEditor key={current.id} cues={captions} {...editorProps} />}
+        {metadata && <MetadataEditor key={current.id} metadata={metadata} {...editorProps} />}
+        <StageLog log={shown.stageLog} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Brief, MediaInfo, Script, TimedWord } from '../../src/domain/content.js';
+import type { FactoryKit } from '../../src/services/generation/factory-kit.js';
+
+/** A factory kit with instant stand-ins for every engine, counting how often each stage really ran. */
+export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: () => Error } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'aif-kit-'));
+  const calls = { script: 0, voice: 0, render: 0, cover: 0, probe: 0 };
+  let renderFailures = options.failRenderTimes ?? 0;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+  const media: MediaInfo = {
+    container: 'mov,mp4,m4a,3gp,3g2,mj2',
+    durationMs: 3000,
+    sizeBytes: 1000,
+    video: { codec: 'h264', profile: 'High', width: 1080, height: 1920, fps: 30, pixelFormat: 'yuv420p' },
+    audio: { codec: 'aac', sampleRate: 48000, channels: 1 },
+    faststart: true,
+  };
+  const kit: FactoryKit = {
+    scriptWriter: {
+      id: 'fake-writer',
+      offline: true,
+      write: async (brief: Brief): Promise<Script> => {
+        calls.script++;
+        return {
+          language: brief.language,
+          hook: `All about ${brief.topic}`,
+          beats: [1, 2, 3].map((n) => ({
+            text: `Point ${n} about ${brief.topic}`,
+            visualCue: `picture ${n}`,
+          })),
+          callToAction: 'Follow for more',
+          writer: 'fake-writer',
+        };
+      },
+    },
+    voiceFor: (brief) =>
+      brief.voice === 'none'
+        ? null
+        : {
+            id: 'fake-voice',
+            offline: true,
+            voices: async () => [],
+            synthesize: async ({ text, outDir }) => {
+              calls.voice++;
+              const path = join(outDir, 'voice.wav');
+              write(path, 'RIFF');
+              return { wavPath: path, durationMs: text.split(' ').length * 300, words: wordsOf(text) };
+            },
+          },
+    visuals: [],
+    media: {
+      description: 'fake ffmpeg',
+      features: { subtitles: true, drawtext: true, zoompan: true, loudnorm: true },
+      ffmpeg: async (args, output, { onProgress }) => {
+        if (output.endsWith('.mp4')) {
+          calls.render++;
+          if (renderFailures > 0) {
+            renderFailures--;
+            throw options.failWith ? options.failWith() : new Error('ffmpeg exited with code 1');
+          }
+        } else calls.cover++;
+        onProgress?.({ fraction: 0.5 });
+        write(output, args.join(' '));
+      },
+      probe: async () => {
+        calls.probe++;
+        return media;
+      },
+      meanVolumeDb: async () => -20,
+    },
+    mediaStore: {
+      pathOf: (key) => join(root, key),
+      put: async (key, source) => {
+        mkdirSync(dirname(join(root, key)), { recursive: true });
+        renameSync(source, join(root, key));
+      },
+      exists: async (key) => existsSync(join(root, key)),
+      size: async (key) => (existsSync(join(root, key)) ? statSync(join(root, key)).size : null),
+      delete: async (key) => rmSync(join(root, key), { force: true }),
+      scratch: async () => {
+        const dir = mkdtempSync(join(root, 'scratch-'));
+        return { dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+      },
+    },
+    validateScript: (script) => {
+      if (script.beats.length < 3) throw new Error('too few beats');
+    },
+    spokenText: (script) => [script.hook, ...script.beats.map((b) => b.text), script.callToAction].join(' '),
+    readingPaceTimings: (text) => {
+      const words = wordsOf(text);
+      return { words, durationMs: (words.at(-1)?.endMs ?? 0) + 200 };
+    },
+    resolveStyle: (brief) => ({
+      palette: ['#112233', '#445566'],
+      captionStyle: brief.captionStyle,
+      fontName: 'Inter',
+      fontFile: '/fonts/inter.ttf',
+    }),
+    chooseVisuals: async (_providers, input) => ({
+      kind: 'generated',
+      pattern: 'gradient',
+      colors: ['#112233'],
+      motion: input.beatIndex % 2 ? 'zoom-in' : 'pan-left',
+    }),
+    buildCaptionCues: (words) => [
+      { startMs: words[0]?.startMs ?? 0, endMs: words.at(-1)?.endMs ?? 0, words },
+    ],
+    buildAss: (plan) => `ASS ${plan.captions.length}`,
+    overlayTextFor: (beat) => beat.text.split(' ')[0] ?? null,
+    buildRenderArgs: (plan, output) => [
+      '-render',
+      String(plan.durationMs),
+      String(plan.captions.length),
+      output,
+    ],
+    buildCoverArgs: (_video, atMs, output) => ['-cover', String(atMs), output],
+    buildPlatformMetadata: (script) => ({ tiktok: { caption: script.hook, aiGenerated: true } }),
+    validateMetadata: () => [],
+    preflight: () => [],
+    writeTextFile: async (path, text) => write(path, text),
+  };
+  return { kit, calls, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+function wordsOf(text: string): TimedWord[] {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w, i) => ({ text: w, startMs: i * 300, endMs: i * 300 + 250 }));
+}

@@ -1,0 +1,68 @@
+import type { MediaStore } from '../../src/ports/media-store.js';
+
+/** A file as the fakes see it: its size and a label the fake probe recognizes. */
+export interface FakeFile {
+  size: number;
+  label: string;
+}
+
+/** An in-memory MediaStore: "files" are entries by absolute path, moved by `put` like a rename. */
+export class FakeMediaStore implements MediaStore {
+  readonly root = '/fake-media';
+  readonly files = new Map<string, FakeFile>();
+  private scratchCount = 0;
+
+  /** Puts a file at a path outside the store (an upload's temporary file). */
+  stage(path: string, file: FakeFile): string {
+    this.files.set(path, file);
+    return path;
+  }
+
+  /** The file at an absolute path, if any. */
+  fileAt(path: string): FakeFile | undefined {
+    return this.files.get(path);
+  }
+
+  /** Keys of every stored file, sorted. */
+  keys(): string[] {
+    const prefix = `${this.root}/`;
+    return [...this.files.keys()]
+      .filter((p) => p.startsWith(prefix))
+      .map((p) => p.slice(prefix.length))
+      .sort();
+  }
+
+  pathOf(key: string): string {
+    if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(key) || key.includes('..')) throw new Error(`bad key ${key}`);
+    return `${this.root}/${key}`;
+  }
+
+  async put(key: string, sourcePath: string): Promise<void> {
+    const file = this.files.get(sourcePath);
+    if (!file) throw new Error(`ENOENT: no such file ${sourcePath}`);
+    this.files.delete(sourcePath);
+    this.files.set(this.pathOf(key), file);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return this.files.has(this.pathOf(key));
+  }
+
+  async size(key: string): Promise<number | null> {
+    return this.files.get(this.pathOf(key))?.size ?? null;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.files.delete(this.pathOf(key));
+  }
+
+  async scratch(): Promise<{ dir: string; cleanup(): Promise<void> }> {
+    const dir = `/fake-scratch/${++this.scratchCount}`;
+    return {
+      dir,
+      cleanup: async () => {
+        for (const path of [...this.files.keys()]) if (path.startsWith(`${dir}/`)) this.files.delete(path);
+      },
+    };
+  }
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Brief } from '../../../src/domain/content.js';
+import { TransientError, UserError } from '../../../src/domain/errors.js';
+import { OpenAICompatibleWriter } from '../../../src/adapters/ai/script/openai-compatible.writer.js';
+import {
+  startOpenAICompatibleFake,
+  type RunningChatFake,
+} from '../../../sandbox/ai/openai-compatible/server.js';
+
+const KEY = 'sk-test-openai';
+
+const brief: Brief = {
+  topic: 'Cold brew coffee at home',
+  keyPoints: ['Use coarse ground coffee'],
+  audience: 'busy parents',
+  tone: 'friendly',
+  language: 'en',
+  durationSeconds: 30,
+  stylePreset: 'clean',
+  palette: [],
+  font: 'Inter',
+  platforms: ['tiktok'],
+  voice: 'none',
+  captionStyle: 'karaoke',
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () => {
+  let fake: RunningChatFake;
+  const writer = (overrides: { apiKey?: string; model?: string; timeoutMs?: number } = {}) =>
+    new OpenAICompatibleWriter({ baseUrl: fake.baseUrl, apiKey: KEY, model: 'gpt-4o-mini', ...overrides });
+
+  beforeAll(async () => {
+    fake = await startOpenAICompatibleFake({ apiKeys: [KEY], retryAfterSeconds: 7, slowMs: 400 });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.requests.length = 0;
+    fake.behave('valid');
+  });
+
+  it('asks for strict structured output and returns the validated script', async () => {
+    const script = await writer().write(brief);
+    expect(script.writer).toBe('openai:gpt-4o-mini');
+    expect(script.language).toBe('en');
+    expect(script.hook).toContain('Cold brew coffee at home');
+    expect(script.beats.length).toBeGreaterThanOrEqual(3);
+    expect(script.beats[0]?.visualCue).toContain('Cold brew coffee at home');
+    const [request] = fake.requests;
+    expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(request?.body).toMatchObject({
+      model: 'gpt-4o-mini',
+      response_format: { type: 'json_schema', json_schema: { name: 'short_video_script', strict: true } },
+    });
+    expect(request?.body.messages).toMatchObject([{ role: 'system' }, { role: 'user' }]);
+  });
+
+  it('repairs once: sends the answer back with the validation errors, then uses the corrected one', async () => {
+    fake.behave('invalid-then-valid');
+    const script = await writer().write(brief);
+    expect(script.beats.length).toBeGreaterThanOrEqual(3);
+    expect(fake.requests).toHaveLength(2);
+    const messages = fake.requests[1]?.body.messages as { role: string; content: string }[];
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[2]?.content).toContain('"beats"');
+    expect(messages[3]?.content).toMatch(/cannot be used:\n- hook: /);
+    expect(messages[3]?.content).toMatch(/- beats: .*3/);
+  });
+
+  it('repairs prose that is not JSON', async () => {
+    fake.enqueue('not-json');
+    await writer().write(brief);
+    const messages = fake.requests[1]?.body.messages as { content: string }[];
+    expect(messages[3]?.content).toContain('not valid JSON');
+  });
+
+  it('gives up with script_invalid after exactly one repair', async () => {
+    fake.behave('always-invalid');
+    const error = await rejection(writer().write(brief));
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ kind: 'validation', code: 'script_invalid' });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('reports a refusal in plain words', async () => {
+    fake.enqueue('refusal');
+    expect(await rejection(writer().write(brief))).toMatchObject({ code: 'script_refused' });
+  });
+
+  it('maps a refused key to provider_auth, naming the setting', async () => {
+    const error = await rejection(writer({ apiKey: 'sk-wrong-key-123456' }).write(brief));
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ kind: 'validation', code: 'provider_auth' });
+    expect((error as Error).message).toMatch(/Incorrect API key provided.*OPENAI_API_KEY/);
+    fake.behave('unauthorized');
+    expect(await rejection(writer().write(brief))).toMatchObject({ code: 'provider_auth' });
+  });
+
+  it('maps 429 to a TransientError that honours Retry-After', async () => {
+    fake.behave('rate-limited');
+    const error = await rejection(writer().write(brief));
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error).toMatchObject({ code: 'ai_rate_limited', retryAfterMs: 7000 });
+  });
+
+  it('maps 500 to a TransientError', async () => {
+    fake.behave('server-error');
+    const error = await rejection(writer().write(brief));
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error).toMatchObject({ code: 'ai_unavailable' });
+  });
+
+  it('times out a hanging server as a TransientError, and waits for a slow one', async () => {
+    fake.behave('hang');
+    const error = await rejection(writer({ timeoutMs: 300 }).write(brief));
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error).toMatchObject({ code: 'ai_timeout' });
+    fake.behave('slow');
+    expect((await writer({ timeoutMs: 5000 }).write(brief)).beats.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets the caller cancel: the abort is not turned into a retryable error', async () => {
+    fake.behave('hang');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('cancelled by the job')), 100);
+    const error = await rejection(writer({ timeoutMs: 5000 }).write(brief, controller.signal));
+    expect(error).not.toBeInstanceOf(TransientError);
+    expect((error as Error).message).toBe('cancelled by the job');
+  });
+
+  it('reports an unknown model as provider_rejected with the provider’s words', async () => {
+    const error = await rejection(writer({ model: 'gpt-unknown' }).write(brief));
+    expect(error).toMatchObject({ code: 'provider_rejected' });
+    expect((error as Error).message).toMatch(/404.*does not exist/);
+  });
+
+  it('reports an unreachable server as a TransientError', async () => {
+    const closed = await startOpenAICompatibleFake();
+    const baseUrl = closed.baseUrl;
+    await closed.close();
+    const error = await rejection(new OpenAICompatibleWriter({ baseUrl, model: 'gpt-4o-mini' }).write(brief));
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error).toMatchObject({ code: 'ai_unreachable' });
+  });
+
+  it('works without a key against servers that need none (Ollama, vLLM)', async () => {
+    const keyless = await startOpenAICompatibleFake({ apiKeys: [], models: ['llama3.1'] });
+    try {
+      const script = await new OpenAICompatibleWriter({ baseUrl: keyless.baseUrl, model: 'llama3.1' }).write(
+        brief,
+      );
+      expect(script.writer).toBe('openai:llama3.1');
+      expect(keyless.requests[0]?.headers.authorization).toBeUndefined();
+    } finally {
+      await keyless.close();
+    }
+  });
+});

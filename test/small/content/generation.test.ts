@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InProcessQueue } from '../../../src/adapters/queue/in-process/in-process.queue.js';
+import { InProcessProgressBus } from '../../../src/adapters/events/in-process-progress-bus.js';
+import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import { briefInput } from '../../../src/api/content.js';
+import type { Brief } from '../../../src/domain/content.js';
+import { TransientError } from '../../../src/domain/errors.js';
+import { generateJob } from '../../../src/jobs/generate.job.js';
+import type { AuthContext } from '../../../src/services/auth-context.js';
+import { ContentService, GENERATE_JOB } from '../../../src/services/content.service.js';
+import { GenerationService } from '../../../src/services/generation/generation.service.js';
+import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('generation pipeline and jobs', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let ctx: AuthContext;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aif-gen-'));
+    store = SqliteStore.open(join(dir, 'db.sqlite'));
+    const now = new Date().toISOString();
+    await store.users.create({
+      id: 'u1',
+      email: 'a@example.com',
+      name: 'A',
+      passwordHash: 'x',
+      createdAt: now,
+    });
+    await store.workspaces.create({ id: 'w1', name: 'W', createdAt: now });
+    ctx = {
+      sessionId: 's',
+      user: { id: 'u1', email: 'a@example.com', name: 'A', passwordHash: 'x', createdAt: now },
+      workspaceId: 'w1',
+      role: 'owner',
+    };
+  });
+  const queues: InProcessQueue[] = [];
+  afterEach(async () => {
+    for (const q of queues.splice(0)) await q.stop();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function setup(kitOptions: Parameters<typeof fakeFactoryKit>[0] = {}) {
+    const clock = new FakeClock();
+    const fake = fakeFactoryKit(kitOptions);
+    const progress = new InProcessProgressBus();
+    const generation = new GenerationService({ store, clock, kit: fake.kit });
+    const queue = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: 2,
+      pollMs: 10,
+      catalog: { [GENERATE_JOB]: generateJob({ store, clock, generation, progress }) },
+    });
+    const content = new ContentService({ store, clock, queue });
+    queue.start();
+    queues.push(queue);
+    return { ...fake, queue, content, progress, clock };
+  }
+
+  const brief = (over: Partial<Brief> = {}): Brief => ({
+    ...briefInput.parse({ topic: 'Cold brew coffee' }),
+    ...over,
+  });
+
+  it('turns a brief into a ready version with every stage output and live progress', async () => {
+    const { content, queue, progress, cleanup } = setup();
+    const events: string[] = [];
+    const { item } = await content.create(ctx, brief());
+    progress.subscribe('w1', item.id, (e) => events.push(`${e.stage}:${e.status}`));
+    await queue.idle();
+    const { item: done, versions } = await content.get(ctx, item.id);
+    expect(done.status).toBe('ready');
+    expect(versions).toHaveLength(1);
+    const [v] = versions;
+    expect(v!.outputs.script.hook).toBe('All about Cold brew coffee');
+    expect(v!.outputs.visuals).toHaveLength(5);
+    expect(v!.outputs.videoKey).toMatch(/^workspaces\/w1\/cache\/render\/[0-9a-f]{64}\.mp4$/);
+    expect(v!.stageLog.map((s) => s.stage)).toEqual([
+      'script',
+      'voice',
+      'visuals',
+      'captions',
+      'render',
+      'cover',
+      'metadata',
+      'preflight',
+    ]);
+    expect(v!.parameters).toMatchObject({
+      scriptWriter: 'fake-writer',
+      voiceEngine: 'fake-voice',
+      stylePreset: 'clean',
+    });
+    expect(events).toContain('render:running');
+    expect(events.at(-1)).toBe('done:ready');
+    await queue.stop();
+    cleanup();
+  });
+
+  it('re-runs only the stages that depend on an edit, and gives the new version its own hash', async () => {
+    const { content, queue, calls, cleanup } = setup();
+    const { item } = await content.create(ctx, brief());
+    await queue.idle();
+    const before = { ...calls };
+    await content.edit(ctx, item.id, { captionText: { 0: 'A corrected caption' } });
+    await queue.idle();
+    expect(calls.script - before.script).toBe(0);
+    expect(calls.voice - before.voice).toBe(0);
+    expect(calls.render - before.render).toBe(1);
+    const { versions } = await content.get(ctx, item.id);
+    expect(versions.map((v) => v.number)).toEqual([2, 1]);
+    expect(versions[0]!.contentHash).not.toBe(versions[1]!.contentHash);
+    expect(versions[0]!.stageLog.filter((s) => s.cached).map((s) => s.stage)).toEqual([
+      'script',
+      'voice',
+      'visuals',
+      'metadata',
+    ]);
+
+    const metadataOnly = { ...calls };
+    await content.edit(ctx, item.id, {
+      metadata: { tiktok: { caption: 'New caption #coffee', aiGenerated: true } },
+    });
+    await queue.idle();
+    expect(calls.render - metadataOnly.render).toBe(0);
+    expect((await content.get(ctx, item.id)).versions[0]!.outputs.metadata.tiktok?.caption).toBe(
+      'New caption #coffee',
+    );
+    await queue.stop();
+    cleanup();
+  });
+
+  it('leaves a failed item with the failed stage and the reason, and retries from the cache', async () => {
+    const { content, queue, calls, cleanup } = setup({ failRenderTimes: 1 });
+    const { item } = await content.create(ctx, brief());
+    await queue.idle();
+    const failed = (await content.get(ctx, item.id)).item;
+    expect(failed.status).toBe('failed');
+    expect(failed.failure).toEqual({ stage: 'render', reason: 'ffmpeg exited with code 1' });
+    await expect(content.edit(ctx, item.id, {})).resolves.toEqual(expect.any(String));
+    await queue.idle();
+    expect((await content.get(ctx, item.id)).item.status).toBe('ready');
+    expect(calls.script).toBe(1);
+    await queue.stop();
+    cleanup();
+  });
+
+  it('retries transient failures with backoff, then succeeds', async () => {
+    const { content, queue, clock, cleanup } = setup({
+      failRenderTimes: 1,
+      failWith: () => new TransientError('provider_busy', 'Busy', 1),
+    });
+    const { item } = await content.create(ctx, brief());
+    for (let i = 0; i < 50 && (await content.get(ctx, item.id)).item.status !== 'ready'; i++) {
+      clock.advance(5_000);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await content.get(ctx, item.id)).item.status).toBe('ready');
+    await queue.stop();
+    cleanup();
+  });
+
+  it('resumes a job whose worker died (its lease expired)', async () => {
+    const clock = new FakeClock();
+    const fake = fakeFactoryKit();
+    const generation = new GenerationService({ store, clock, kit: fake.kit });
+    const progress = new InProcessProgressBus();
+    const catalog = { [GENERATE_JOB]: generateJob({ store, clock, generation, progress }) };
+    const first = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, catalog });
+    const content = new ContentService({ store, clock, queue: first });
+    const { item } = await content.create(ctx, brief());
+    // A worker claimed it and then died without finishing.
+    expect(
+      await store.jobs.claimNext(
+        new Date(clock.now()).toISOString(),
+        new Date(clock.now() + 60_000).toISOString(),
+      ),
+    ).not.toBeNull();
+    const restarted = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: 1,
+      pollMs: 10,
+      catalog,
+    });
+    restarted.start();
+    queues.push(restarted);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await content.get(ctx, item.id)).item.status).toBe('queued');
+    clock.advance(61_000);
+    await restarted.idle();
+    expect((await content.get(ctx, item.id)).item.status).toBe('ready');
+    await restarted.stop();
+    fake.cleanup();
+  });
+
+  it('does without a voice: captions follow a reading pace', async () => {
+    const { content, queue, calls, cleanup } = setup();
+    const { item } = await content.create(ctx, brief({ voice: 'none' }));
+    await queue.idle();
+    const [v] = (await content.get(ctx, item.id)).versions;
+    expect(calls.voice).toBe(0);
+    expect(v!.outputs.voice.audioKey).toBeNull();
+    expect(v!.outputs.voice.words.length).toBeGreaterThan(10);
+    await queue.stop();
+    cleanup();
+  });
+});

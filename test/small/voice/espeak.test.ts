@@ -1,0 +1,191 @@
+import type { EspeakEvent, EspeakVoiceEntry } from '@echogarden/espeak-ng-emscripten';
+import { describe, expect, it } from 'vitest';
+import { espeakChunks, spansFromEvents } from '../../../src/adapters/ai/voice/espeak/espeak-chunks.js';
+import {
+  espeakVoiceByName,
+  espeakVoiceForLanguage,
+  espeakVoiceInfos,
+} from '../../../src/adapters/ai/voice/espeak/espeak-voices.js';
+import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+
+describe('espeakChunks', () => {
+  it('cuts sentences, escapes markup and records code-point ranges', () => {
+    const text = 'Salt & <pepper>! 😀 Café — ok.';
+    const chunks = espeakChunks(text, spokenWords(text));
+    expect(chunks.map((c) => c.ssml)).toEqual(['Salt &amp; &lt;pepper&gt;!', 'Café — ok.']);
+    expect(chunks.map((c) => c.firstWord)).toEqual([0, 3]);
+    for (const chunk of chunks) {
+      const points = [...chunk.ssml];
+      expect(chunk.ranges.map((r) => points.slice(r.start, r.end).join(''))).toEqual(
+        chunk === chunks[0] ? ['Salt', '&amp;', '&lt;pepper&gt;!'] : ['Café', 'ok.'],
+      );
+    }
+  });
+
+  it('counts in code points, as eSpeak does', () => {
+    const text = '𝒜 word';
+    const [chunk] = espeakChunks(text, spokenWords(text));
+    expect(chunk?.ranges).toEqual([
+      { start: 0, end: 1 },
+      { start: 2, end: 6 },
+    ]);
+  });
+});
+
+const ev = (type: EspeakEvent['type'], audio: number, text = 0, id?: string | number): EspeakEvent => ({
+  type,
+  audio_position: audio,
+  text_position: text,
+  word_length: 0,
+  ...(id === undefined ? {} : { id }),
+});
+
+describe('spansFromEvents', () => {
+  const text = 'Hello world. 1,000 cats';
+  const chunk = {
+    ssml: text,
+    firstWord: 0,
+    ranges: spokenWords(text).map((w) => ({ start: w.start, end: w.end })),
+  };
+
+  it('starts words at word events and ends them at the next pause, word or clause end', () => {
+    const spans = spansFromEvents(
+      chunk,
+      [
+        ev('sentence', 0),
+        ev('word', 0, 1, 1),
+        ev('phoneme', 11, 1, 'h'),
+        ev('word', 296, 7, 2),
+        ev('phoneme', 305, 7, 'w'),
+        ev('phoneme', 750, 7, ''),
+        ev('phoneme', 1051, 7, ''),
+        ev('end', 1051),
+        // "1,000" is read as two words with a short pause in between: one span.
+        ev('word', 1100, 14, 3),
+        ev('phoneme', 1110, 14, 'w'),
+        ev('phoneme', 1300, 14, ''),
+        ev('phoneme', 1320, 14, 'θ'),
+        ev('word', 1350, 16, 4),
+        ev('phoneme', 1360, 16, 'θ'),
+        ev('word', 1700, 20, 5),
+        ev('phoneme', 1710, 20, 'k'),
+      ],
+      2000,
+    );
+    expect(spans).toEqual([
+      { startMs: 0, endMs: 296 },
+      { startMs: 296, endMs: 750 },
+      { startMs: 1100, endMs: 1700 },
+      { startMs: 1700, endMs: 2000 },
+    ]);
+  });
+
+  it('leaves words without a word event null and ignores events outside words', () => {
+    const spans = spansFromEvents(
+      chunk,
+      [ev('word', 0, 1, 1), ev('word', 300, 13, 2), ev('phoneme', 310, 13, 'x')],
+      500,
+    );
+    expect(spans).toEqual([{ startMs: 0, endMs: 300 }, null, null, null]);
+  });
+});
+
+const voices: EspeakVoiceEntry[] = [
+  {
+    name: 'English (Great Britain)',
+    identifier: 'gmw/en',
+    languages: [
+      { priority: 2, name: 'en-gb' },
+      { priority: 2, name: 'en' },
+    ],
+  },
+  {
+    name: 'English (America)',
+    identifier: 'gmw/en-US',
+    languages: [
+      { priority: 2, name: 'en-us' },
+      { priority: 3, name: 'en' },
+    ],
+  },
+  {
+    name: 'French (Belgium)',
+    identifier: 'roa/fr-BE',
+    languages: [
+      { priority: 5, name: 'fr-be' },
+      { priority: 8, name: 'fr' },
+    ],
+  },
+  {
+    name: 'French (France)',
+    identifier: 'roa/fr',
+    languages: [
+      { priority: 5, name: 'fr-fr' },
+      { priority: 5, name: 'fr' },
+    ],
+  },
+  {
+    name: 'Portuguese (Portugal)',
+    identifier: 'roa/pt',
+    languages: [
+      { priority: 5, name: 'pt' },
+      { priority: 5, name: 'pt-pt' },
+    ],
+  },
+  {
+    name: 'Portuguese (Brazil)',
+    identifier: 'roa/pt-BR',
+    languages: [
+      { priority: 5, name: 'pt-br' },
+      { priority: 6, name: 'pt' },
+    ],
+  },
+  {
+    name: 'Chinese (Mandarin)',
+    identifier: 'sit/cmn',
+    languages: [
+      { priority: 5, name: 'cmn' },
+      { priority: 5, name: 'zh' },
+    ],
+  },
+  {
+    name: 'Chinese (Cantonese)',
+    identifier: 'sit/yue',
+    languages: [
+      { priority: 5, name: 'yue' },
+      { priority: 8, name: 'zh' },
+    ],
+  },
+];
+
+describe('espeak voice choice', () => {
+  it.each([
+    ['en', 'gmw/en-US'],
+    ['en-US', 'gmw/en-US'],
+    ['en-GB', 'gmw/en'],
+    ['en-AU', 'gmw/en-US'],
+    ['fr', 'roa/fr'],
+    ['fr-BE', 'roa/fr-BE'],
+    ['fr-CA', 'roa/fr'],
+    ['pt', 'roa/pt'],
+    ['pt-BR', 'roa/pt-BR'],
+    ['pt_br', 'roa/pt-BR'],
+    ['zh-Hant-TW', 'sit/cmn'],
+    ['yue', 'sit/yue'],
+    ['xx', null],
+    ['', null],
+  ])('%s → %s', (language, identifier) => {
+    expect(espeakVoiceForLanguage(voices, language)?.identifier ?? null).toBe(identifier);
+  });
+
+  it('finds a voice by identifier or language tag, case-insensitively', () => {
+    expect(espeakVoiceByName(voices, 'ROA/PT-br')?.identifier).toBe('roa/pt-BR');
+    expect(espeakVoiceByName(voices, 'pt-br')?.identifier).toBe('roa/pt-BR');
+    expect(espeakVoiceByName(voices, 'alloy')).toBeNull();
+  });
+
+  it('lists voices for the UI', () => {
+    expect(espeakVoiceInfos(voices.slice(1, 2))).toEqual([
+      { id: 'gmw/en-US', name: 'English (America)', languages: ['en-us', 'en'] },
+    ]);
+  });
+});
