@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/adapters/clock/system-clock.js';
+import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import { briefInput } from '../../../src/api/content.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { buildFactoryKit } from '../../../src/factory-kit.container.js';
+import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
+import { GenerationService } from '../../../src/services/generation/generation.service.js';
+
+const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
+
+// A short script so the whole product pipeline renders a ~3 s video in a few seconds.
+const shortScript = {
+  language: 'en',
+  hook: 'Cold brew is easy.',
+  beats: [
+    { text: 'Grind coarse.', visualCue: 'coffee beans' },
+    { text: 'Steep overnight.', visualCue: 'glass jar' },
+    { text: 'Filter twice.', visualCue: 'paper filter' },
+  ],
+  callToAction: 'Try it!',
+  writer: 'edited',
+};
+
+describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('offline generation, end to end', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let kit: FactoryKit;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aif-factory-'));
+    store = SqliteStore.open(join(dir, 'db.sqlite'));
+    kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir }, '/nonexistent/.env'), {
+      mediaRoot: join(dir, 'media'),
+      store,
+    });
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('voices, captions and renders a vertical video that meets every platform spec', async () => {
+    const generation = new GenerationService({ store, clock: systemClock, kit });
+    const brief = briefInput.parse({
+      topic: 'Cold brew',
+      durationSeconds: 10,
+      captionStyle: 'karaoke',
+    });
+    const stages: string[] = [];
+    const version = await generation.generate('ws', 'item', brief, { script: shortScript }, (stage) =>
+      stages.push(stage),
+    );
+
+    const video = kit.mediaStore.pathOf(version.outputs.videoKey);
+    const info = await kit.media.probe(video);
+    expect(info.video).toMatchObject({
+      codec: 'h264',
+      profile: 'High',
+      width: 1080,
+      height: 1920,
+      fps: 30,
+      pixelFormat: 'yuv420p',
+    });
+    expect(info.audio?.codec).toBe('aac');
+    expect(info.faststart).toBe(true);
+    expect(info.durationMs).toBeGreaterThan(2_000);
+    expect(Math.abs(info.durationMs - version.outputs.voice.durationMs)).toBeLessThan(200);
+    expect(info.sizeBytes).toBeGreaterThan(10_000);
+    expect(await kit.media.meanVolumeDb(video)).toBeGreaterThan(-40);
+    expect(version.outputs.preflight).toEqual([]);
+    expect(existsSync(kit.mediaStore.pathOf(version.outputs.coverKey))).toBe(true);
+    expect((await kit.media.probe(kit.mediaStore.pathOf(version.outputs.coverKey))).video).toMatchObject({
+      width: 1080,
+      height: 1920,
+    });
+    // Captions follow the voice: every caption word lies inside the audio, in order.
+    const words = version.outputs.captions.flatMap((c) => c.words);
+    expect(words.map((w) => w.text.replace(/[^\w]/g, '').toLowerCase())).toContain('overnight');
+    for (let i = 1; i < words.length; i++)
+      expect(words[i]!.startMs).toBeGreaterThanOrEqual(words[i - 1]!.startMs);
+    expect(words.at(-1)!.endMs).toBeLessThanOrEqual(version.outputs.voice.durationMs);
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        'script',
+        'voice',
+        'visuals',
+        'captions',
+        'render',
+        'cover',
+        'metadata',
+        'preflight',
+      ]),
+    );
+    expect(version.outputs.metadata.youtube?.title.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('ai-factory generate (CLI)', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'generate', ...args], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  it('writes the video and its cover, and reports as JSON', () => {
+    const out = mkdtempSync(join(tmpdir(), 'aif-cli-'));
+    const result = run(
+      '--topic',
+      'Three tips for better sleep',
+      '--duration',
+      '10',
+      '--voice',
+      'none',
+      '--out',
+      join(out, 'sleep.mp4'),
+      '--json',
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      ok: boolean;
+      videos: { video: string; durationMs: number }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.videos[0]?.durationMs).toBeGreaterThan(5_000);
+    expect(existsSync(join(out, 'sleep.mp4'))).toBe(true);
+    expect(existsSync(join(out, 'sleep.jpg'))).toBe(true);
+    rmSync(out, { recursive: true, force: true });
+  }, 150_000);
+
+  it('exits non-zero with the reason on bad input', () => {
+    const result = run('--topic', 'x', '--out', '/tmp/never.mp4', '--json');
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout.trim()) as unknown).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('topic') as unknown },
+    });
+  });
+});
