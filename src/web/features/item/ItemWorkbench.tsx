@@ -59,9 +59,9 @@ export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit
           </p>
         )}
         {/* Keyed by version: a new current version resets each editor to its texts. */}
-        {script && <ScriptEditor key={current.id} script={script} {...editorProps} />}
-        {captions && <CaptionsEditor key={current.id} cues={captions} {...editorProps} />}
-        {metadata && <MetadataEditor key={current.id} metadata={metadata} {...editorProps} />}
+        {script && <ScriptEditor key={`script-${current.id}`} script={script} {...editorProps} />}
+        {captions && <CaptionsEditor key={`captions-${current.id}`} cues={captions} {...editorProps} />}
+        {metadata && <MetadataEditor key={`metadata-${current.id}`} metadata={metadata} {...editorProps} />}
         <StageLog log={shown.stageLog} />
       </div>
     </div>
