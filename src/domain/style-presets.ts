@@ -1,3 +1,4 @@
+import { STYLE_PRESET_CATALOG } from '../api/style-presets.js';
 import type { Brief, CaptionStyle, StylePresetId, VisualSource } from './content.js';
 import { STYLE_PRESETS } from './content.js';
 import { UserError } from './errors.js';
@@ -25,12 +26,17 @@ export interface StylePreset {
   kineticText: boolean;
 }
 
+// Names, descriptions and palettes are shared with the web app's swatches, so both show the same colours.
+function catalog(id: StylePresetId): Pick<StylePreset, 'name' | 'description' | 'palette'> {
+  const entry = STYLE_PRESET_CATALOG.find((e) => e.id === id);
+  if (!entry) throw new Error(`No catalog entry for style preset ${id}`);
+  return { name: entry.name, description: entry.description, palette: [...entry.palette] };
+}
+
 export const STYLE_PRESET_DEFINITIONS: Record<StylePresetId, StylePreset> = {
   clean: {
     id: 'clean',
-    name: 'Clean',
-    description: 'Quiet slate and teal backgrounds with simple captions: lets the message speak.',
-    palette: ['#1f2937', '#334155', '#0f766e'],
+    ...catalog('clean'),
     captionStyle: 'clean',
     patterns: ['gradient', 'waves'],
     motions: ['zoom-in', 'pan-right'],
@@ -39,10 +45,7 @@ export const STYLE_PRESET_DEFINITIONS: Record<StylePresetId, StylePreset> = {
   },
   'bold-pop': {
     id: 'bold-pop',
-    name: 'Bold pop',
-    description:
-      'Bright magenta, violet and orange, bouncing dots and big key words: made to stop the scroll.',
-    palette: ['#be185d', '#6d28d9', '#c2410c', '#1d4ed8'],
+    ...catalog('bold-pop'),
     captionStyle: 'pop',
     patterns: ['dots', 'gradient'],
     motions: ['pan-left', 'pan-right', 'zoom-in'],
@@ -51,9 +54,7 @@ export const STYLE_PRESET_DEFINITIONS: Record<StylePresetId, StylePreset> = {
   },
   'calm-gradient': {
     id: 'calm-gradient',
-    name: 'Calm gradient',
-    description: 'Soft deep-sea gradients and slow zooms: for gentle, reflective topics.',
-    palette: ['#0f4c5c', '#2a6f97', '#5c4d7d', '#335c67'],
+    ...catalog('calm-gradient'),
     captionStyle: 'clean',
     patterns: ['gradient', 'waves'],
     motions: ['zoom-in', 'zoom-out'],
@@ -62,9 +63,7 @@ export const STYLE_PRESET_DEFINITIONS: Record<StylePresetId, StylePreset> = {
   },
   'tech-grid': {
     id: 'tech-grid',
-    name: 'Tech grid',
-    description: 'Dark navy with cyan and indigo grids, word-by-word captions: for tech, data and how-tos.',
-    palette: ['#0b1020', '#1e293b', '#0e7490', '#4338ca'],
+    ...catalog('tech-grid'),
     captionStyle: 'karaoke',
     patterns: ['grid', 'dots'],
     motions: ['pan-left', 'pan-right', 'zoom-in'],

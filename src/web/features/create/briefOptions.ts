@@ -1,4 +1,5 @@
 import type { BriefInput } from '../../../api/content.js';
+import { STYLE_PRESET_CATALOG } from '../../../api/style-presets.js';
 
 export type Tone = NonNullable<BriefInput['tone']>;
 export type StylePresetId = NonNullable<BriefInput['stylePreset']>;
@@ -41,32 +42,13 @@ export interface StylePresetOption {
   palette: string[];
 }
 
-export const stylePresets: StylePresetOption[] = [
-  {
-    id: 'clean',
-    name: 'Clean',
-    description: 'Quiet slate backgrounds and simple captions.',
-    palette: ['#0F172A', '#334155', '#38BDF8'],
-  },
-  {
-    id: 'bold-pop',
-    name: 'Bold pop',
-    description: 'Bright violet, pink and amber with big key words.',
-    palette: ['#7C3AED', '#DB2777', '#F59E0B'],
-  },
-  {
-    id: 'calm-gradient',
-    name: 'Calm gradient',
-    description: 'Soft teal gradients and slow zooms.',
-    palette: ['#0F766E', '#14B8A6', '#99F6E4'],
-  },
-  {
-    id: 'tech-grid',
-    name: 'Tech grid',
-    description: 'Dark navy with cyan grids, for tech and how-tos.',
-    palette: ['#0B1020', '#1E3A8A', '#22D3EE'],
-  },
-];
+// The server's own presets, so a swatch shows the colours the video is rendered with.
+export const stylePresets: StylePresetOption[] = STYLE_PRESET_CATALOG.map((p) => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  palette: [...p.palette],
+}));
 
 /** A swatch of colours as one diagonal gradient, as the video's backgrounds blend them. */
 export function paletteGradient(palette: string[]): string {
