@@ -93,6 +93,8 @@ export interface PreflightViolation {
   platform: Platform;
   rule: string;
   message: string;
+  /** 'warning': the platform takes the file but treats it differently (e.g. not as a YouTube Short). Absent: an error. */
+  severity?: 'warning';
 }
 
 export interface MediaInfo {

