@@ -1,26 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Config } from './config/schema.js';
 import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from './domain/captions/index.js';
 import { buildPlatformMetadata, validateMetadata } from './domain/metadata/index.js';
 import { preflight } from './domain/preflight/index.js';
-import { buildCoverArgs, buildPlanAss, buildRenderArgs, fontFaceByName } from './domain/render/index.js';
+import { buildCoverArgs, buildPlanAss, buildRenderArgs } from './domain/render/index.js';
 import { spokenText, validateScript } from './domain/script-rules.js';
 import { resolveStyle } from './domain/style-presets.js';
 import { overlayTextFor } from './domain/visual-cues.js';
 import type { Store } from './ports/store.js';
 import type { VisualsProvider } from './ports/visuals-provider.js';
 import type { FactoryKit } from './services/generation/factory-kit.js';
-
-const requireFromHere = createRequire(import.meta.url);
-
-/** The absolute path of a font file shipped in an npm package. */
-export function fontFilePath(fontName: string): string {
-  const face = fontFaceByName(fontName);
-  return join(dirname(requireFromHere.resolve(`${face.packageName}/package.json`)), face.file);
-}
 
 /**
  * The factory's engines and builders for this configuration (the container and the CLI share it):
@@ -37,7 +27,7 @@ export async function buildFactoryKit(
   const { PexelsVisuals } = await import('./adapters/ai/visuals/pexels-visuals.js');
   const { chooseVisuals } = await import('./adapters/ai/visuals/visuals-chain.js');
   const { LocalMediaStore } = await import('./adapters/media-store/local-media-store.js');
-  const { createMediaTools } = await import('./adapters/media/index.js');
+  const { createMediaTools, fontFileFor } = await import('./adapters/media/index.js');
 
   const mediaStore = new LocalMediaStore(deps.mediaRoot);
   const media = await createMediaTools(config.FFMPEG_PATH ? { ffmpegPath: config.FFMPEG_PATH } : {});
@@ -68,7 +58,7 @@ export async function buildFactoryKit(
         palette: style.palette,
         captionStyle: style.captionStyle,
         fontName: style.fontName,
-        fontFile: fontFilePath(style.fontName),
+        fontFile: fontFileFor(style.fontName),
       };
     },
     chooseVisuals: (providers, input, signal) => chooseVisuals(providers, input, signal),
