@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { BUILTIN_MUSIC_TRACKS, type MusicChoice } from '../domain/content.js';
 import { platformSchema } from './connections.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1A2B3C');
+
+const MUSIC_CHOICE = new RegExp(
+  `^(none|builtin:(${BUILTIN_MUSIC_TRACKS.join('|')})|library:[0-9a-z]{1,64})$`,
+);
 
 /** A brief as the API takes it; defaults make a one-field brief (just a topic) valid. */
 export const briefInput = z.strictObject({
@@ -20,6 +25,15 @@ export const briefInput = z.strictObject({
   platforms: z.array(platformSchema).min(1).max(3).default(['tiktok', 'instagram', 'youtube']),
   voice: z.string().trim().min(1).max(80).default('default'),
   captionStyle: z.enum(['karaoke', 'pop', 'clean']).default('karaoke'),
+  music: z
+    .string()
+    .regex(
+      MUSIC_CHOICE,
+      'Use none, builtin:calm, builtin:bright or library:<id of an audio file in the library>',
+    )
+    .transform((value) => value as MusicChoice)
+    .default('none')
+    .describe('Background music ducked under the voice'),
 });
 export type BriefInput = z.input<typeof briefInput>;
 

@@ -82,11 +82,14 @@ export interface MediaAsset {
   id: string;
   workspaceId: string;
   mediaKey: string;
-  kind: 'image' | 'video';
+  /** Pictures and clips are visuals; audio files are background music. */
+  kind: 'image' | 'video' | 'audio';
   filename: string;
   sizeBytes: number;
+  /** 0 for audio. */
   width: number;
   height: number;
+  /** Null for pictures. */
   durationMs: number | null;
   /** Words from the filename and the person's description, matched against visual cues. */
   tags: string[];

@@ -17,7 +17,13 @@ export interface Brief {
   /** A voice id of the engine, 'default', or 'none' for no voice-over. */
   voice: string;
   captionStyle: CaptionStyle;
+  /** Background music under the voice: 'none', a built-in track ('builtin:calm'), or an upload ('library:<asset id>'). */
+  music: MusicChoice;
 }
+
+export const BUILTIN_MUSIC_TRACKS = ['calm', 'bright'] as const;
+export type BuiltinMusicTrack = (typeof BUILTIN_MUSIC_TRACKS)[number];
+export type MusicChoice = 'none' | `builtin:${BuiltinMusicTrack}` | `library:${string}`;
 
 export const STYLE_PRESETS = ['clean', 'bold-pop', 'calm-gradient', 'tech-grid'] as const;
 export type StylePresetId = (typeof STYLE_PRESETS)[number];

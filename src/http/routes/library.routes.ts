@@ -12,7 +12,7 @@ import { requireAuth } from '../session.js';
 
 const assetView = z.object({
   id: z.string(),
-  kind: z.enum(['image', 'video']),
+  kind: z.enum(['image', 'video', 'audio']),
   filename: z.string(),
   sizeBytes: z.number(),
   width: z.number(),

@@ -19,6 +19,7 @@ const brief: Brief = {
   platforms: ['youtube'],
   voice: 'none',
   captionStyle: 'clean',
+  music: 'none',
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -22,6 +22,7 @@ const brief: Brief = {
   platforms: ['tiktok'],
   voice: 'none',
   captionStyle: 'karaoke',
+  music: 'none',
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -27,6 +27,7 @@ function brief(overrides: Partial<Brief> = {}): Brief {
     platforms: ['tiktok', 'youtube', 'instagram'],
     voice: 'none',
     captionStyle: 'karaoke',
+    music: 'none',
     ...overrides,
   };
 }

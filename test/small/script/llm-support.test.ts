@@ -26,6 +26,7 @@ const brief: Brief = {
   platforms: ['tiktok'],
   voice: 'none',
   captionStyle: 'clean',
+  music: 'none',
 };
 
 const draft = {

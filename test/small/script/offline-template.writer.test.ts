@@ -19,6 +19,7 @@ function brief(overrides: Partial<Brief> = {}): Brief {
     platforms: ['tiktok'],
     voice: 'none',
     captionStyle: 'karaoke',
+    music: 'none',
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ export function makeBrief(over: Partial<Brief> = {}): Brief {
     platforms: ['tiktok'],
     voice: 'none',
     captionStyle: 'karaoke',
+    music: 'none',
     ...over,
   };
 }

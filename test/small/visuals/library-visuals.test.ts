@@ -29,7 +29,9 @@ class MemoryAssets implements MediaAssetRepository {
 }
 
 let counter = 0;
-function asset(workspaceId: string, tags: string[], kind: 'image' | 'video' = 'image'): MediaAsset {
+type VisualAsset = MediaAsset & { kind: 'image' | 'video' };
+
+function asset(workspaceId: string, tags: string[], kind: 'image' | 'video' = 'image'): VisualAsset {
   const id = `a${String(++counter).padStart(5, '0')}`;
   return {
     id,
@@ -51,7 +53,7 @@ async function setup(...list: MediaAsset[]) {
   for (const a of list) await repo.create(a);
   return { repo, library: new LibraryVisuals(repo) };
 }
-const input = (beat: Beat, previous: MediaAsset | null = null) => ({
+const input = (beat: Beat, previous: VisualAsset | null = null) => ({
   workspaceId: 'ws1',
   brief: makeBrief(),
   beat,

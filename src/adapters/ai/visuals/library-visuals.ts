@@ -5,6 +5,11 @@ import type { MediaAssetRepository } from '../../../ports/store.js';
 import type { VisualsProvider } from '../../../ports/visuals-provider.js';
 import type { VisualsInput } from './generated-visuals.js';
 
+type VisualAsset = MediaAsset & { kind: 'image' | 'video' };
+
+/** Audio uploads are music, never a picture. */
+const isVisual = (asset: MediaAsset): asset is VisualAsset => asset.kind !== 'audio';
+
 /** One matching cue word (weight 2) or two text words (1 each) make a fit. */
 const DEFAULT_MIN_SCORE = 2;
 const PAGE_SIZE = 200;
@@ -29,6 +34,7 @@ export class LibraryVisuals implements VisualsProvider {
     const previousKey =
       input.previous && input.previous.kind !== 'generated' ? input.previous.mediaKey : null;
     const ranked = (await this.workspaceAssets(input.workspaceId))
+      .filter(isVisual)
       .filter((asset) => asset.mediaKey !== previousKey)
       .map((asset) => ({ asset, score: scoreTags(keywords, asset.tags) }))
       .filter((candidate) => candidate.score >= this.minScore)
