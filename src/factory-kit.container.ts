@@ -4,7 +4,7 @@ import type { Config } from './config/schema.js';
 import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from './domain/captions/index.js';
 import { buildPlatformMetadata, validateMetadata } from './domain/metadata/index.js';
 import { preflight } from './domain/preflight/index.js';
-import { buildCoverArgs, buildPlanAss, buildRenderArgs } from './domain/render/index.js';
+import { buildCoverArgs, buildPlanAss, buildRenderArgs, renderIdentity } from './domain/render/index.js';
 import { spokenText, validateScript } from './domain/script-rules.js';
 import { resolveStyle } from './domain/style-presets.js';
 import { overlayTextFor } from './domain/visual-cues.js';
@@ -48,6 +48,7 @@ export async function buildFactoryKit(
     voiceFor: (brief) => (brief.voice === 'none' ? null : voice),
     visuals,
     media,
+    renderIdentity: renderIdentity(media.description),
     mediaStore,
     validateScript,
     spokenText,

@@ -54,6 +54,7 @@ export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: (
             },
           },
     visuals: [],
+    renderIdentity: 'fake render',
     media: {
       description: 'fake ffmpeg',
       features: { subtitles: true, drawtext: true, zoompan: true, loudnorm: true },

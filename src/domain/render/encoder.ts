@@ -27,6 +27,21 @@ export const ENCODER_SETTINGS: Record<RenderPreset, EncoderSettings> = {
 export const DEFAULT_ENCODER: EncoderSettings = ENCODER_SETTINGS.fast;
 
 /**
+ * Bump when the filtergraph or caption builders change what a render looks like, so cached renders made by the
+ * older builders are not reused.
+ */
+export const RENDER_GRAPH_VERSION = 1;
+
+/** Everything besides its inputs that a render's pixels depend on, for the render stage's cache key. */
+export function renderIdentity(
+  ffmpegDescription: string,
+  settings: EncoderSettings = DEFAULT_ENCODER,
+): string {
+  const x264 = `${settings.preset} crf ${settings.crf}${settings.x264Params ? ` ${settings.x264Params}` : ''}`;
+  return `${ffmpegDescription}; x264 ${x264}; graph v${RENDER_GRAPH_VERSION}`;
+}
+
+/**
  * Output encoder arguments: H.264 High 4:2:0 at 30 fps with 2 s closed GOPs, AAC 48 kHz stereo, moov first.
  * The benchmark's plain re-encode uses the very same arguments, so render speed can only come from the filters.
  */

@@ -6,6 +6,7 @@ export {
   DEFAULT_ENCODER,
   ENCODER_SETTINGS,
   RENDER_PRESETS,
+  renderIdentity,
   type EncoderSettings,
   type RenderPreset,
 } from './encoder.js';

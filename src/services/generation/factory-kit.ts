@@ -35,6 +35,8 @@ export interface FactoryKit {
   voiceFor(brief: Brief): VoiceEngine | null;
   visuals: VisualsProvider[];
   media: MediaTools;
+  /** What a render depends on besides its inputs (ffmpeg build, encoder settings, graph version): part of its cache key. */
+  renderIdentity: string;
   mediaStore: MediaStore;
   validateScript(script: Script): void;
   spokenText(script: Script): string;

@@ -139,7 +139,7 @@ export class GenerationService {
 
     const render = await stage<{ videoKey: string; durationMs: number }>(
       'render',
-      kit.media.description,
+      kit.renderIdentity,
       { visuals, captions, style, voice: voice.audioKey, durationMs: voice.durationMs },
       async (key) =>
         this.render(

@@ -9,6 +9,7 @@ import {
   DEFAULT_ENCODER,
   ENCODER_SETTINGS,
   encoderArgs,
+  renderIdentity,
   type MediaFeatures,
 } from '../../../src/domain/render/index.js';
 
@@ -211,6 +212,17 @@ describe('encoderArgs', () => {
     expect(valueAfter(args, '-x264-params')).toBe('cabac=1:deblock=0,0:8x8dct=1:aq-mode=1');
     expect(valueAfter(args, '-crf')).toBe('20');
     expect(valueAfter(args, '-g')).toBe('60');
+  });
+});
+
+describe('renderIdentity', () => {
+  it('changes with the ffmpeg build and with the encoder settings, so a cached render is never stale', () => {
+    const base = renderIdentity('system ffmpeg 6.1');
+    expect(base).toContain('system ffmpeg 6.1');
+    expect(renderIdentity('npm ffmpeg 4.1')).not.toBe(base);
+    expect(renderIdentity('system ffmpeg 6.1', ENCODER_SETTINGS.small)).not.toBe(base);
+    expect(renderIdentity('system ffmpeg 6.1', { ...DEFAULT_ENCODER, crf: 23 })).not.toBe(base);
+    expect(renderIdentity('system ffmpeg 6.1', DEFAULT_ENCODER)).toBe(base);
   });
 });
 
