@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, readdir } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BugError, TransientError } from '../../../../domain/errors.js';
+import { runProcess } from '../../../media/run-process.js';
 import { isFestivalVoiceName } from './festival-script.js';
 
 /** Where Debian's festvox-* packages put voices, one folder per language ("us", "english", …). */
 export const DEBIAN_FESTIVAL_VOICES_DIR = '/usr/share/festival/voices';
+const VERSION_TIMEOUT_MS = 5_000;
 const ENGLISH_FOLDERS = ['us', 'english', 'uk', 'british', 'en'];
 
 export type FestivalStatus =
@@ -16,10 +17,8 @@ export type FestivalStatus =
 export async function festivalStatus(
   bin = 'festival',
   voicesDir = DEBIAN_FESTIVAL_VOICES_DIR,
-  path = process.env.PATH ?? '',
 ): Promise<FestivalStatus> {
-  const binary = await findExecutable(bin, path);
-  if (!binary) {
+  if (!(await startsUp(bin))) {
     return {
       available: false,
       reason: `Festival is not installed (no "${bin}" on PATH): apt-get install festival`,
@@ -32,7 +31,7 @@ export async function festivalStatus(
       reason: `Festival has no English voice in ${voicesDir}: apt-get install festvox-us-slt-hts`,
     };
   }
-  return { available: true, binary, voices };
+  return { available: true, binary: bin, voices };
 }
 
 async function englishVoices(voicesDir: string): Promise<string[]> {
@@ -42,23 +41,14 @@ async function englishVoices(voicesDir: string): Promise<string[]> {
   return [...new Set(folders.flat().filter(isFestivalVoiceName))].sort();
 }
 
-async function findExecutable(bin: string, path: string): Promise<string | null> {
-  const candidates = bin.includes('/')
-    ? [bin]
-    : path
-        .split(delimiter)
-        .filter(Boolean)
-        .map((dir) => join(dir, bin));
-  for (const candidate of candidates) {
-    if (
-      await access(candidate, constants.X_OK).then(
-        () => true,
-        () => false,
-      )
-    )
-      return candidate;
+/** Whether `bin` starts; spawning it by bare name lets the OS search PATH, as for ffmpeg. */
+async function startsUp(bin: string): Promise<boolean> {
+  try {
+    const { exitCode } = await runProcess(bin, ['--version'], { timeoutMs: VERSION_TIMEOUT_MS });
+    return exitCode === 0;
+  } catch {
+    return false;
   }
-  return null;
 }
 
 /**
