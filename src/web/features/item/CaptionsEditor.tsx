@@ -3,12 +3,17 @@ import { ErrorAlert } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
 import { useAction } from '../../hooks/useAction.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
+import type { CaptionPosition } from './activeCue.js';
 import { formatCueTime } from './formatMedia.js';
 import type { VersionEdits } from './itemApi.js';
 import { cueText, type CaptionCue } from './versionOutputs.js';
 
 interface CaptionsEditorProps {
   cues: CaptionCue[];
+  /** What the player shows now; its cue is marked as the current one. */
+  onScreen: CaptionPosition;
+  /** Plays the video from a moment; null while the player shows another version (its timings differ). */
+  onPlayFrom: ((ms: number) => void) | null;
   canEdit: boolean;
   locked: boolean;
   onSave: (edits: VersionEdits) => Promise<void>;
@@ -17,7 +22,7 @@ interface CaptionsEditorProps {
 const MAX_CUE_LENGTH = 200;
 
 /** Each caption line as the viewer sees it; corrected words keep the line's timing. */
-export function CaptionsEditor({ cues, canEdit, locked, onSave }: CaptionsEditorProps) {
+export function CaptionsEditor({ cues, onScreen, onPlayFrom, canEdit, locked, onSave }: CaptionsEditorProps) {
   const originals = cues.map(cueText);
   const [texts, setTexts] = useState(originals);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -50,12 +55,17 @@ export function CaptionsEditor({ cues, canEdit, locked, onSave }: CaptionsEditor
       <p className="muted">
         {canEdit
           ? 'Fix a word or the wording of a line; each caption keeps its timing. Saving renders a new version.'
-          : 'The lines shown on screen, with when they appear.'}
+          : 'The lines shown on screen, with when they appear.'}{' '}
+        {onPlayFrom && 'The line on screen is highlighted while the video plays.'}
       </p>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <ol className="cue-list">
           {cues.map((cue, index) => (
-            <li key={index} className="cue">
+            <li
+              key={index}
+              className={index === onScreen.cue ? 'cue cue-on-screen' : 'cue'}
+              aria-current={index === onScreen.cue ? 'true' : undefined}
+            >
               <Field
                 label={`Caption ${index + 1}`}
                 name={`cue-${index}`}
@@ -67,6 +77,16 @@ export function CaptionsEditor({ cues, canEdit, locked, onSave }: CaptionsEditor
                   setTexts((current) => current.map((text, i) => (i === index ? event.target.value : text)))
                 }
               />
+              {onPlayFrom && (
+                <button
+                  type="button"
+                  className="button button-secondary cue-play"
+                  aria-label={`Play caption ${index + 1} from ${formatCueTime(cue.startMs)}`}
+                  onClick={() => onPlayFrom(cue.startMs)}
+                >
+                  ▶ {formatCueTime(cue.startMs)}
+                </button>
+              )}
             </li>
           ))}
         </ol>

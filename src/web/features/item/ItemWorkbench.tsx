@@ -9,6 +9,7 @@ import { ScriptEditor } from './ScriptEditor.js';
 import { StageLog } from './StageLog.js';
 import { readOutputs } from './versionOutputs.js';
 import { VersionList } from './VersionList.js';
+import { usePlaybackPosition } from './usePlaybackPosition.js';
 import { VideoPlayer } from './VideoPlayer.js';
 
 interface ItemWorkbenchProps {
@@ -27,10 +28,13 @@ interface ItemWorkbenchProps {
  */
 export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit }: ItemWorkbenchProps) {
   const current = versions.find((version) => version.id === item.currentVersionId) ?? versions[0];
-  if (!current) return null;
   const shown = versions.find((version) => version.id === shownId) ?? current;
-  const shownOutputs = readOutputs(shown.outputs);
-  const { script, captions, metadata } = readOutputs(current.outputs);
+  const shownOutputs = readOutputs(shown?.outputs ?? {});
+  const { script, captions, metadata } = readOutputs(current?.outputs ?? {});
+  // The captions list is the current version's: it follows the player only while the player shows that version.
+  const followsPlayer = shown !== undefined && shown.id === current?.id;
+  const playback = usePlaybackPosition(followsPlayer ? (captions ?? []) : [], shown?.id ?? '');
+  if (!current || !shown) return null;
   const locked = isBusy(item.status);
   const editorProps = { canEdit, locked, onSave: onEdit };
 
@@ -42,6 +46,7 @@ export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit
           version={shown}
           outputs={shownOutputs}
           isCurrent={shown.id === current.id}
+          videoRef={playback.videoRef}
         />
         <VersionList versions={versions} shownId={shown.id} currentId={current.id} onShow={onShow} />
       </div>
@@ -60,7 +65,15 @@ export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit
         )}
         {/* Keyed by version: a new current version resets each editor to its texts. */}
         {script && <ScriptEditor key={`script-${current.id}`} script={script} {...editorProps} />}
-        {captions && <CaptionsEditor key={`captions-${current.id}`} cues={captions} {...editorProps} />}
+        {captions && (
+          <CaptionsEditor
+            key={`captions-${current.id}`}
+            cues={captions}
+            onScreen={playback.position}
+            onPlayFrom={followsPlayer ? playback.playFrom : null}
+            {...editorProps}
+          />
+        )}
         {metadata && <MetadataEditor key={`metadata-${current.id}`} metadata={metadata} {...editorProps} />}
         <StageLog log={shown.stageLog} />
       </div>

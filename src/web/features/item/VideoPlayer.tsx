@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import type { VersionView } from './itemApi.js';
 import { formatBytes, formatDuration } from './formatMedia.js';
 import type { VersionOutputs } from './versionOutputs.js';
@@ -7,6 +8,7 @@ interface VideoPlayerProps {
   version: VersionView;
   outputs: VersionOutputs;
   isCurrent: boolean;
+  videoRef: RefObject<HTMLVideoElement | null>;
 }
 
 function writerLabel(writer: string): string {
@@ -14,7 +16,7 @@ function writerLabel(writer: string): string {
 }
 
 /** The rendered video of one version, its cover as poster, and what the file is. */
-export function VideoPlayer({ title, version, outputs, isCurrent }: VideoPlayerProps) {
+export function VideoPlayer({ title, version, outputs, isCurrent, videoRef }: VideoPlayerProps) {
   const { media, voice, script } = outputs;
   return (
     <section className="player" aria-labelledby="player-heading">
@@ -25,6 +27,7 @@ export function VideoPlayer({ title, version, outputs, isCurrent }: VideoPlayerP
         {/* Keyed by version: switching versions loads the new file instead of keeping the old one's state. */}
         <video
           key={version.id}
+          ref={videoRef}
           className="player-video"
           controls
           playsInline
