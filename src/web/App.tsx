@@ -12,6 +12,7 @@ import { DashboardHome } from './features/dashboard/DashboardHome.js';
 import { InvitePage } from './features/invitations/InvitePage.js';
 import { ItemPage } from './features/item/ItemPage.js';
 import { LibraryPage } from './features/library/LibraryPage.js';
+import { MediaPage } from './features/media/MediaPage.js';
 import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { AppShell } from './features/shell/AppShell.js';
@@ -46,6 +47,7 @@ export function App() {
           <Route path="/connections" element={<ConnectionsPage />} />
           <Route path="/create" element={<CreatePage />} />
           <Route path="/library" element={<LibraryPage />} />
+          <Route path="/library/media" element={<MediaPage />} />
           <Route path="/library/:id" element={<ItemPage />} />
           {sections
             .filter((section) => section.upcoming)

@@ -8,6 +8,7 @@ import './styles/popovers.css';
 import './styles/components.css';
 import './styles/connections.css';
 import './styles/factory.css';
+import './styles/media-library.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -5,23 +5,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { errorBody as errorSchema, idSchema, pageOf, pageQuery } from '../../api/common.js';
+import { libraryLimits, mediaAssetView } from '../../api/library.js';
 import type { MediaAsset } from '../../domain/content-item.js';
 import { UserError } from '../../domain/errors.js';
 import type { HttpDeps } from '../deps.js';
 import { requireAuth } from '../session.js';
-
-const assetView = z.object({
-  id: z.string(),
-  kind: z.enum(['image', 'video', 'audio']),
-  filename: z.string(),
-  sizeBytes: z.number(),
-  width: z.number(),
-  height: z.number(),
-  durationMs: z.number().nullable(),
-  tags: z.array(z.string()),
-  url: z.string(),
-  createdAt: z.string(),
-});
 
 /** The workspace's own images and clips, which the factory matches to visual cues. */
 export const libraryRoutes =
@@ -44,7 +32,7 @@ export const libraryRoutes =
 
     app.post(
       '/library',
-      { schema: { tags: ['library'], response: { 201: assetView, 400: errorSchema } } },
+      { schema: { tags: ['library'], response: { 201: mediaAssetView, 400: errorSchema } } },
       async (request, reply) => {
         const ctx = requireAuth(request);
         const file = await request.file();
@@ -76,8 +64,17 @@ export const libraryRoutes =
     );
 
     app.get(
+      '/library/limits',
+      { schema: { tags: ['library'], response: { 200: libraryLimits, 401: errorSchema } } },
+      async (request) => {
+        requireAuth(request);
+        return { maxUploadBytes };
+      },
+    );
+
+    app.get(
       '/library',
-      { schema: { tags: ['library'], querystring: pageQuery, response: { 200: pageOf(assetView) } } },
+      { schema: { tags: ['library'], querystring: pageQuery, response: { 200: pageOf(mediaAssetView) } } },
       async (request) => {
         const page = await library.list(requireAuth(request), request.query);
         return { items: page.items.map(present), nextCursor: page.nextCursor };

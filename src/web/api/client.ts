@@ -24,8 +24,7 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -41,6 +40,17 @@ function toApiError(status: number, body: unknown): ApiError {
     return new ApiError(status, code, message, details);
   }
   return new ApiError(status, `http_${status}`, `The server answered with an unexpected error (${status}).`);
+}
+
+function networkError(): ApiError {
+  return new ApiError(0, 'network_error', 'Could not reach AI Factory. Check your connection and try again.');
+}
+
+/** The error for a failed response; a lost session also signs the page out. */
+function failure(status: number, payload: unknown): ApiError {
+  const error = toApiError(status, payload);
+  if (error.code === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
+  return error;
 }
 
 async function call(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
@@ -59,18 +69,10 @@ async function call(method: Method, path: string, body: unknown, signal?: AbortS
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new ApiError(
-      0,
-      'network_error',
-      'Could not reach AI Factory. Check your connection and try again.',
-    );
+    throw networkError();
   }
-  const payload = await readBody(response);
-  if (!response.ok) {
-    const error = toApiError(response.status, payload);
-    if (error.code === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
-    throw error;
-  }
+  const payload = parseJson(await response.text());
+  if (!response.ok) throw failure(response.status, payload);
   return payload;
 }
 
@@ -98,6 +100,32 @@ export async function apiSend<T>(
 /** For endpoints that answer 202/204 with nothing we need to read. */
 export async function apiSendNoContent(method: Exclude<Method, 'GET'>, path: string, body: unknown = {}) {
   await call(method, path, body);
+}
+
+/**
+ * Posts a multipart form with XMLHttpRequest, the one browser API that reports upload progress.
+ * `onProgress` gets the share sent so far (0..1).
+ */
+export async function apiUpload<T>(
+  path: string,
+  form: FormData,
+  schema: z.ZodType<T>,
+  onProgress: (sent: number) => void,
+): Promise<T> {
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(networkError());
+    request.onload = () => resolve({ status: request.status, text: request.responseText });
+    request.send(form);
+  });
+  const payload = parseJson(text);
+  if (status < 200 || status >= 300) throw failure(status, payload);
+  return parse(schema, payload);
 }
 
 // A few codes get wording tuned for the screen; everything else shows the server's own message.

@@ -7,6 +7,7 @@ import { SelectField } from '../create/FormControls.js';
 import { itemStatusLabels, itemStatuses } from './itemStatus.js';
 import type { ItemStatus } from './libraryApi.js';
 import { LibraryResults } from './LibraryResults.js';
+import { LibraryViewsNav } from './LibraryViewsNav.js';
 import { useDebouncedValue } from './useDebouncedValue.js';
 
 const SEARCH_PAUSE_MS = 300;
@@ -25,6 +26,7 @@ export function LibraryPage() {
 
   return (
     <>
+      <LibraryViewsNav />
       <PageHeader
         title="Library"
         description="Every video made in this workspace, newest first. Open one to watch it, edit it or check it against the platform rules."
