@@ -6,8 +6,13 @@ export const MAX_BEATS = 7;
 /** An unhurried narration pace; writers aim for it and captions fall back to it when there is no voice. */
 export const SPOKEN_WORDS_PER_SECOND = 2.4;
 export const MAX_VIDEO_SECONDS = 90;
-/** What 90 seconds hold at the narration pace. */
-export const MAX_SPOKEN_WORDS = Math.floor(MAX_VIDEO_SECONDS * SPOKEN_WORDS_PER_SECOND);
+/** A brisk voice's pace (eSpeak speaks about 3 words a second): the fastest the length check allows for. */
+export const BRISK_WORDS_PER_SECOND = 3.2;
+/** What 90 seconds hold at a brisk pace: past it, no voice can keep the video within 90 seconds. */
+export const MAX_SPOKEN_WORDS = Math.floor(MAX_VIDEO_SECONDS * BRISK_WORDS_PER_SECOND);
+/** How far a voice-over may run from the brief's duration before the script is rewritten once to fit. */
+export const LENGTH_TOLERANCE = 0.1;
+const MIN_SPOKEN_WORDS = 12;
 
 /** One thing wrong with a script, in plain words. */
 export interface ScriptProblem {
@@ -46,6 +51,22 @@ export function estimatedSpeechMs(script: Script, wordsPerSecond: number = SPOKE
 /** How many words a video of this length should say (hook + beats + call to action). */
 export function targetWordCount(durationSeconds: number): number {
   return Math.round(clampSeconds(durationSeconds) * SPOKEN_WORDS_PER_SECOND);
+}
+
+/** Whether a voice-over of `voiceMs` is within the tolerance of the brief's duration. */
+export function lengthFits(voiceMs: number, durationSeconds: number): boolean {
+  const targetMs = clampSeconds(durationSeconds) * 1000;
+  return Math.abs(voiceMs - targetMs) <= Math.round(targetMs * LENGTH_TOLERANCE);
+}
+
+/**
+ * How many words to ask a writer for next, given that asking for `askedWords` came out `voiceMs` long. Speech
+ * length grows with the word count, so scaling the ask corrects both the voice's real pace and the writer's
+ * habit of writing a little more or less than asked.
+ */
+export function refitWordCount(askedWords: number, voiceMs: number, durationSeconds: number): number {
+  const scaled = Math.round((askedWords * clampSeconds(durationSeconds) * 1000) / Math.max(1, voiceMs));
+  return Math.min(MAX_SPOKEN_WORDS, Math.max(MIN_SPOKEN_WORDS, scaled));
 }
 
 /** How many beats suit a video of this length: 3 for 10–15 s, one more per 15 s, at most 7. */

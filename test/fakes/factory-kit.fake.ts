@@ -5,7 +5,10 @@ import type { Brief, MediaInfo, Script, TimedWord } from '../../src/domain/conte
 import type { FactoryKit } from '../../src/services/generation/factory-kit.js';
 
 /** A factory kit with instant stand-ins for every engine, counting how often each stage really ran. */
-export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: () => Error } = {}) {
+export function fakeFactoryKit(
+  options: { failRenderTimes?: number; failWith?: () => Error; msPerWord?: number } = {},
+) {
+  const msPerWord = options.msPerWord ?? 300;
   const root = mkdtempSync(join(tmpdir(), 'aif-kit-'));
   const calls = { script: 0, voice: 0, render: 0, cover: 0, probe: 0 };
   let renderFailures = options.failRenderTimes ?? 0;
@@ -25,15 +28,21 @@ export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: (
     scriptWriter: {
       id: 'fake-writer',
       offline: true,
-      write: async (brief: Brief): Promise<Script> => {
+      // Writes about as many words as asked: three beats padded with filler words.
+      write: async (brief: Brief, { targetWords }): Promise<Script> => {
         calls.script++;
+        const hook = `All about ${brief.topic}`;
+        const perBeat = Math.max(4, Math.round((targetWords - wordCount(hook) - 3) / 3));
         return {
           language: brief.language,
-          hook: `All about ${brief.topic}`,
-          beats: [1, 2, 3].map((n) => ({
-            text: `Point ${n} about ${brief.topic}`,
-            visualCue: `picture ${n}`,
-          })),
+          hook,
+          beats: [1, 2, 3].map((n) => {
+            const text = `Point ${n} about ${brief.topic}`;
+            return {
+              text: [text, ...Array<string>(Math.max(0, perBeat - wordCount(text))).fill('more')].join(' '),
+              visualCue: `picture ${n}`,
+            };
+          }),
           callToAction: 'Follow for more',
           writer: 'fake-writer',
         };
@@ -50,7 +59,8 @@ export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: (
               calls.voice++;
               const path = join(outDir, 'voice.wav');
               write(path, 'RIFF');
-              return { wavPath: path, durationMs: text.split(' ').length * 300, words: wordsOf(text) };
+              const words = wordsOf(text, msPerWord);
+              return { wavPath: path, durationMs: words.length * msPerWord, words };
             },
           },
     visuals: [],
@@ -94,7 +104,7 @@ export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: (
     },
     spokenText: (script) => [script.hook, ...script.beats.map((b) => b.text), script.callToAction].join(' '),
     readingPaceTimings: (text) => {
-      const words = wordsOf(text);
+      const words = wordsOf(text, msPerWord);
       return { words, durationMs: (words.at(-1)?.endMs ?? 0) + 200 };
     },
     resolveStyle: (brief) => ({
@@ -129,9 +139,12 @@ export function fakeFactoryKit(options: { failRenderTimes?: number; failWith?: (
   return { kit, calls, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-function wordsOf(text: string): TimedWord[] {
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** The fake voice speaks `msPerWord` a word (300 ms by default: brisker than the writers aim for). */
+function wordsOf(text: string, msPerWord: number): TimedWord[] {
   return text
     .split(/\s+/)
     .filter(Boolean)
-    .map((w, i) => ({ text: w, startMs: i * 300, endMs: i * 300 + 250 }));
+    .map((w, i) => ({ text: w, startMs: i * msPerWord, endMs: (i + 1) * msPerWord - 50 }));
 }

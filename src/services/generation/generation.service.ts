@@ -9,6 +9,7 @@ import type {
 import type { Stage, Version, VersionEdits, VersionOutputs } from '../../domain/content-item.js';
 import { newId } from '../../domain/ids.js';
 import { timeScriptParts } from '../../domain/beat-timing.js';
+import { countWords, lengthFits, refitWordCount, targetWordCount } from '../../domain/script-rules.js';
 import type { RenderPlan } from '../../domain/render-plan.js';
 import { isoNow, type Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
@@ -27,6 +28,16 @@ const WEIGHTS: Record<Stage, number> = {
   metadata: 0.02,
   preflight: 0.08,
 };
+
+/** How many times a script may be rewritten to fit the brief's duration. */
+const MAX_RETAKES = 2;
+
+/** A script and its voice-over, with their stage cache keys. */
+interface Take {
+  script: Script;
+  voice: VoiceOver;
+  keys: Partial<Record<Stage, string>>;
+}
 
 export type ProgressListener = (stage: Stage, fraction: number, overall: number) => void;
 
@@ -51,14 +62,22 @@ export class GenerationService {
   ): Promise<Omit<Version, 'number'>> {
     const { kit } = this.deps;
     const log: Version['stageLog'] = [];
-    const keys: string[] = [];
+    // The cache key of each stage's output that this version uses; together they make its content hash.
+    const keys: Partial<Record<Stage, string>> = {};
     let done = 0;
-    const track = async <T>(stage: Stage, run: () => Promise<StageRun<T>>): Promise<T> => {
-      onProgress(stage, 0, done);
+    /** Runs a stage; a retake (the script rewritten to fit the duration) adds to the stage's log entry. */
+    const track = async <T>(stage: Stage, run: () => Promise<StageRun<T>>, retake: boolean): Promise<T> => {
+      onProgress(stage, 0, retake ? done - WEIGHTS[stage] : done);
       const result = await run();
-      done += WEIGHTS[stage];
-      log.push({ stage, cached: result.cached, ms: result.ms });
-      keys.push(result.key);
+      const entry = retake ? log.find((e) => e.stage === stage) : undefined;
+      if (entry) {
+        entry.cached &&= result.cached;
+        entry.ms += result.ms;
+      } else {
+        done += WEIGHTS[stage];
+        log.push({ stage, cached: result.cached, ms: result.ms });
+      }
+      keys[stage] = result.key;
       onProgress(stage, 1, Math.min(1, done));
       return result.output;
     };
@@ -68,58 +87,87 @@ export class GenerationService {
       input: unknown,
       compute: (key: string) => Promise<T>,
       valid?: (o: T) => Promise<boolean>,
-    ) => track(name, () => runStage(this.deps, workspaceId, name, engine, input, compute, valid));
+      retake = false,
+    ) => track(name, () => runStage(this.deps, workspaceId, name, engine, input, compute, valid), retake);
     const fileExists = (key: string | null) =>
       key ? this.deps.kit.mediaStore.exists(key) : Promise.resolve(true);
     const mediaKey = (kind: string, key: string, ext: string) =>
       `workspaces/${workspaceId}/cache/${kind}/${key}.${ext}`;
 
-    const script = await stage<Script>(
-      'script',
-      edits.script ? 'edited' : kit.scriptWriter.id,
-      edits.script ?? brief,
-      async () => {
-        const written = edits.script ?? (await kit.scriptWriter.write(brief, signal));
-        kit.validateScript(written);
-        return written;
-      },
-    );
+    const writeScript = (targetWords: number, retake: boolean) =>
+      stage<Script>(
+        'script',
+        edits.script ? 'edited' : kit.scriptWriter.id,
+        edits.script ?? { brief: wordsOfBrief(brief), targetWords },
+        async () => {
+          const written = edits.script ?? (await kit.scriptWriter.write(brief, { targetWords }, signal));
+          kit.validateScript(written);
+          return written;
+        },
+        undefined,
+        retake,
+      );
 
     const engine = kit.voiceFor(brief);
-    const voiceInput = { text: kit.spokenText(script), language: script.language, voice: brief.voice };
-    const voice = await stage<VoiceOver>(
-      'voice',
-      engine?.id ?? 'none',
-      voiceInput,
-      async (key) => {
-        if (!engine) {
-          const pace = kit.readingPaceTimings(voiceInput.text);
-          return {
-            audioKey: null,
-            durationMs: pace.durationMs,
-            words: pace.words,
-            engine: 'none',
-            voice: 'none',
-          };
-        }
-        const scratch = await kit.mediaStore.scratch();
-        try {
-          const result = await engine.synthesize({ ...voiceInput, outDir: scratch.dir }, signal);
-          const audioKey = mediaKey('voice', key, 'wav');
-          await kit.mediaStore.put(audioKey, result.wavPath);
-          return {
-            audioKey,
-            durationMs: result.durationMs,
-            words: result.words,
-            engine: engine.id,
-            voice: brief.voice,
-          };
-        } finally {
-          await scratch.cleanup();
-        }
-      },
-      (v) => fileExists(v.audioKey),
-    );
+    const speak = (script: Script, retake: boolean) => {
+      const voiceInput = { text: kit.spokenText(script), language: script.language, voice: brief.voice };
+      return stage<VoiceOver>(
+        'voice',
+        engine?.id ?? 'none',
+        voiceInput,
+        async (key) => {
+          if (!engine) {
+            const pace = kit.readingPaceTimings(voiceInput.text);
+            return {
+              audioKey: null,
+              durationMs: pace.durationMs,
+              words: pace.words,
+              engine: 'none',
+              voice: 'none',
+            };
+          }
+          const scratch = await kit.mediaStore.scratch();
+          try {
+            const result = await engine.synthesize({ ...voiceInput, outDir: scratch.dir }, signal);
+            const audioKey = mediaKey('voice', key, 'wav');
+            await kit.mediaStore.put(audioKey, result.wavPath);
+            return {
+              audioKey,
+              durationMs: result.durationMs,
+              words: result.words,
+              engine: engine.id,
+              voice: brief.voice,
+            };
+          } finally {
+            await scratch.cleanup();
+          }
+        },
+        (v) => fileExists(v.audioKey),
+        retake,
+      );
+    };
+
+    // A written script is voiced; while the voice-over misses the brief's duration, it is rewritten to the word
+    // count the voice's measured pace needs (at most MAX_RETAKES times: writers hit a word count only roughly),
+    // and the take closest to the duration is kept. An edited script is the person's words: kept as it is.
+    const targetMs = brief.durationSeconds * 1000;
+    const miss = (take: Take) => Math.abs(take.voice.durationMs - targetMs);
+    const makeTake = async (ask: number, retake: boolean): Promise<Take> => {
+      const script = await writeScript(ask, retake);
+      const voice = await speak(script, retake);
+      return { script, voice, keys: { script: keys.script, voice: keys.voice } };
+    };
+    const first = await makeTake(targetWordCount(brief.durationSeconds), false);
+    let [best, last] = [first, first];
+    for (let retakes = 0; !edits.script && retakes < MAX_RETAKES; retakes++) {
+      if (lengthFits(last.voice.durationMs, brief.durationSeconds)) break;
+      const spoken = countWords(kit.spokenText(last.script));
+      last = await makeTake(refitWordCount(spoken, last.voice.durationMs, brief.durationSeconds), true);
+      if (miss(last) < miss(best)) best = last;
+    }
+    Object.assign(keys, best.keys);
+    const { script, voice } = best;
+    const refitted = best !== first;
 
     const style = kit.resolveStyle(brief);
     const visualsEngine = kit.visuals.map((v) => v.id).join('+');
@@ -212,7 +260,7 @@ export class GenerationService {
       id: newId(),
       itemId,
       workspaceId,
-      contentHash: stageKey('version', 'v1', keys),
+      contentHash: stageKey('version', 'v1', Object.values(keys)),
       outputs,
       edits,
       parameters: {
@@ -223,6 +271,7 @@ export class GenerationService {
         stylePreset: brief.stylePreset,
         captionStyle: brief.captionStyle,
         durationSeconds: brief.durationSeconds,
+        lengthRefitted: refitted,
         beats: script.beats.length,
         visualsSource: summarizeSources(visuals),
         hookWords: script.hook.split(/\s+/).length,
@@ -332,6 +381,12 @@ export function applyCaptionEdits(cues: CaptionCue[], edits: Record<number, stri
       })),
     };
   });
+}
+
+/** The brief fields that shape a script's words: other fields (look, music, platforms) must not re-write it. */
+function wordsOfBrief(brief: Brief) {
+  const { topic, keyPoints, audience, tone, language, durationSeconds } = brief;
+  return { topic, keyPoints, audience, tone, language, durationSeconds };
 }
 
 function summarizeSources(visuals: VisualSegment[]): string {

@@ -6,6 +6,8 @@ import { startAnthropicFake, type RunningMessagesFake } from '../../../sandbox/a
 
 const KEY = 'sk-ant-test';
 
+// A 30 s brief's word target.
+const LENGTH = { targetWords: 72 };
 const brief: Brief = {
   topic: 'Houseplants for beginners',
   keyPoints: [],
@@ -54,7 +56,7 @@ describe('AnthropicWriter against the local Messages API fake', () => {
   });
 
   it('forces the write_script tool and reads its input', async () => {
-    const script = await writer().write(brief);
+    const script = await writer().write(brief, LENGTH);
     expect(script).toMatchObject({ writer: 'anthropic:claude-haiku-4-5', language: 'de' });
     expect(script.hook).toContain('Houseplants for beginners');
     const [request] = fake.requests;
@@ -71,7 +73,7 @@ describe('AnthropicWriter against the local Messages API fake', () => {
 
   it('repairs with a tool_result marked as an error that answers the tool call', async () => {
     fake.behave('invalid-then-valid');
-    const script = await writer().write(brief);
+    const script = await writer().write(brief, LENGTH);
     expect(script.beats.length).toBeGreaterThanOrEqual(3);
     expect(fake.requests).toHaveLength(2);
     const messages = fake.requests[1]?.body.messages as Sent[];
@@ -90,7 +92,7 @@ describe('AnthropicWriter against the local Messages API fake', () => {
 
   it('repairs an answer without a tool call with a plain text request', async () => {
     fake.enqueue('text-only');
-    await writer().write(brief);
+    await writer().write(brief, LENGTH);
     const messages = fake.requests[1]?.body.messages as Sent[];
     expect(messages[2]?.content).toEqual([
       {
@@ -102,14 +104,14 @@ describe('AnthropicWriter against the local Messages API fake', () => {
 
   it('gives up with script_invalid after exactly one repair', async () => {
     fake.behave('always-invalid');
-    const error = await rejection(writer().write(brief));
+    const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ code: 'script_invalid' });
     expect(fake.requests).toHaveLength(2);
   });
 
   it('maps a refused key to provider_auth', async () => {
-    const error = await rejection(writer({ apiKey: 'sk-ant-wrong' }).write(brief));
+    const error = await rejection(writer({ apiKey: 'sk-ant-wrong' }).write(brief, LENGTH));
     expect(error).toMatchObject({ kind: 'validation', code: 'provider_auth' });
     expect((error as Error).message).toMatch(/invalid x-api-key.*ANTHROPIC_API_KEY/);
   });
@@ -120,20 +122,22 @@ describe('AnthropicWriter against the local Messages API fake', () => {
     ['overloaded', 'ai_unavailable', undefined],
   ] as const)('maps %s to a TransientError', async (step, code, retryAfterMs) => {
     fake.enqueue(step);
-    const error = await rejection(writer().write(brief));
+    const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(TransientError);
     expect(error).toMatchObject({ code, retryAfterMs });
   });
 
   it('times out a hanging server, and waits for a slow one', async () => {
     fake.enqueue('hang');
-    expect(await rejection(writer({ timeoutMs: 300 }).write(brief))).toMatchObject({ code: 'ai_timeout' });
+    expect(await rejection(writer({ timeoutMs: 300 }).write(brief, LENGTH))).toMatchObject({
+      code: 'ai_timeout',
+    });
     fake.enqueue('slow');
-    expect((await writer({ timeoutMs: 5000 }).write(brief)).beats.length).toBeGreaterThanOrEqual(3);
+    expect((await writer({ timeoutMs: 5000 }).write(brief, LENGTH)).beats.length).toBeGreaterThanOrEqual(3);
   });
 
   it('reports an unknown model as provider_rejected', async () => {
-    const error = await rejection(writer({ model: 'claude-unknown' }).write(brief));
+    const error = await rejection(writer({ model: 'claude-unknown' }).write(brief, LENGTH));
     expect(error).toMatchObject({ code: 'provider_rejected' });
     expect((error as Error).message).toMatch(/404.*claude-unknown/);
   });

@@ -9,6 +9,8 @@ import {
 
 const KEY = 'sk-test-openai';
 
+// A 30 s brief's word target.
+const LENGTH = { targetWords: 72 };
 const brief: Brief = {
   topic: 'Cold brew coffee at home',
   keyPoints: ['Use coarse ground coffee'],
@@ -51,7 +53,7 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
   });
 
   it('asks for strict structured output and returns the validated script', async () => {
-    const script = await writer().write(brief);
+    const script = await writer().write(brief, LENGTH);
     expect(script.writer).toBe('openai:gpt-4o-mini');
     expect(script.language).toBe('en');
     expect(script.hook).toContain('Cold brew coffee at home');
@@ -68,7 +70,7 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
 
   it('repairs once: sends the answer back with the validation errors, then uses the corrected one', async () => {
     fake.behave('invalid-then-valid');
-    const script = await writer().write(brief);
+    const script = await writer().write(brief, LENGTH);
     expect(script.beats.length).toBeGreaterThanOrEqual(3);
     expect(fake.requests).toHaveLength(2);
     const messages = fake.requests[1]?.body.messages as { role: string; content: string }[];
@@ -80,14 +82,14 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
 
   it('repairs prose that is not JSON', async () => {
     fake.enqueue('not-json');
-    await writer().write(brief);
+    await writer().write(brief, LENGTH);
     const messages = fake.requests[1]?.body.messages as { content: string }[];
     expect(messages[3]?.content).toContain('not valid JSON');
   });
 
   it('gives up with script_invalid after exactly one repair', async () => {
     fake.behave('always-invalid');
-    const error = await rejection(writer().write(brief));
+    const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ kind: 'validation', code: 'script_invalid' });
     expect(fake.requests).toHaveLength(2);
@@ -95,52 +97,52 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
 
   it('reports a refusal in plain words', async () => {
     fake.enqueue('refusal');
-    expect(await rejection(writer().write(brief))).toMatchObject({ code: 'script_refused' });
+    expect(await rejection(writer().write(brief, LENGTH))).toMatchObject({ code: 'script_refused' });
   });
 
   it('maps a refused key to provider_auth, naming the setting', async () => {
-    const error = await rejection(writer({ apiKey: 'sk-wrong-key-123456' }).write(brief));
+    const error = await rejection(writer({ apiKey: 'sk-wrong-key-123456' }).write(brief, LENGTH));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ kind: 'validation', code: 'provider_auth' });
     expect((error as Error).message).toMatch(/Incorrect API key provided.*OPENAI_API_KEY/);
     fake.behave('unauthorized');
-    expect(await rejection(writer().write(brief))).toMatchObject({ code: 'provider_auth' });
+    expect(await rejection(writer().write(brief, LENGTH))).toMatchObject({ code: 'provider_auth' });
   });
 
   it('maps 429 to a TransientError that honours Retry-After', async () => {
     fake.behave('rate-limited');
-    const error = await rejection(writer().write(brief));
+    const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(TransientError);
     expect(error).toMatchObject({ code: 'ai_rate_limited', retryAfterMs: 7000 });
   });
 
   it('maps 500 to a TransientError', async () => {
     fake.behave('server-error');
-    const error = await rejection(writer().write(brief));
+    const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(TransientError);
     expect(error).toMatchObject({ code: 'ai_unavailable' });
   });
 
   it('times out a hanging server as a TransientError, and waits for a slow one', async () => {
     fake.behave('hang');
-    const error = await rejection(writer({ timeoutMs: 300 }).write(brief));
+    const error = await rejection(writer({ timeoutMs: 300 }).write(brief, LENGTH));
     expect(error).toBeInstanceOf(TransientError);
     expect(error).toMatchObject({ code: 'ai_timeout' });
     fake.behave('slow');
-    expect((await writer({ timeoutMs: 5000 }).write(brief)).beats.length).toBeGreaterThanOrEqual(3);
+    expect((await writer({ timeoutMs: 5000 }).write(brief, LENGTH)).beats.length).toBeGreaterThanOrEqual(3);
   });
 
   it('lets the caller cancel: the abort is not turned into a retryable error', async () => {
     fake.behave('hang');
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('cancelled by the job')), 100);
-    const error = await rejection(writer({ timeoutMs: 5000 }).write(brief, controller.signal));
+    const error = await rejection(writer({ timeoutMs: 5000 }).write(brief, LENGTH, controller.signal));
     expect(error).not.toBeInstanceOf(TransientError);
     expect((error as Error).message).toBe('cancelled by the job');
   });
 
   it('reports an unknown model as provider_rejected with the provider’s words', async () => {
-    const error = await rejection(writer({ model: 'gpt-unknown' }).write(brief));
+    const error = await rejection(writer({ model: 'gpt-unknown' }).write(brief, LENGTH));
     expect(error).toMatchObject({ code: 'provider_rejected' });
     expect((error as Error).message).toMatch(/404.*does not exist/);
   });
@@ -149,7 +151,9 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
     const closed = await startOpenAICompatibleFake();
     const baseUrl = closed.baseUrl;
     await closed.close();
-    const error = await rejection(new OpenAICompatibleWriter({ baseUrl, model: 'gpt-4o-mini' }).write(brief));
+    const error = await rejection(
+      new OpenAICompatibleWriter({ baseUrl, model: 'gpt-4o-mini' }).write(brief, LENGTH),
+    );
     expect(error).toBeInstanceOf(TransientError);
     expect(error).toMatchObject({ code: 'ai_unreachable' });
   });
@@ -159,6 +163,7 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
     try {
       const script = await new OpenAICompatibleWriter({ baseUrl: keyless.baseUrl, model: 'llama3.1' }).write(
         brief,
+        LENGTH,
       );
       expect(script.writer).toBe('openai:llama3.1');
       expect(keyless.requests[0]?.headers.authorization).toBeUndefined();

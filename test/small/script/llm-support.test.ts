@@ -75,7 +75,7 @@ describe('checkDraft', () => {
       { ...draft, beats: [...draft.beats.slice(0, 2), { text: 'x', visualCue: '' }] },
       /Beat 3/,
     ],
-    ['too many words', { ...draft, hook: 'word '.repeat(230) }, /90 seconds/],
+    ['too many words', { ...draft, hook: 'word '.repeat(300) }, /90 seconds/],
     ['not an object', 'a script', /answer: /],
   ])('reports %s in plain words', (_name, answer, message) => {
     const result = checkDraft(answer, brief, 'w');

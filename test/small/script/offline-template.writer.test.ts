@@ -4,6 +4,8 @@ import { countWords, spokenText, targetWordCount, validateScript } from '../../.
 import { OfflineTemplateWriter } from '../../../src/adapters/ai/script/offline-template.writer.js';
 
 const writer = new OfflineTemplateWriter();
+/** Writes with the word target the pipeline first asks for. */
+const writeFor = (b: Brief) => writer.write(b, { targetWords: targetWordCount(b.durationSeconds) });
 
 function brief(overrides: Partial<Brief> = {}): Brief {
   return {
@@ -35,10 +37,10 @@ describe('OfflineTemplateWriter', () => {
   });
 
   it('gives the same script for the same brief, and a different one for another topic', async () => {
-    const first = await writer.write(brief());
-    expect(await writer.write(brief())).toEqual(first);
-    expect(await writer.write(brief({ palette: ['#000000'], platforms: ['youtube'] }))).toEqual(first);
-    const other = await writer.write(brief({ topic: 'Houseplants that forgive you' }));
+    const first = await writeFor(brief());
+    expect(await writeFor(brief())).toEqual(first);
+    expect(await writeFor(brief({ palette: ['#000000'], platforms: ['youtube'] }))).toEqual(first);
+    const other = await writeFor(brief({ topic: 'Houseplants that forgive you' }));
     expect(other.hook).not.toBe(first.hook);
   });
 
@@ -48,9 +50,7 @@ describe('OfflineTemplateWriter', () => {
         for (const durationSeconds of DURATIONS) {
           for (const keyPoints of [[], ['Use coarse ground coffee', 'Steep it in the fridge overnight']]) {
             for (const audience of ['', 'busy parents']) {
-              const script = await writer.write(
-                brief({ language, tone, durationSeconds, keyPoints, audience }),
-              );
+              const script = await writeFor(brief({ language, tone, durationSeconds, keyPoints, audience }));
               const all = [spokenText(script), ...script.beats.map((beat) => beat.visualCue)].join(' | ');
               expect(() => validateScript(script), all).not.toThrow();
               expect(all, all).not.toMatch(/[{}]|\d|lorem|undefined|null/i);
@@ -74,7 +74,7 @@ describe('OfflineTemplateWriter', () => {
     [90, 7, 7],
   ])('%i s with %i key points → %i beats', async (durationSeconds, pointCount, beats) => {
     const keyPoints = Array.from({ length: pointCount }, (_, i) => `Key idea ${'abcdefg'[i]} matters`);
-    const script = await writer.write(brief({ durationSeconds, keyPoints }));
+    const script = await writeFor(brief({ durationSeconds, keyPoints }));
     expect(script.beats).toHaveLength(beats);
   });
 
@@ -85,9 +85,7 @@ describe('OfflineTemplateWriter', () => {
       ['Use coarse ground coffee', 'Steep it overnight', 'Dilute before serving'],
     ]) {
       for (const language of LANGUAGES) {
-        const words = countWords(
-          spokenText(await writer.write(brief({ durationSeconds, keyPoints, language }))),
-        );
+        const words = countWords(spokenText(await writeFor(brief({ durationSeconds, keyPoints, language }))));
         expect(words, `${language} ${durationSeconds}s ${keyPoints.length} points`).toBeGreaterThan(
           target * 0.7,
         );
@@ -104,7 +102,7 @@ describe('OfflineTemplateWriter', () => {
       'Steep it in the fridge overnight!',
       'Dilute the concentrate',
     ];
-    const script = await writer.write(brief({ keyPoints, durationSeconds: 20 }));
+    const script = await writeFor(brief({ keyPoints, durationSeconds: 20 }));
     expect(script.beats).toHaveLength(3);
     expect(script.beats[0]?.text).toContain('Use coarse ground coffee.');
     expect(script.beats[1]?.text).toContain('Steep it in the fridge overnight!');
@@ -112,7 +110,7 @@ describe('OfflineTemplateWriter', () => {
   });
 
   it('drops list markers pasted with the key points', async () => {
-    const script = await writer.write(
+    const script = await writeFor(
       brief({ keyPoints: ['- Grind coarse', '2) Steep overnight', '• Serve cold'] }),
     );
     const text = spokenText(script);
@@ -122,33 +120,33 @@ describe('OfflineTemplateWriter', () => {
 
   it('keeps key points past the seventh in the last beat', async () => {
     const keyPoints = Array.from({ length: 9 }, (_, i) => `Point ${'abcdefghi'[i]} is here`);
-    const script = await writer.write(brief({ keyPoints }));
+    const script = await writeFor(brief({ keyPoints }));
     expect(script.beats).toHaveLength(7);
     expect(script.beats[6]?.text).toContain('Point g is here. Point h is here. Point i is here.');
   });
 
   it('uses the topic, the audience and the tone', async () => {
-    const friendly = await writer.write(brief({ tone: 'friendly' }));
-    const bold = await writer.write(brief({ tone: 'bold' }));
+    const friendly = await writeFor(brief({ tone: 'friendly' }));
+    const bold = await writeFor(brief({ tone: 'bold' }));
     for (const script of [friendly, bold]) {
       expect(script.hook.toLowerCase()).toContain('cold brew coffee at home');
       expect(script.hook.toLowerCase()).toContain('busy parents');
     }
     expect(friendly.hook).not.toBe(bold.hook);
     expect(friendly.callToAction).not.toBe(bold.callToAction);
-    const noAudience = await writer.write(brief({ audience: '' }));
+    const noAudience = await writeFor(brief({ audience: '' }));
     expect(noAudience.hook.toLowerCase()).toContain('cold brew coffee at home');
   });
 
   it('builds varied beats from the topic alone, never repeating a sentence', async () => {
-    const script = await writer.write(brief({ durationSeconds: 90 }));
+    const script = await writeFor(brief({ durationSeconds: 90 }));
     const sentences = script.beats.flatMap((beat) => beat.text.split(/(?<=[.?!])\s+/));
     expect(new Set(sentences).size).toBe(sentences.length);
     expect(script.beats[0]?.text.toLowerCase()).toMatch(/cold brew coffee at home|busy parents/);
   });
 
   it('describes a concrete picture per beat from the beat’s own nouns', async () => {
-    const script = await writer.write(
+    const script = await writeFor(
       brief({ keyPoints: ['Use coarse ground coffee', 'Keep the jar in the fridge'], durationSeconds: 20 }),
     );
     const cueOf = (words: string) => script.beats.find((beat) => beat.text.includes(words))?.visualCue;
@@ -162,43 +160,70 @@ describe('OfflineTemplateWriter', () => {
   });
 
   it('picks nouns in the word order of each language', async () => {
-    const fr = await writer.write(
+    const fr = await writeFor(
       brief({ language: 'fr', topic: 'Le café froid', keyPoints: ['Utilisez un café moulu grossièrement'] }),
     );
     expect(fr.beats.map((b) => b.visualCue).join(' ')).toContain('café moulu');
-    const de = await writer.write(
+    const de = await writeFor(
       brief({ language: 'de', topic: 'Kalter Kaffee', keyPoints: ['Verwende grob gemahlene Bohnen'] }),
     );
     expect(de.beats.map((b) => b.visualCue).join(' ')).toContain('Bohnen');
   });
 
   it('writes in the brief’s language and merges articles with prepositions', async () => {
-    const fr = await writer.write(brief({ language: 'fr', topic: 'les plantes vertes', audience: '' }));
+    const fr = await writeFor(brief({ language: 'fr', topic: 'les plantes vertes', audience: '' }));
     expect(spokenText(fr)).not.toMatch(/\bde les\b|\bà les\b/);
     expect(fr.callToAction).toMatch(/abonnez|enregistrez|partagez|quelle|testez|gardez/i);
-    const it = await writer.write(brief({ language: 'it', topic: 'il caffè freddo', durationSeconds: 90 }));
+    const it = await writeFor(brief({ language: 'it', topic: 'il caffè freddo', durationSeconds: 90 }));
     expect(spokenText(it)).not.toMatch(/\b(di|su|in|da) il\b/);
-    const pt = await writer.write(brief({ language: 'pt-BR', topic: 'o café gelado' }));
+    const pt = await writeFor(brief({ language: 'pt-BR', topic: 'o café gelado' }));
     expect(pt.language).toBe('pt-BR');
     expect(pt.writer).toBe('offline-template@1');
     expect(spokenText(pt)).not.toMatch(/\bde o\b|\bem o\b/);
   });
 
   it('falls back to English for other languages and says so', async () => {
-    const script = await writer.write(brief({ language: 'ja' }));
+    const script = await writeFor(brief({ language: 'ja' }));
     expect(script.language).toBe('en');
     expect(script.writer).toBe('offline-template@1 (en fallback for ja)');
     expect(script.hook.toLowerCase()).toContain('cold brew coffee at home');
   });
 
   it('keeps numbers the person wrote, and only those', async () => {
-    const script = await writer.write(brief({ keyPoints: ['Steep it for 12 hours'] }));
+    const script = await writeFor(brief({ keyPoints: ['Steep it for 12 hours'] }));
     expect(spokenText(script).match(/\d+/g)).toEqual(['12']);
   });
 
   it('stops when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(writer.write(brief(), controller.signal)).rejects.toThrow();
+    await expect(writer.write(brief(), { targetWords: 72 }, controller.signal)).rejects.toThrow();
+  });
+});
+
+describe('the word target', () => {
+  it('writes longer when asked for more words (the pipeline refits a script whose voice came out short)', async () => {
+    const b = brief({ durationSeconds: 30 });
+    const asked = countWords(spokenText(await writer.write(b, { targetWords: 72 })));
+    const more = countWords(spokenText(await writer.write(b, { targetWords: 100 })));
+    expect(more).toBeGreaterThan(asked + 15);
+    expect(more).toBeGreaterThanOrEqual(85);
+    expect(more).toBeLessThanOrEqual(115);
+  });
+
+  it.each([
+    ['en', 'Cold brew at home'],
+    ['fr', 'le café froid'],
+    ['de', 'Kaffee zu Hause'],
+  ])('in %s, comes within a few words of the target from 36 to 180 words', async (language, topic) => {
+    for (const targetWords of [36, 60, 72, 90, 110, 130, 180]) {
+      const durationSeconds = Math.min(90, Math.round(targetWords / 2.4));
+      const script = await writer.write(brief({ language, topic, durationSeconds }), { targetWords });
+      const words = countWords(spokenText(script));
+      expect(Math.abs(words - targetWords), `${targetWords} asked, ${words} written`).toBeLessThanOrEqual(
+        Math.max(5, targetWords * 0.06),
+      );
+      expect(() => validateScript(script)).not.toThrow();
+    }
   });
 });

@@ -10,6 +10,8 @@ import {
   suggestedBeatCount,
   targetWordCount,
   validateScript,
+  lengthFits,
+  refitWordCount,
 } from '../../../src/domain/script-rules.js';
 
 function script(overrides: Partial<Script> = {}): Script {
@@ -113,7 +115,7 @@ describe('validateScript', () => {
     ['empty call to action', { callToAction: '' }, 'script_empty', /call to action/i],
     [
       'too many words',
-      { beats: [1, 2, 3].map(() => ({ text: words(80), visualCue: 'x' })) },
+      { beats: [1, 2, 3].map(() => ({ text: words(100), visualCue: 'x' })) },
       'script_too_long',
       new RegExp(`90 seconds hold about ${MAX_SPOKEN_WORDS}`),
     ],
@@ -143,5 +145,32 @@ describe('validateScript', () => {
     });
     expect(countWords(spokenText(s))).toBe(MAX_SPOKEN_WORDS);
     expect(() => validateScript(s)).not.toThrow();
+  });
+});
+
+describe('fitting the voiced length to the brief', () => {
+  it.each([
+    [30_000, 30, true],
+    [27_000, 30, true],
+    [33_000, 30, true],
+    [26_900, 30, false],
+    [33_100, 30, false],
+    [21_500, 30, false],
+    [10_500, 10, true],
+  ])('%i ms for a %i s brief fits: %s', (voiceMs, seconds, fits) => {
+    expect(lengthFits(voiceMs, seconds)).toBe(fits);
+  });
+
+  it('scales the ask by how far the voice came out from the target', () => {
+    // 72 words asked, voiced in 21.5 s for a 30 s brief: ask for 30/21.5 as many.
+    expect(refitWordCount(72, 21_500, 30)).toBe(100);
+    expect(refitWordCount(72, 40_000, 30)).toBe(54);
+    expect(refitWordCount(72, 30_000, 30)).toBe(72);
+  });
+
+  it('keeps the ask within what a script may hold', () => {
+    expect(refitWordCount(200, 45_000, 90)).toBe(MAX_SPOKEN_WORDS);
+    expect(refitWordCount(24, 60_000, 10)).toBe(12);
+    expect(refitWordCount(24, 0, 10)).toBe(MAX_SPOKEN_WORDS);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Brief, Script } from '../../../domain/content.js';
 import { TransientError } from '../../../domain/errors.js';
-import type { ScriptWriter } from '../../../ports/script-writer.js';
+import type { ScriptLength, ScriptWriter } from '../../../ports/script-writer.js';
 import { aiPostJson, aiUrl, throwForStatus, type AiResponse } from '../http.js';
 import { repairPrompt, systemPrompt, userPrompt } from './prompt.js';
 import { writeWithOneRepair, type ModelAttempt } from './repair-loop.js';
@@ -58,8 +58,8 @@ export class AnthropicWriter implements ScriptWriter {
   }
 
   /** Asks the model for a script; one repair round (a tool_result marked as an error) when it does not validate. */
-  async write(brief: Brief, signal?: AbortSignal): Promise<Script> {
-    const system = systemPrompt(brief);
+  async write(brief: Brief, length: ScriptLength, signal?: AbortSignal): Promise<Script> {
+    const system = systemPrompt(brief, length.targetWords);
     return writeWithOneRepair(
       brief,
       this.id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Brief, Script } from '../../../domain/content.js';
 import { TransientError, UserError } from '../../../domain/errors.js';
-import type { ScriptWriter } from '../../../ports/script-writer.js';
+import type { ScriptLength, ScriptWriter } from '../../../ports/script-writer.js';
 import { aiPostJson, aiUrl, throwForStatus, type AiResponse } from '../http.js';
 import { repairPrompt, systemPrompt, userPrompt } from './prompt.js';
 import { writeWithOneRepair, type ModelAttempt } from './repair-loop.js';
@@ -55,9 +55,9 @@ export class OpenAICompatibleWriter implements ScriptWriter {
   }
 
   /** Asks the model for a script; one repair round when the answer does not validate. */
-  async write(brief: Brief, signal?: AbortSignal): Promise<Script> {
+  async write(brief: Brief, length: ScriptLength, signal?: AbortSignal): Promise<Script> {
     const start: ChatMessage[] = [
-      { role: 'system', content: systemPrompt(brief) },
+      { role: 'system', content: systemPrompt(brief, length.targetWords) },
       { role: 'user', content: userPrompt(brief) },
     ];
     return writeWithOneRepair(

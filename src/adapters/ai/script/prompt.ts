@@ -3,7 +3,6 @@ import {
   MAX_BEATS,
   MAX_SPOKEN_WORDS,
   MIN_BEATS,
-  SPOKEN_WORDS_PER_SECOND,
   suggestedBeatCount,
   targetWordCount,
 } from '../../../domain/script-rules.js';
@@ -17,16 +16,15 @@ const TONES: Record<Brief['tone'], string> = {
 };
 
 /** The standing instructions for any model writing a script. */
-export function systemPrompt(brief: Brief): string {
-  const words = targetWordCount(brief.durationSeconds);
+export function systemPrompt(brief: Brief, words = targetWordCount(brief.durationSeconds)): string {
   return [
     'You write voice-over scripts for short vertical videos (TikTok, Instagram Reels, YouTube Shorts).',
     `Write in the language with BCP 47 tag "${brief.language}".`,
     `Structure: a hook (one sentence that stops the scroll), ${MIN_BEATS} to ${MAX_BEATS} beats, and a call to action.`,
     'Each beat has "text" (what the voice says: one to three short sentences) and "visualCue" (a concrete,',
     'filmable picture in a few words, built from the beat\'s own nouns, e.g. "close-up of a coffee cup").',
-    `Length: the voice reads about ${SPOKEN_WORDS_PER_SECOND} words per second, so aim for about ${words} spoken`,
-    `words in total (hook + beats + call to action), and never more than ${MAX_SPOKEN_WORDS}.`,
+    `Length: aim for about ${words} spoken words in total (hook + beats + call to action), so that the voice`,
+    `fills ${brief.durationSeconds} seconds; never more than ${MAX_SPOKEN_WORDS}.`,
     'Do not invent statistics, numbers, dates, quotes, studies or other facts: use the key points you are given',
     'and otherwise only questions, contrasts and general advice.',
     'Spoken text only: no hashtags, emoji, stage directions or speaker names.',

@@ -28,7 +28,7 @@ type Slot = { kind: 'point'; index: number } | { kind: 'framing'; role: FramingR
  * beat per key point, framing beats (questions, contrasts, general tips) to reach the beat count the duration
  * asks for, and a call to action. The same brief always gives the same script.
  */
-export function composeScript(brief: Brief): Script {
+export function composeScript(brief: Brief, targetWords = targetWordCount(brief.durationSeconds)): Script {
   const { pack, fallback } = packFor(brief.language);
   const topic = brief.topic.replace(/\s+/g, ' ').trim();
   const audience = brief.audience.replace(/\s+/g, ' ').trim();
@@ -44,7 +44,6 @@ export function composeScript(brief: Brief): Script {
   const drawer = new PhraseDrawer(chooser, values);
   const points = keyPointsForBeats(brief.keyPoints);
   const beatCount = Math.max(points.length, suggestedBeatCount(brief.durationSeconds));
-  const targetWords = targetWordCount(brief.durationSeconds);
 
   const hooks = audience ? pack.hooks[brief.tone].withAudience : pack.hooks[brief.tone].general;
   const hook = fill(
@@ -70,6 +69,8 @@ export function composeScript(brief: Brief): Script {
     const noun = (point && nounPhrase(point, brief.language, pack.nounOrder, true)) ?? topicNoun;
     return { text, visualCue: visualCue(shots[index % shots.length] ?? '{noun}', noun) };
   });
+
+  topUp(beats, countWords(hook) + countWords(cta), targetWords, pack, drawer, values);
 
   return {
     language: fallback ? pack.language : brief.language,
@@ -168,6 +169,40 @@ function framingBeat(
     else sentences.push(sentence);
   }
   return sentences.join(' ');
+}
+
+// Within this many words of the target, a script is long enough (a general sentence is 5–12 words).
+const TOP_UP_SLACK = 4;
+
+/**
+ * Beats are filled phrase by phrase and so end up a little short; this adds general sentences (contrasts, tips,
+ * follow-ups) to the shortest middle beats until the script reaches the word target, never passing it by more
+ * than the slack. The first and last beats keep their opening and closing roles.
+ */
+function topUp(
+  beats: Beat[],
+  otherWords: number,
+  targetWords: number,
+  pack: LanguagePack,
+  drawer: PhraseDrawer,
+  values: Placeholders,
+): void {
+  const extras = [pack.framing.insight, pack.framing.tip, pack.pointFollowUps];
+  const middle = beats.length > 2 ? beats.slice(1, -1) : beats;
+  let misses = 0;
+  for (let turn = 0; turn < 24 && misses < extras.length; turn++) {
+    const missing = targetWords - otherWords - beats.reduce((sum, beat) => sum + countWords(beat.text), 0);
+    if (missing <= TOP_UP_SLACK) return;
+    const extra = drawer.draw(extras[turn % extras.length] ?? [], missing + TOP_UP_SLACK);
+    const sentence = extra ? fill(extra, values, pack) : null;
+    if (!sentence || countWords(sentence) > missing + TOP_UP_SLACK) {
+      misses++;
+      continue;
+    }
+    misses = 0;
+    const shortest = middle.reduce((a, b) => (countWords(b.text) < countWords(a.text) ? b : a));
+    shortest.text = `${shortest.text} ${sentence}`;
+  }
 }
 
 function clamp(value: number, min: number, max: number): number {
