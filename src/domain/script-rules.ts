@@ -48,9 +48,12 @@ export function estimatedSpeechMs(script: Script, wordsPerSecond: number = SPOKE
   return Math.round((countWords(spokenText(script)) / wordsPerSecond) * 1000);
 }
 
-/** How many words a video of this length should say (hook + beats + call to action). */
-export function targetWordCount(durationSeconds: number): number {
-  return Math.round(clampSeconds(durationSeconds) * SPOKEN_WORDS_PER_SECOND);
+/** How many words a video of this length should say (hook + beats + call to action) at a voice's pace. */
+export function targetWordCount(
+  durationSeconds: number,
+  wordsPerSecond: number = SPOKEN_WORDS_PER_SECOND,
+): number {
+  return Math.min(MAX_SPOKEN_WORDS, Math.round(clampSeconds(durationSeconds) * wordsPerSecond));
 }
 
 /** Whether a voice-over of `voiceMs` is within the tolerance of the brief's duration. */

@@ -21,6 +21,11 @@ export interface VoiceEngine {
   /** Stable id, part of the stage cache key (e.g. "espeak-ng@1.51", "openai-tts:tts-1"). */
   readonly id: string;
   readonly offline: boolean;
+  /**
+   * The engine's usual pace over whole scripts, pauses included, when known: the first word target is set from
+   * it so that most scripts fit the duration in one take (a miss is still corrected from the measured length).
+   */
+  readonly wordsPerSecond?: number;
   voices(): Promise<VoiceInfo[]>;
   synthesize(
     input: { text: string; language: string; voice: string; outDir: string },

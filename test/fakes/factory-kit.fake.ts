@@ -6,7 +6,13 @@ import type { FactoryKit } from '../../src/services/generation/factory-kit.js';
 
 /** A factory kit with instant stand-ins for every engine, counting how often each stage really ran. */
 export function fakeFactoryKit(
-  options: { failRenderTimes?: number; failWith?: () => Error; msPerWord?: number } = {},
+  options: {
+    failRenderTimes?: number;
+    failWith?: () => Error;
+    msPerWord?: number;
+    /** Whether the fake voice tells its pace (as eSpeak does), so the first word target can use it. */
+    announcesPace?: boolean;
+  } = {},
 ) {
   const msPerWord = options.msPerWord ?? 300;
   const root = mkdtempSync(join(tmpdir(), 'aif-kit-'));
@@ -54,6 +60,7 @@ export function fakeFactoryKit(
         : {
             id: 'fake-voice',
             offline: true,
+            ...(options.announcesPace ? { wordsPerSecond: 1000 / msPerWord } : {}),
             voices: async () => [],
             synthesize: async ({ text, outDir }) => {
               calls.voice++;

@@ -157,7 +157,7 @@ export class GenerationService {
       const voice = await speak(script, retake);
       return { script, voice, keys: { script: keys.script, voice: keys.voice } };
     };
-    const first = await makeTake(targetWordCount(brief.durationSeconds), false);
+    const first = await makeTake(targetWordCount(brief.durationSeconds, engine?.wordsPerSecond), false);
     let [best, last] = [first, first];
     for (let retakes = 0; !edits.script && retakes < MAX_RETAKES; retakes++) {
       if (lengthFits(last.voice.durationMs, brief.durationSeconds)) break;

@@ -71,6 +71,20 @@ describe('fitting the video to the brief duration', () => {
     expect(version.parameters.lengthRefitted).toBe(false);
   });
 
+  it('asks a voice that tells its pace for the right word count at once', async () => {
+    const paced = fakeFactoryKit({ announcesPace: true });
+    const version = await new GenerationService({ store, clock: new FakeClock(), kit: paced.kit }).generate(
+      'w1',
+      'i1',
+      brief(30),
+      {},
+    );
+    paced.cleanup();
+    expect(paced.calls.script).toBe(1);
+    expect(version.outputs.voice.durationMs).toBeGreaterThanOrEqual(27_000);
+    expect(version.outputs.voice.durationMs).toBeLessThanOrEqual(33_000);
+  });
+
   it("never re-writes the person's own script, whatever its length", async () => {
     const script: Script = {
       language: 'en',

@@ -92,6 +92,11 @@ describe('beat count and word target from the duration', () => {
     expect(suggestedBeatCount(seconds)).toBe(beats);
     expect(targetWordCount(seconds)).toBe(target);
   });
+
+  it('asks for more words from a brisk voice, never more than a script may hold', () => {
+    expect(targetWordCount(30, 3)).toBe(90);
+    expect(targetWordCount(90, 4)).toBe(MAX_SPOKEN_WORDS);
+  });
 });
 
 describe('validateScript', () => {

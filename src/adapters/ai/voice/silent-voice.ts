@@ -14,7 +14,7 @@ export class SilentVoice implements VoiceEngine {
   readonly id = 'none';
   readonly offline = true;
 
-  constructor(private readonly wordsPerSecond = DEFAULT_READING_WORDS_PER_SECOND) {}
+  constructor(readonly wordsPerSecond = DEFAULT_READING_WORDS_PER_SECOND) {}
 
   /** One pseudo-voice, for every language. */
   async voices(): Promise<VoiceInfo[]> {

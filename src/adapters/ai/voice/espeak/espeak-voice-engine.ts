@@ -19,6 +19,8 @@ const SENTENCE_PAUSE_MS = 300;
 export class EspeakVoiceEngine implements VoiceEngine {
   readonly id = `espeak-ng-wasm@${ESPEAK_PACKAGE_VERSION}`;
   readonly offline = true;
+  /** Measured over the offline writer's scripts at 165 words a minute: sentence pauses slow it to about 3. */
+  readonly wordsPerSecond = 3;
 
   /** Every eSpeak voice (one per language or accent). */
   async voices(): Promise<VoiceInfo[]> {
