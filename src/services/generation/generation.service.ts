@@ -180,7 +180,7 @@ export class GenerationService {
 
     const captions = await stage<CaptionCue[]>(
       'captions',
-      'cues@1',
+      'cues@2',
       { words: voice.words, edits: edits.captionText ?? {} },
       async () => applyCaptionEdits(kit.buildCaptionCues(voice.words), edits.captionText ?? {}),
     );

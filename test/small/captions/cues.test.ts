@@ -135,3 +135,34 @@ describe('wrapWords', () => {
     expect(lines.map((l) => l.map((w) => w.text))).toEqual(expected);
   });
 });
+
+describe('cutting a long sentence into cues', () => {
+  const texts = (cues: CaptionCue[]) => cues.map((cue) => cue.words.map((w) => w.text).join(' '));
+
+  it('never leaves a lone last word: the cues of one sentence are evenly filled', () => {
+    const words = spoken('Simple usually beats complicated. The basics matter more than the extras.');
+    const cues = buildCaptionCues(words, DEFAULT_CUE_OPTIONS);
+    expectWellFormed(words, cues);
+    expect(texts(cues)).toEqual([
+      'Simple usually beats complicated.',
+      'The basics matter',
+      'more than the extras.',
+    ]);
+  });
+
+  it('prefers to cut after a comma when that is as even', () => {
+    const words = spoken('Grind the beans coarse, then steep them overnight.');
+    const cues = buildCaptionCues(words, DEFAULT_CUE_OPTIONS);
+    expectWellFormed(words, cues);
+    expect(texts(cues)).toEqual(['Grind the beans coarse,', 'then steep them overnight.']);
+  });
+
+  it('uses as few cues as the limits allow', () => {
+    const words = spoken('one two three four five six seven eight nine ten eleven twelve thirteen fourteen');
+    const cues = buildCaptionCues(words, { ...DEFAULT_CUE_OPTIONS, maxCueMs: 60_000 });
+    expectWellFormed(words, cues);
+    // 84 characters, 36 to a cue (two lines of 18): three cues, each within two lines.
+    expect(cues).toHaveLength(3);
+    for (const cue of cues) expect(wrapWords(cue.words, 18).length).toBeLessThanOrEqual(2);
+  });
+});
