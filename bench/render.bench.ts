@@ -28,15 +28,15 @@ async function main(): Promise<void> {
     stylePreset: 'tech-grid',
     captionStyle: 'karaoke',
   });
-  const factory = await standaloneFactory(config, work);
+  const factory = await standaloneFactory(config);
   const media = await createMediaTools();
   try {
     // Warm-up: load the voice engine and fonts once, as a running server would have.
-    await factory.generate({ ...brief, durationSeconds: 10, topic: 'Warm up' }, () => undefined);
+    await factory.generate({ ...brief, durationSeconds: 10, topic: 'Warm up' }, {}, () => undefined);
 
     const memory = peakMemorySampler();
     const t0 = performance.now();
-    const version = await factory.generate(brief, () => undefined);
+    const version = await factory.generate(brief, {}, () => undefined);
     const generateMs = performance.now() - t0;
     const peakBytes = memory.stop();
 

@@ -1,21 +1,30 @@
-import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Brief } from '../domain/content.js';
-import type { Version } from '../domain/content-item.js';
+import type { Version, VersionEdits } from '../domain/content-item.js';
 import { newId } from '../domain/ids.js';
 import { buildFactoryKit } from '../factory-kit.container.js';
 import { GenerationService, type ProgressListener } from '../services/generation/generation.service.js';
+import { CLI_WORKSPACE_ID, cliWorkspace } from './cli-workspace.js';
 
-/** The factory without a server: a throwaway store and media folder in `workDir`, for the command line. */
-export async function standaloneFactory(config: Config, workDir: string) {
+/**
+ * The factory without a server, for the command line: the CLI workspace's store and media folder, so a second run
+ * of the same brief reuses every stage it can. Several runs may share it at once (SQLite in WAL mode, media files
+ * that appear only complete).
+ */
+export async function standaloneFactory(config: Config) {
   const { SqliteStore } = await import('../adapters/store/sqlite/sqlite-store.js');
   const { systemClock } = await import('../adapters/clock/system-clock.js');
-  const store = SqliteStore.open(join(workDir, 'cli.sqlite'));
-  const kit = await buildFactoryKit(config, { mediaRoot: join(workDir, 'media'), store });
+  const workspace = cliWorkspace(config);
+  const store = SqliteStore.open(workspace.database);
+  const kit = await buildFactoryKit(config, { mediaRoot: workspace.mediaRoot, store });
   const generation = new GenerationService({ store, clock: systemClock, kit });
   return {
-    generate: (brief: Brief, onProgress: ProgressListener): Promise<Omit<Version, 'number'>> =>
-      generation.generate('cli', newId(), brief, {}, onProgress),
+    generate: (
+      brief: Brief,
+      edits: VersionEdits,
+      onProgress: ProgressListener,
+    ): Promise<Omit<Version, 'number'>> =>
+      generation.generate(CLI_WORKSPACE_ID, newId(), brief, edits, onProgress),
     pathOf: (key: string) => kit.mediaStore.pathOf(key),
     close: () => store.close(),
   };

@@ -159,6 +159,8 @@ export interface StageCacheRepository {
   /** A stage's stored output for this content-addressed key, or null. */
   get(workspaceId: string, key: string): Promise<unknown>;
   put(workspaceId: string, key: string, stage: string, output: unknown, at: string): Promise<void>;
+  /** Forgets every stored stage output of the workspace; returns how many there were. */
+  clear(workspaceId: string): Promise<number>;
 }
 
 export interface JobRepository {

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
@@ -35,3 +37,38 @@ describe('SQLite specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('SQLite opened by several processes at once', () => {
+  it('migrates a new file once while other processes open it at the same moment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aif-store-'));
+    const file = join(dir, 'shared.sqlite');
+    // Each process waits for the same instant, then opens the file (as CLI runs started together do).
+    const startAt = Date.now() + 3000;
+    const opener = `
+      const { SqliteStore } = await import(${JSON.stringify(pathToFileURL(resolve('src/adapters/store/sqlite/sqlite-store.ts')).href)});
+      await new Promise((wake) => setTimeout(wake, ${startAt} - Date.now()));
+      await SqliteStore.open(process.argv[1]).close();`;
+    const runs = Array.from({ length: 6 }, () => openInChild(opener, file));
+    const results = await Promise.all(runs);
+    expect(results).toEqual(Array.from({ length: 6 }, () => ({ code: 0, stderr: '' })));
+    const db = new Database(file);
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+    }[];
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+});
+
+function openInChild(code: string, file: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, file], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (exitCode) => done({ code: exitCode, stderr }));
+  });
+}

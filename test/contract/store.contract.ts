@@ -234,6 +234,19 @@ export function storeContract(adapter: string, open: () => Promise<StoreHarness>
       expect(await store.users.findById(outside.id)).not.toBeNull();
     });
 
+    it('keeps stage outputs per workspace and clears one workspace only', async () => {
+      await store.stageCache.put('ws-a', 'k1', 'script', { hook: 'Hi' }, NOW);
+      await store.stageCache.put('ws-a', 'k2', 'voice', { durationMs: 1200 }, NOW);
+      await store.stageCache.put('ws-b', 'k1', 'script', { hook: 'Other' }, NOW);
+      expect(await store.stageCache.get('ws-a', 'k1')).toEqual({ hook: 'Hi' });
+
+      expect(await store.stageCache.clear('ws-a')).toBe(2);
+      expect(await store.stageCache.get('ws-a', 'k1')).toBeNull();
+      expect(await store.stageCache.get('ws-a', 'k2')).toBeNull();
+      expect(await store.stageCache.get('ws-b', 'k1')).toEqual({ hook: 'Other' });
+      expect(await store.stageCache.clear('ws-a')).toBe(0);
+    });
+
     it('answers ping while open', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

@@ -9,3 +9,5 @@ export {
   type OverlayText,
 } from './ass.js';
 export { DEFAULT_SAFE_ZONE, safeZoneMargins, type SafeZone } from './safe-zone.js';
+export { buildSrt, parseSrt, srtTime, cueText, type SrtCue } from './srt.js';
+export { captionEditsFromSrt } from './caption-edits.js';

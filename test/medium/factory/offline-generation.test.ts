@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,14 +100,19 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('offline generation, en
 });
 
 describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('ai-factory generate (CLI)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'aif-cli-data-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'generate', ...args], {
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', DATA_DIR: dataDir },
       encoding: 'utf8',
       timeout: 120_000,
     });
 
-  it('writes the video and its cover, and reports as JSON', () => {
+  it('writes the video, its cover and its captions, and reports as JSON', () => {
     const out = mkdtempSync(join(tmpdir(), 'aif-cli-'));
     const result = run(
       '--topic',
@@ -129,15 +134,18 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('ai-factory generate (C
     expect(report.videos[0]?.durationMs).toBeGreaterThan(5_000);
     expect(existsSync(join(out, 'sleep.mp4'))).toBe(true);
     expect(existsSync(join(out, 'sleep.jpg'))).toBe(true);
+    expect(readFileSync(join(out, 'sleep.srt'), 'utf8')).toMatch(
+      /^1\n00:00:00,\d{3} --> 00:00:0\d,\d{3}\n\S/,
+    );
     rmSync(out, { recursive: true, force: true });
   }, 150_000);
 
-  it('exits non-zero with the reason on bad input', () => {
-    const result = run('--topic', 'x', '--out', '/tmp/never.mp4', '--json');
-    expect(result.status).toBe(1);
+  it('exits 2 with the reason on bad input', () => {
+    const result = run('--topic', 'x', '--out', join(dataDir, 'never.mp4'), '--json');
+    expect(result.status).toBe(2);
     expect(JSON.parse(result.stdout.trim()) as unknown).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('topic') as unknown },
+      error: { code: 'brief_invalid', message: expect.stringContaining('topic') as unknown },
     });
   });
 });

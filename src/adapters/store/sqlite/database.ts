@@ -9,29 +9,34 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // Set before anything else takes a lock: another process (a second CLI run) may be opening the same file.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   return db;
 }
 
-/** Applies every migration newer than the recorded version, each in its own transaction. */
+/**
+ * Applies every migration newer than the recorded version, each in its own transaction. Each transaction takes the
+ * write lock before reading the version, so processes opening a new file at once apply each migration only once.
+ */
 export function migrate(db: Db): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  const current = row.v ?? 0;
-  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    })();
-  }
+  const applyNext = db.transaction((): boolean => {
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const next = MIGRATIONS.find((m) => m.version > (row.v ?? 0));
+    if (!next) return false;
+    db.exec(next.sql);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      next.version,
+      next.name,
+      new Date().toISOString(),
+    );
+    return true;
+  });
+  for (let applied = true; applied;) applied = applyNext.immediate();
 }

@@ -165,6 +165,8 @@ export function sqliteStageCache(db: Db, run: Run): StageCacheRepository {
             )
             .run(workspaceId, key, stage, JSON.stringify(output), at),
       ),
+    clear: (workspaceId) =>
+      run(() => db.prepare('DELETE FROM stage_cache WHERE workspace_id = ?').run(workspaceId).changes),
   };
 }
 
