@@ -1,16 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/adapters/clock/system-clock.js';
-import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
-import { loadConfig } from '../../../src/config/load.js';
 import type { TimedWord } from '../../../src/domain/content.js';
-import { buildFactoryKit } from '../../../src/factory-kit.container.js';
-import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
-import { GenerationService } from '../../../src/services/generation/generation.service.js';
+import { openOfflineFactory, type OfflineFactory } from './offline-factory.js';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const RATE = 16_000;
@@ -64,24 +56,12 @@ const script = {
 };
 
 describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('captions in time with the voice', () => {
-  let dir: string;
-  let store: SqliteStore;
-  let kit: FactoryKit;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aif-sync-'));
-    store = SqliteStore.open(join(dir, 'db.sqlite'));
-    kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir }, '/nonexistent/.env'), {
-      mediaRoot: join(dir, 'media'),
-      store,
-    });
-  });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  let factory: OfflineFactory;
+  beforeAll(async () => (factory = await openOfflineFactory()));
+  afterAll(async () => factory.close());
 
   it('shows each caption word while the rendered video speaks it, and nothing is spoken in the pauses', async () => {
-    const generation = new GenerationService({ store, clock: systemClock, kit });
+    const { generation, kit } = factory;
     const brief = briefInput.parse({ topic: 'Cold brew', durationSeconds: 10, captionStyle: 'karaoke' });
     const version = await generation.generate('ws', 'item', brief, { script });
     const audio = decodeAudio(kit.mediaStore.pathOf(version.outputs.videoKey));

@@ -3,55 +3,25 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/adapters/clock/system-clock.js';
-import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
-import { loadConfig } from '../../../src/config/load.js';
-import { buildFactoryKit } from '../../../src/factory-kit.container.js';
-import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
-import { GenerationService } from '../../../src/services/generation/generation.service.js';
+import { openOfflineFactory, SHORT_SCRIPT, type OfflineFactory } from './offline-factory.js';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 
-// A short script so the whole product pipeline renders a ~3 s video in a few seconds.
-const shortScript = {
-  language: 'en',
-  hook: 'Cold brew is easy.',
-  beats: [
-    { text: 'Grind coarse.', visualCue: 'coffee beans' },
-    { text: 'Steep overnight.', visualCue: 'glass jar' },
-    { text: 'Filter twice.', visualCue: 'paper filter' },
-  ],
-  callToAction: 'Try it!',
-  writer: 'edited',
-};
-
 describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('offline generation, end to end', () => {
-  let dir: string;
-  let store: SqliteStore;
-  let kit: FactoryKit;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aif-factory-'));
-    store = SqliteStore.open(join(dir, 'db.sqlite'));
-    kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir }, '/nonexistent/.env'), {
-      mediaRoot: join(dir, 'media'),
-      store,
-    });
-  });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  let factory: OfflineFactory;
+  beforeAll(async () => (factory = await openOfflineFactory()));
+  afterAll(async () => factory.close());
 
   it('voices, captions and renders a vertical video that meets every platform spec', async () => {
-    const generation = new GenerationService({ store, clock: systemClock, kit });
+    const { generation, kit } = factory;
     const brief = briefInput.parse({
       topic: 'Cold brew',
       durationSeconds: 10,
       captionStyle: 'karaoke',
     });
     const stages: string[] = [];
-    const version = await generation.generate('ws', 'item', brief, { script: shortScript }, (stage) =>
+    const version = await generation.generate('ws', 'item', brief, { script: SHORT_SCRIPT }, (stage) =>
       stages.push(stage),
     );
 

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../../src/adapters/clock/system-clock.js';
+import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import { loadConfig } from '../../../src/config/load.js';
+import type { Script } from '../../../src/domain/content.js';
+import { buildFactoryKit } from '../../../src/factory-kit.container.js';
+import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
+import { GenerationService } from '../../../src/services/generation/generation.service.js';
+
+/** A short written script, so the whole product pipeline renders a ~3 s video in a few seconds. */
+export const SHORT_SCRIPT: Script = {
+  language: 'en',
+  hook: 'Cold brew is easy.',
+  beats: [
+    { text: 'Grind coarse.', visualCue: 'coffee beans' },
+    { text: 'Steep overnight.', visualCue: 'glass jar' },
+    { text: 'Filter twice.', visualCue: 'paper filter' },
+  ],
+  callToAction: 'Try it!',
+  writer: 'edited',
+};
+
+export interface OfflineFactory {
+  store: SqliteStore;
+  kit: FactoryKit;
+  generation: GenerationService;
+  close(): Promise<void>;
+}
+
+/** The real factory on the offline engines (default configuration), in a throwaway folder. */
+export async function openOfflineFactory(): Promise<OfflineFactory> {
+  const dir = mkdtempSync(join(tmpdir(), 'aif-factory-'));
+  const store = SqliteStore.open(join(dir, 'db.sqlite'));
+  const kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir }, '/nonexistent/.env'), {
+    mediaRoot: join(dir, 'media'),
+    store,
+  });
+  return {
+    store,
+    kit,
+    generation: new GenerationService({ store, clock: systemClock, kit }),
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
