@@ -22,6 +22,7 @@ import type { InProcessQueue } from './adapters/queue/in-process/in-process.queu
 import { ContentService, GENERATE_JOB } from './services/content.service.js';
 import { GenerationService } from './services/generation/generation.service.js';
 import { MediaLibraryService } from './services/media-library.service.js';
+import { MusicService } from './services/music.service.js';
 import { generateJob } from './jobs/generate.job.js';
 import { MediaLinks } from './http/media-links.js';
 
@@ -127,6 +128,7 @@ export async function buildContainer(
       clock,
       maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,
     }),
+    music: new MusicService({ builtinMusic: (track) => kit.builtinMusic(track) }),
     scratch: () => kit.mediaStore.scratch(),
     maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,
     currentVersion: (item) =>

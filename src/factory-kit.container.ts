@@ -28,6 +28,7 @@ export async function buildFactoryKit(
   const { chooseVisuals } = await import('./adapters/ai/visuals/visuals-chain.js');
   const { LocalMediaStore } = await import('./adapters/media-store/local-media-store.js');
   const { createMediaTools, fontFileFor } = await import('./adapters/media/index.js');
+  const { builtinMusicFiles } = await import('./adapters/media/builtin-music.js');
 
   const mediaStore = new LocalMediaStore(deps.mediaRoot);
   const media = await createMediaTools(config.FFMPEG_PATH ? { ffmpegPath: config.FFMPEG_PATH } : {});
@@ -50,6 +51,7 @@ export async function buildFactoryKit(
     media,
     renderIdentity: renderIdentity(media.description),
     mediaStore,
+    builtinMusic: builtinMusicFiles(mediaStore),
     validateScript,
     spokenText,
     readingPaceTimings: (text) => readingPaceTimings(text),

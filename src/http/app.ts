@@ -25,6 +25,7 @@ import { webhookRoutes } from './routes/webhooks.routes.js';
 import { contentRoutes } from './routes/content.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { libraryRoutes } from './routes/library.routes.js';
+import { musicRoutes } from './routes/music.routes.js';
 import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
 import { installSessionResolution } from './session.js';
@@ -88,6 +89,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(connectionRoutes(deps));
       await api.register(contentRoutes(deps));
       await api.register(libraryRoutes(deps, deps.maxUploadBytes));
+      await api.register(musicRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -10,6 +10,7 @@ import type { ContentItem, Version } from '../domain/content-item.js';
 import type { ProgressBus } from '../ports/progress-bus.js';
 import type { ContentService } from '../services/content.service.js';
 import type { MediaLibraryService } from '../services/media-library.service.js';
+import type { MusicService } from '../services/music.service.js';
 import type { MediaLinks } from './media-links.js';
 
 /** What the HTTP layer needs from the container. */
@@ -23,6 +24,7 @@ export interface HttpDeps {
   platformAccess: PlatformAccess;
   content: ContentService;
   library: MediaLibraryService;
+  music: MusicService;
   progress: ProgressBus;
   mediaLinks: MediaLinks;
   /** Folder of the media store (files served by signed links). */

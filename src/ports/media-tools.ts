@@ -20,6 +20,7 @@ export interface MediaTools {
     output: string,
     options: { expectedMs: number; signal?: AbortSignal; onProgress?: (p: RunProgress) => void },
   ): Promise<void>;
+  /** Streams and layout of a file; a music file's album cover (an attached picture) is not its video. */
   probe(file: string): Promise<MediaInfo>;
   /** Mean loudness in dBFS of the file's audio (for tests and preflight), or null without audio. */
   meanVolumeDb(file: string): Promise<number | null>;

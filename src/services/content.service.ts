@@ -2,10 +2,12 @@ import type { Brief } from '../domain/content.js';
 import type { ContentItem, ItemStatus, Version, VersionEdits } from '../domain/content-item.js';
 import { UserError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import { musicOf, parseMusicChoice } from '../domain/music/index.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { Page, PageRequest, Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
+import { findLibraryMusic } from './library-music.js';
 
 export const GENERATE_JOB = 'generate';
 
@@ -22,6 +24,7 @@ export class ContentService {
   /** Creates an item for a brief and queues its generation. */
   async create(ctx: AuthContext, brief: Brief): Promise<{ item: ContentItem; jobId: string }> {
     requirePermission(ctx, 'content.create');
+    await this.assertMusicAvailable(ctx, brief);
     const now = isoNow(this.deps.clock);
     const item: ContentItem = {
       id: newId(),
@@ -43,8 +46,16 @@ export class ContentService {
     return { item, jobId };
   }
 
-  /** A series: one item per brief, all queued. */
+  /** A series: one item per brief, all queued; nothing is created when one brief's music is missing. */
   async createSeries(ctx: AuthContext, briefs: Brief[]): Promise<{ item: ContentItem; jobId: string }[]> {
+    requirePermission(ctx, 'content.create');
+    for (const [index, brief] of briefs.entries()) {
+      await this.assertMusicAvailable(ctx, brief).catch((error: unknown) => {
+        throw error instanceof UserError
+          ? new UserError(error.kind, error.code, `Brief ${index + 1}: ${error.message}`)
+          : error;
+      });
+    }
     const created = [];
     for (const brief of briefs) created.push(await this.create(ctx, brief));
     return created;
@@ -90,6 +101,13 @@ export class ContentService {
     if (item.status !== 'failed')
       throw new UserError('conflict', 'not_failed', 'Only a failed video can be retried');
     return this.requeue(item, {});
+  }
+
+  // Fails early with a 400 rather than later with a failed render.
+  private async assertMusicAvailable(ctx: AuthContext, brief: Brief): Promise<void> {
+    const music = parseMusicChoice(musicOf(brief));
+    if (music.kind === 'library')
+      await findLibraryMusic(this.deps.store.mediaAssets, ctx.workspaceId, music.assetId, 'brief');
   }
 
   private async requeue(item: ContentItem, edits: VersionEdits): Promise<string> {

@@ -26,15 +26,29 @@ export interface UploadInput {
   description: string;
 }
 
-export type UploadExtension = 'png' | 'jpg' | 'webp' | 'mp4' | 'mov' | 'webm';
+type AudioExtension = 'mp3' | 'm4a' | 'aac' | 'wav' | 'ogg' | 'flac';
+export type UploadExtension = 'png' | 'jpg' | 'webp' | 'mp4' | 'mov' | 'webm' | AudioExtension;
 
 const IMAGE_CODECS: Record<string, UploadExtension> = { png: 'png', mjpeg: 'jpg', webp: 'webp' };
 const WEBM_CODECS = new Set(['vp8', 'vp9', 'av1']);
-const KNOWN_EXTENSION = /\.(png|jpe?g|webp|mp4|m4v|mov|webm)$/i;
+// The sound files taken as music: container (as probed) and codec, never the file's name.
+const AUDIO_FORMATS: { formats: string[]; codec: RegExp; extension: AudioExtension }[] = [
+  { formats: ['mp3'], codec: /^mp3$/, extension: 'mp3' },
+  { formats: ['mp4', 'mov'], codec: /^aac$/, extension: 'm4a' },
+  { formats: ['aac'], codec: /^aac$/, extension: 'aac' },
+  { formats: ['wav'], codec: /^pcm_/, extension: 'wav' },
+  { formats: ['ogg'], codec: /^(vorbis|opus)$/, extension: 'ogg' },
+  { formats: ['flac'], codec: /^flac$/, extension: 'flac' },
+];
+const KNOWN_EXTENSION = /\.(png|jpe?g|webp|mp4|m4v|mov|webm|mp3|m4a|aac|wav|ogg|oga|opus|flac)$/i;
 const MAX_FILENAME_LENGTH = 200;
-const SUPPORTED = 'PNG, JPEG or WebP pictures, and MP4, MOV or WebM videos';
+const SUPPORTED =
+  'PNG, JPEG or WebP pictures, MP4, MOV or WebM videos, and MP3, M4A, AAC, WAV, OGG or FLAC audio';
 
-/** The workspace's own pictures and clips, checked with ffprobe and tagged for matching against visual cues. */
+/**
+ * The workspace's own pictures and clips (checked with ffprobe, tagged for matching against visual cues) and
+ * audio files (background music).
+ */
 export class MediaLibraryService {
   constructor(private readonly deps: MediaLibraryDeps) {}
 
@@ -67,7 +81,7 @@ export class MediaLibraryService {
         sizeBytes,
         width: info.video?.width ?? 0,
         height: info.video?.height ?? 0,
-        durationMs: kind === 'video' ? info.durationMs : null,
+        durationMs: kind === 'image' ? null : info.durationMs,
         tags: tagsFromText(input.filename, input.description),
         createdAt: isoNow(clock),
       };
@@ -113,11 +127,15 @@ export class MediaLibraryService {
 export function classifyUpload(
   info: MediaInfo,
   filename: string,
-): { kind: 'image' | 'video'; extension: UploadExtension } {
+): { kind: MediaAsset['kind']; extension: UploadExtension } {
   const video = info.video;
-  if (!video) throw unsupported('It has no picture in it');
-  if (video.width <= 0 || video.height <= 0) throw corrupt();
   const formats = info.container.toLowerCase().split(',');
+  // The probe leaves out a music file's album cover, so an MP3 with art has sound and no picture.
+  if (!video) {
+    if (info.audio) return classifyAudio(info, info.audio.codec, formats);
+    throw unsupported('It has no picture or sound in it');
+  }
+  if (video.width <= 0 || video.height <= 0) throw corrupt();
   if (formats.includes('mp4') || formats.includes('mov')) {
     if (info.durationMs <= 0) throw corrupt();
     return { kind: 'video', extension: /\.mov$/i.test(filename) ? 'mov' : 'mp4' };
@@ -134,6 +152,19 @@ export function classifyUpload(
   throw unsupported(`It is ${video.codec} in ${info.container}`);
 }
 
+function classifyAudio(
+  info: MediaInfo,
+  codec: string,
+  formats: string[],
+): { kind: 'audio'; extension: AudioExtension } {
+  const format = AUDIO_FORMATS.find(
+    (f) => f.codec.test(codec) && f.formats.some((name) => formats.includes(name)),
+  );
+  if (!format) throw unsupported(`Its sound is ${codec} in ${info.container}`);
+  if (info.durationMs <= 0) throw corrupt();
+  return { kind: 'audio', extension: format.extension };
+}
+
 /** ffprobe's reading of the file; an unreadable file is "corrupt" when its name says it is a kind we take. */
 async function probeOrRefuse(
   tools: Pick<MediaTools, 'probe'>,
@@ -143,7 +174,9 @@ async function probeOrRefuse(
   try {
     return await tools.probe(path);
   } catch {
-    throw KNOWN_EXTENSION.test(filename) ? corrupt() : unsupported('It is not a picture or a video');
+    throw KNOWN_EXTENSION.test(filename)
+      ? corrupt()
+      : unsupported('It is not a picture, a video or a sound file');
   }
 }
 

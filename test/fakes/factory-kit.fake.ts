@@ -16,7 +16,7 @@ export function fakeFactoryKit(
 ) {
   const msPerWord = options.msPerWord ?? 300;
   const root = mkdtempSync(join(tmpdir(), 'aif-kit-'));
-  const calls = { script: 0, voice: 0, render: 0, cover: 0, probe: 0 };
+  const calls = { script: 0, voice: 0, render: 0, cover: 0, probe: 0, builtinMusic: 0 };
   let renderFailures = options.failRenderTimes ?? 0;
   const write = (path: string, text: string) => {
     mkdirSync(dirname(path), { recursive: true });
@@ -106,6 +106,12 @@ export function fakeFactoryKit(
         return { dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
       },
     },
+    builtinMusic: async (track) => {
+      calls.builtinMusic++;
+      const key = `builtin/music/${track}-fake.wav`;
+      write(join(root, key), `RIFF ${track}`);
+      return key;
+    },
     validateScript: (script) => {
       if (script.beats.length < 3) throw new Error('too few beats');
     },
@@ -135,6 +141,7 @@ export function fakeFactoryKit(
       '-render',
       String(plan.durationMs),
       String(plan.captions.length),
+      `music=${plan.musicPath ?? 'none'}`,
       output,
     ],
     buildCoverArgs: (_video, atMs, output) => ['-cover', String(atMs), output],

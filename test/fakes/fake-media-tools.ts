@@ -57,3 +57,15 @@ export function videoInfo(
     faststart: true,
   };
 }
+
+/** What ffprobe reports for a sound file. */
+export function audioInfo(container: string, codec: string, durationMs = 185_000): MediaInfo {
+  return {
+    container,
+    durationMs,
+    sizeBytes: 3_000_000,
+    video: null,
+    audio: { codec, sampleRate: 44_100, channels: 2 },
+    faststart: false,
+  };
+}

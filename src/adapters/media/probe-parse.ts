@@ -71,10 +71,10 @@ export function parseFfmpegInfo(stderr: string): ProbedStreams {
   const durationMs = duration
     ? Math.round((Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])) * 1000)
     : 0;
+  const audioLine = stderr.split('\n').find((l) => /Stream #0:\d+.*: Audio: /.test(l));
   const videoLine = stderr
     .split('\n')
-    .find((l) => /Stream #0:\d+.*: Video: /.test(l) && !l.includes('(attached pic)'));
-  const audioLine = stderr.split('\n').find((l) => /Stream #0:\d+.*: Audio: /.test(l));
+    .find((l) => /Stream #0:\d+.*: Video: /.test(l) && !isAttachedPicture(l, audioLine !== undefined));
   const rotation =
     Number(/displaymatrix: rotation of (-?[\d.]+) degrees/.exec(stderr)?.[1] ?? NaN) ||
     Number(/^\s+rotate\s+: (-?\d+)/m.exec(stderr)?.[1] ?? 0);
@@ -84,6 +84,12 @@ export function parseFfmpegInfo(stderr: string): ProbedStreams {
     video: videoLine === undefined ? null : oriented(parseVideoLine(videoLine), rotation),
     audio: audioLine === undefined ? null : parseAudioLine(audioLine),
   };
+}
+
+// 5.x marks a music file's cover "(attached pic)"; 4.x does not, but shows it as a picture beside the sound with
+// no frame rate, only the 90k timebase (a clip says "30 fps"; a lone picture file has no sound).
+function isAttachedPicture(line: string, hasAudio: boolean): boolean {
+  return line.includes('(attached pic)') || (hasAudio && !/ fps\b/.test(line) && / 90k tbr\b/.test(line));
 }
 
 function parseVideoLine(line: string): NonNullable<MediaInfo['video']> {

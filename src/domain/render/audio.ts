@@ -4,7 +4,8 @@ export interface AudioGraph {
   filters: string[];
 }
 
-const AS_STEREO_48K = 'aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo';
+const AS_STEREO = 'aformat=sample_fmts=fltp:channel_layouts=stereo';
+const AS_STEREO_48K = `aresample=48000,${AS_STEREO}`;
 // Music sits well under speech and is pushed down further while the voice talks (sidechain ducking).
 const MUSIC_GAIN = 'volume=0.3';
 const DUCK = 'sidechaincompress=threshold=0.02:ratio=8:attack=20:release=400';
@@ -31,7 +32,8 @@ export function audioGraph(
       filters: [
         `[${voiceIndex}:a]${AS_STEREO_48K},apad,asplit=2[voice][key]`,
         `[${musicIndex}:a]${AS_STEREO_48K},${MUSIC_GAIN}[bed]`,
-        `[bed][key]${DUCK}[ducked]`,
+        // ffmpeg 5+ leaves the compressor's output layout open, which amerge refuses: name it.
+        `[bed][key]${DUCK},${AS_STEREO}[ducked]`,
         `[voice][ducked]amerge=inputs=2,pan=stereo|c0=c0+c2|c1=c1+c3[${out}]`,
       ],
     };

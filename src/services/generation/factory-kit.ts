@@ -1,5 +1,6 @@
 import type {
   Brief,
+  BuiltinMusicTrack,
   CaptionCue,
   CaptionStyle,
   MediaInfo,
@@ -38,6 +39,8 @@ export interface FactoryKit {
   /** What a render depends on besides its inputs (ffmpeg build, encoder settings, graph version): part of its cache key. */
   renderIdentity: string;
   mediaStore: MediaStore;
+  /** The media key of a built-in music track's WAV, synthesised into the media store on first use. */
+  builtinMusic(track: BuiltinMusicTrack): Promise<string>;
   validateScript(script: Script): void;
   spokenText(script: Script): string;
   readingPaceTimings(text: string): { words: TimedWord[]; durationMs: number };

@@ -1,6 +1,7 @@
 import type {
   Brief,
   CaptionCue,
+  MusicChoice,
   PlatformMetadata,
   Script,
   VisualSegment,
@@ -10,11 +11,13 @@ import type { Stage, Version, VersionEdits, VersionOutputs } from '../../domain/
 import { newId } from '../../domain/ids.js';
 import { timeScriptParts } from '../../domain/beat-timing.js';
 import { countWords, lengthFits, refitWordCount, targetWordCount } from '../../domain/script-rules.js';
+import { musicIdentity, musicOf, musicParameter, withoutMusic } from '../../domain/music/index.js';
 import type { RenderPlan } from '../../domain/render-plan.js';
 import { isoNow, type Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import { stageKey } from './canonical-hash.js';
 import type { FactoryKit } from './factory-kit.js';
+import { musicKeyFor } from './music.js';
 import { runStage, StageFailure, type StageRun } from './stage-runner.js';
 
 // Share of the whole generation each stage usually takes (rendering dominates).
@@ -185,15 +188,24 @@ export class GenerationService {
       async () => applyCaptionEdits(kit.buildCaptionCues(voice.words), edits.captionText ?? {}),
     );
 
+    const music = musicIdentity(musicOf(brief));
     const render = await stage<{ videoKey: string; durationMs: number }>(
       'render',
       kit.renderIdentity,
-      { visuals, captions, style, voice: voice.audioKey, durationMs: voice.durationMs },
+      // Undefined (left out of the key) without music, so renders made before music existed stay cached.
+      {
+        visuals,
+        captions,
+        style,
+        voice: voice.audioKey,
+        durationMs: voice.durationMs,
+        music: music ?? undefined,
+      },
       async (key) =>
         this.render(
           workspaceId,
           key,
-          { visuals, captions, voice, style },
+          { visuals, captions, voice, style, music: musicOf(brief) },
           (f) => onProgress('render', f, done + f * WEIGHTS.render),
           signal,
         ),
@@ -224,7 +236,7 @@ export class GenerationService {
     const metadata = await stage<PlatformMetadata>(
       'metadata',
       'metadata@1',
-      { script, brief, edited: edits.metadata ?? null },
+      { script, brief: withoutMusic(brief), edited: edits.metadata ?? null },
       async () => {
         const built = edits.metadata ?? kit.buildPlatformMetadata(script, brief);
         const problems = kit.validateMetadata(built);
@@ -271,6 +283,7 @@ export class GenerationService {
         stylePreset: brief.stylePreset,
         captionStyle: brief.captionStyle,
         durationSeconds: brief.durationSeconds,
+        music: musicParameter(musicOf(brief)),
         lengthRefitted: refitted,
         beats: script.beats.length,
         visualsSource: summarizeSources(visuals),
@@ -322,12 +335,14 @@ export class GenerationService {
       captions: CaptionCue[];
       voice: VoiceOver;
       style: ReturnType<FactoryKit['resolveStyle']>;
+      music: MusicChoice;
     },
     onFraction: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<{ videoKey: string; durationMs: number }> {
     const { kit } = this.deps;
     const videoKey = `workspaces/${workspaceId}/cache/render/${key}.mp4`;
+    const musicKey = await musicKeyFor(this.deps, workspaceId, input.music);
     const files: Record<string, string> = {};
     for (const segment of input.visuals) {
       if (segment.source.kind !== 'generated')
@@ -345,7 +360,7 @@ export class GenerationService {
       fontFile: input.style.fontFile,
       palette: input.style.palette,
       voicePath: input.voice.audioKey ? kit.mediaStore.pathOf(input.voice.audioKey) : null,
-      musicPath: null,
+      musicPath: musicKey ? kit.mediaStore.pathOf(musicKey) : null,
     };
     const scratch = await kit.mediaStore.scratch();
     try {

@@ -8,7 +8,7 @@ import type { AuthContext } from '../../../src/services/auth-context.js';
 import { MediaLibraryService, classifyUpload } from '../../../src/services/media-library.service.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { FakeMediaStore } from '../../fakes/fake-media-store.js';
-import { FakeMediaTools, imageInfo, videoInfo } from '../../fakes/fake-media-tools.js';
+import { FakeMediaTools, audioInfo, imageInfo, videoInfo } from '../../fakes/fake-media-tools.js';
 
 class MemoryAssets implements MediaAssetRepository {
   readonly rows: MediaAsset[] = [];
@@ -40,7 +40,17 @@ const LABELS: Record<string, MediaInfo | Error> = {
   mp4: videoInfo('mov,mp4,m4a,3gp,3g2,mj2', 'h264', { durationMs: 4200 }),
   webm: videoInfo('matroska,webm', 'vp9'),
   mkv: videoInfo('matroska,webm', 'h264'),
-  audio: { ...videoInfo('wav', 'pcm_s16le'), video: null },
+  wav: audioInfo('wav', 'pcm_s16le', 3000),
+  mp3: audioInfo('mp3', 'mp3'),
+  m4a: audioInfo('mp4', 'aac'),
+  adts: audioInfo('aac', 'aac'),
+  vorbis: audioInfo('ogg', 'vorbis'),
+  opus: audioInfo('ogg', 'opus'),
+  flac: audioInfo('flac', 'flac'),
+  wma: audioInfo('asf', 'wmav2'),
+  'opus-in-webm': audioInfo('matroska,webm', 'opus'),
+  'no-duration-audio': audioInfo('mp3', 'mp3', 0),
+  'no-streams': { ...audioInfo('mp3', 'mp3'), audio: null },
   'zero-size-video': videoInfo('mov,mp4,m4a,3gp,3g2,mj2', 'h264', { width: 0, height: 0 }),
   'no-duration': videoInfo('mov,mp4,m4a,3gp,3g2,mj2', 'h264', { durationMs: 0 }),
   garbage: new Error('Invalid data found when processing input'),
@@ -111,6 +121,15 @@ describe('MediaLibraryService.ingest accepts', () => {
     ['beach.MOV', 'mp4', 'video', 'mov', 1080, 1920, 4200],
     ['beach', 'mp4', 'video', 'mp4', 1080, 1920, 4200],
     ['beach.webm', 'webm', 'video', 'webm', 1080, 1920, 3000],
+    ['waves.wav', 'wav', 'audio', 'wav', 0, 0, 3000],
+    ['song.mp3', 'mp3', 'audio', 'mp3', 0, 0, 185_000],
+    ['song.m4a', 'm4a', 'audio', 'm4a', 0, 0, 185_000],
+    ['song', 'm4a', 'audio', 'm4a', 0, 0, 185_000],
+    ['song.aac', 'adts', 'audio', 'aac', 0, 0, 185_000],
+    ['song.ogg', 'vorbis', 'audio', 'ogg', 0, 0, 185_000],
+    ['song.opus', 'opus', 'audio', 'ogg', 0, 0, 185_000],
+    ['song.flac', 'flac', 'audio', 'flac', 0, 0, 185_000],
+    ['named wrongly.png', 'mp3', 'audio', 'mp3', 0, 0, 185_000],
   ])('%s (%s) as %s .%s', async (filename, label, kind, extension, width, height, durationMs) => {
     const env = setup();
     const asset = await upload(env, filename, label);
@@ -137,15 +156,20 @@ describe('MediaLibraryService.ingest refuses, in plain words, and deletes the up
     ['big.mp4', 'mp4', 2_000_000, 'upload_too_large', 'This file is 1.9 MB; uploads can be at most 1.0 MB.'],
     ['empty.mp4', 'mp4', 0, 'upload_corrupt', 'could not be read'],
     ['broken.mp4', 'garbage', 5000, 'upload_corrupt', 'could not be read; it may be damaged'],
-    ['notes.txt', 'garbage', 5000, 'upload_unsupported', 'It is not a picture or a video'],
+    ['notes.txt', 'garbage', 5000, 'upload_unsupported', 'It is not a picture, a video or a sound file'],
     [
       'cat.gif',
       'gif',
       5000,
       'upload_unsupported',
-      'Upload PNG, JPEG or WebP pictures, and MP4, MOV or WebM videos',
+      'Upload PNG, JPEG or WebP pictures, MP4, MOV or WebM videos, and MP3, M4A, AAC, WAV, OGG or FLAC audio.',
     ],
-    ['song.wav', 'audio', 5000, 'upload_unsupported', 'It has no picture in it'],
+    ['song.wma', 'wma', 5000, 'upload_unsupported', 'Its sound is wmav2 in asf'],
+    ['song.webm', 'opus-in-webm', 5000, 'upload_unsupported', 'Its sound is opus in matroska,webm'],
+    ['song.mp3', 'no-duration-audio', 5000, 'upload_corrupt', 'could not be read'],
+    ['nothing.mp3', 'no-streams', 5000, 'upload_unsupported', 'It has no picture or sound in it'],
+    ['broken.flac', 'garbage', 5000, 'upload_corrupt', 'could not be read'],
+    ['notes.doc', 'garbage', 5000, 'upload_unsupported', 'It is not a picture, a video or a sound file'],
     ['film.mkv', 'mkv', 5000, 'upload_unsupported', 'Its video is h264, which WebM does not carry'],
     ['odd.mp4', 'zero-size-video', 5000, 'upload_corrupt', 'could not be read'],
     ['still.mp4', 'no-duration', 5000, 'upload_corrupt', 'could not be read'],
@@ -205,6 +229,8 @@ describe('classifyUpload', () => {
     [{ ...imageInfo('mjpeg'), container: 'image2' }, 'x.jpg', 'image', 'jpg'],
     [videoInfo('mov,mp4,m4a,3gp,3g2,mj2', 'hevc'), 'x.mov', 'video', 'mov'],
     [videoInfo('matroska,webm', 'av1'), 'x.webm', 'video', 'webm'],
+    [audioInfo('mp3', 'mp3'), 'x.png', 'audio', 'mp3'],
+    [audioInfo('mp4', 'aac'), 'x.m4a', 'audio', 'm4a'],
   ])('%o named %s is %s .%s', (info, filename, kind, extension) => {
     expect(classifyUpload(info, filename)).toEqual({ kind, extension });
   });

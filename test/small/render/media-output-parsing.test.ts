@@ -34,6 +34,23 @@ const FFMPEG_MP3_WITH_COVER = `Input #0, mp3, from 'song.mp3':
   Stream #0:0: Audio: mp3, 44100 Hz, stereo, fltp, 320 kb/s
   Stream #0:1: Video: mjpeg (Baseline), yuvj420p(pc, bt470bg/unknown/unknown), 500x500 [SAR 1:1 DAR 1:1], 90k tbr, 90k tbn (attached pic)`;
 
+// 4.1 prints no "(attached pic)": an album cover shows as a picture with no frame rate, beside the sound.
+const FFMPEG_41_M4A_WITH_COVER = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'song.m4a':
+  Metadata:
+    major_brand     : M4A
+  Duration: 00:00:01.50, start: 0.000000, bitrate: 78 kb/s
+    Stream #0:0(und): Audio: aac (LC) (mp4a / 0x6134706D), 44100 Hz, mono, fltp, 70 kb/s (default)
+    Metadata:
+      handler_name    : SoundHandler
+    Stream #0:1: Video: mjpeg (Baseline), yuvj420p(pc, bt470bg/unknown/unknown), 64x64 [SAR 1:1 DAR 1:1], 90k tbr, 90k tbn, 90k tbc
+At least one output file must be specified`;
+
+// A motion-JPEG clip with sound (old cameras): a video with its own frame rate, not a cover.
+const FFMPEG_41_MJPEG_CLIP = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'cam.mov':
+  Duration: 00:00:01.00, start: 0.000000, bitrate: 915 kb/s
+    Stream #0:0: Video: mjpeg (Baseline) (jpeg / 0x6765706A), yuvj420p(pc, bt470bg/unknown/unknown, progressive), 64x64 [SAR 1:1 DAR 1:1], 205 kb/s, 10 fps, 10 tbr, 10240 tbn, 10240 tbc (default)
+    Stream #0:1: Audio: pcm_s16le (sowt / 0x74776F73), 44100 Hz, mono, s16, 705 kb/s (default)`;
+
 const FFMPEG_WAV = `Input #0, wav, from 'voice.wav':
   Duration: 00:00:30.00, bitrate: 384 kb/s
   Stream #0:0: Audio: pcm_s16le ([1][0][0][0] / 0x0001), 24000 Hz, mono, s16, 384 kb/s`;
@@ -92,6 +109,33 @@ describe('parseFfmpegInfo', () => {
         durationMs: 185_120,
         video: null,
         audio: { codec: 'mp3', sampleRate: 44_100, channels: 2 },
+      },
+    ],
+    [
+      '4.1 M4A with cover art',
+      FFMPEG_41_M4A_WITH_COVER,
+      {
+        formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+        durationMs: 1500,
+        video: null,
+        audio: { codec: 'aac', sampleRate: 44_100, channels: 1 },
+      },
+    ],
+    [
+      '4.1 motion-JPEG clip with sound',
+      FFMPEG_41_MJPEG_CLIP,
+      {
+        formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+        durationMs: 1000,
+        video: {
+          codec: 'mjpeg',
+          profile: 'Baseline',
+          width: 64,
+          height: 64,
+          fps: 10,
+          pixelFormat: 'yuvj420p',
+        },
+        audio: { codec: 'pcm_s16le', sampleRate: 44_100, channels: 1 },
       },
     ],
     [

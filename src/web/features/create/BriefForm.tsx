@@ -11,6 +11,7 @@ import { createItem } from './createApi.js';
 import { DurationField } from './DurationField.js';
 import { SelectField } from './FormControls.js';
 import { KeyPointsField } from './KeyPointsField.js';
+import { MusicField } from './MusicField.js';
 import { OfflineEnginesNote } from './OfflineEnginesNote.js';
 import { PlatformChoices } from './PlatformChoices.js';
 import { StylePicker } from './StylePicker.js';
@@ -131,6 +132,7 @@ export function BriefForm() {
           onChange={(value) => update('voice', value)}
         />
       </div>
+      <MusicField value={draft.music} onChange={(music) => update('music', music)} />
       <PlatformChoices
         selected={draft.platforms}
         error={errors['platform-tiktok']}

@@ -1,3 +1,4 @@
+import { LibraryMusicValues } from './LibraryMusicValues.js';
 import { exampleSeriesHref, seriesColumns } from './seriesCsv.js';
 
 /** What a series CSV looks like: the columns, what goes in each, and an example to start from. */
@@ -32,6 +33,7 @@ export function SeriesColumns() {
           </tbody>
         </table>
       </div>
+      <LibraryMusicValues />
       <p>
         <a href={exampleSeriesHref} download="ai-factory-series-example.csv">
           Download an example CSV

@@ -23,6 +23,8 @@ export interface BriefDraft {
   palette: string[];
   captionStyle: CaptionStyle;
   voice: 'default' | 'none';
+  /** 'none', 'builtin:<track>' or 'library:<asset id>', as the API takes it. */
+  music: string;
   platforms: PlatformName[];
 }
 
@@ -39,6 +41,7 @@ export const defaultDraft: BriefDraft = {
   palette: stylePresets[0]?.palette ?? [],
   captionStyle: 'karaoke',
   voice: 'default',
+  music: 'none',
   platforms: ['tiktok', 'instagram', 'youtube'],
 };
 
@@ -81,6 +84,7 @@ export function toBriefInput(draft: BriefDraft): BriefInput {
     palette: draft.customPalette ? draft.palette : [],
     captionStyle: draft.captionStyle,
     voice: draft.voice,
+    music: draft.music,
     platforms: draft.platforms,
   };
 }

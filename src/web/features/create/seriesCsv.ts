@@ -11,13 +11,18 @@ export const seriesColumns: { name: string; meaning: string }[] = [
   { name: 'platforms', meaning: 'tiktok, instagram and/or youtube, separated by "|".' },
   { name: 'voice', meaning: '"default" or "none".' },
   { name: 'captionStyle', meaning: 'karaoke, pop or clean.' },
+  {
+    name: 'music',
+    meaning:
+      'Background music under the voice: none, builtin:calm or builtin:bright, or library:<id> for an audio file of your media library.',
+  },
 ];
 
 export const exampleSeriesCsv = [
-  'topic,keyPoints,audience,tone,durationSeconds,stylePreset,platforms',
-  'Cold brew at home,Use coarse ground coffee|Steep it 12 hours in the fridge|Dilute it one to one,coffee lovers,friendly,30,calm-gradient,tiktok|instagram',
-  'Three stretches for desk workers,Roll your neck slowly|Open your shoulders|Twist gently in your chair,office workers,calm,20,clean,tiktok|youtube',
-  'How a password manager helps,One strong password to remember|Unique passwords everywhere|Autofill saves time,everyone online,expert,30,tech-grid,youtube',
+  'topic,keyPoints,audience,tone,durationSeconds,stylePreset,platforms,music',
+  'Cold brew at home,Use coarse ground coffee|Steep it 12 hours in the fridge|Dilute it one to one,coffee lovers,friendly,30,calm-gradient,tiktok|instagram,builtin:calm',
+  'Three stretches for desk workers,Roll your neck slowly|Open your shoulders|Twist gently in your chair,office workers,calm,20,clean,tiktok|youtube,builtin:bright',
+  'How a password manager helps,One strong password to remember|Unique passwords everywhere|Autofill saves time,everyone online,expert,30,tech-grid,youtube,none',
   '',
 ].join('\n');
 

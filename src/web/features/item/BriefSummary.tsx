@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { platformSchema, type PlatformName } from '../../../api/connections.js';
+import { useQuery } from '../../hooks/useQuery.js';
 import { platformLabels } from '../connections/platformLabels.js';
+import { libraryAudio } from '../create/musicApi.js';
+import { musicLabel } from '../create/musicLabels.js';
 
 // The item's brief is typed loosely by the API; these are the parts worth showing back.
 const briefView = z.object({
@@ -12,6 +15,8 @@ const briefView = z.object({
   durationSeconds: z.number().catch(0),
   stylePreset: z.string().catch(''),
   voice: z.string().catch('default'),
+  // Briefs made before music existed have none.
+  music: z.string().catch('none'),
   platforms: z.array(platformSchema).catch(['tiktok', 'instagram', 'youtube']),
 });
 
@@ -67,10 +72,23 @@ export function BriefSummary({ brief }: { brief: Record<string, unknown> }) {
           </dd>
         </div>
         <div>
+          <dt>Background music</dt>
+          <dd>
+            {b.music.startsWith('library:') ? <LibraryMusicName choice={b.music} /> : musicLabel(b.music, [])}
+          </dd>
+        </div>
+        <div>
           <dt>Platforms</dt>
           <dd>{b.platforms.map((platform) => platformLabels[platform]).join(', ')}</dd>
         </div>
       </dl>
     </details>
   );
+}
+
+/** The name of the library file a brief's music names, once the library has answered. */
+function LibraryMusicName({ choice }: { choice: string }) {
+  const audio = useQuery(libraryAudio);
+  if (audio.status !== 'ready') return <>An audio file from the media library</>;
+  return <>{musicLabel(choice, audio.data)}</>;
 }
