@@ -11,6 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { createMetrics } from '../observability/metrics.js';
 import { SANDBOX_PREFIX } from '../sandbox-mount.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
@@ -61,6 +62,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   });
 
   installErrorHandling(app);
+  installSecurityHeaders(app, deps.sandbox ? `${SANDBOX_PREFIX}/` : null);
   installCsrfProtection(app, deps.settings.publicBaseUrl, CSRF_EXEMPT, MULTIPART_PATHS);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
