@@ -116,7 +116,9 @@ export class MediaLibraryService {
       throw new UserError(
         'validation',
         'upload_too_large',
-        `This file is ${megabytes(sizeBytes)} MB; uploads can be at most ${megabytes(max)} MB.`,
+        megabytes(sizeBytes) === megabytes(max)
+          ? `This file is just over the ${megabytes(max)} MB upload limit.`
+          : `This file is ${megabytes(sizeBytes)} MB; uploads can be at most ${megabytes(max)} MB.`,
       );
     }
     if (sizeBytes === 0) throw corrupt();

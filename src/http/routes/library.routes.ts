@@ -36,7 +36,12 @@ export const libraryRoutes =
       async (request, reply) => {
         const ctx = requireAuth(request);
         const file = await request.file();
-        if (!file) throw new UserError('validation', 'upload_missing', 'Choose an image or a clip to upload');
+        if (!file)
+          throw new UserError(
+            'validation',
+            'upload_missing',
+            'Choose a picture, a clip or an audio file to upload',
+          );
         const scratch = await deps.scratch();
         try {
           const tempPath = join(scratch.dir, 'upload');

@@ -11,14 +11,10 @@ import {
   type MediaToolsOptions,
 } from '../../../src/adapters/media/index.js';
 import { LocalMediaStore } from '../../../src/adapters/media-store/local-media-store.js';
-import { systemClock } from '../../../src/adapters/clock/system-clock.js';
-import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
-import { loadConfig } from '../../../src/config/load.js';
-import { buildFactoryKit } from '../../../src/factory-kit.container.js';
-import { GenerationService } from '../../../src/services/generation/generation.service.js';
 import type { RenderPlan } from '../../../src/domain/render-plan.js';
 import { buildRenderArgs } from '../../../src/domain/render/index.js';
+import { openOfflineFactory, SHORT_SCRIPT, type OfflineFactory } from '../factory/offline-factory.js';
 import { makeMedia, skipWithoutFfmpeg } from './media-fixtures.js';
 
 const DURATION_MS = 5000;
@@ -136,38 +132,20 @@ describe.each(BUILDS)(
 );
 
 describe.skipIf(skipWithoutFfmpeg)('a brief with built-in music, generated end to end', () => {
+  let factory: OfflineFactory;
+  beforeAll(async () => (factory = await openOfflineFactory()));
+  afterAll(async () => factory.close());
+
   it('renders a voiceless video whose sound is the track', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'music-generation-'));
-    const store = SqliteStore.open(join(dir, 'db.sqlite'));
-    try {
-      const kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir }, '/nonexistent/.env'), {
-        mediaRoot: join(dir, 'media'),
-        store,
-      });
-      const generation = new GenerationService({ store, clock: systemClock, kit });
-      const brief = briefInput.parse({ topic: 'Cold brew', voice: 'none', music: 'builtin:bright' });
-      const script = {
-        language: 'en',
-        hook: 'Cold brew is easy.',
-        beats: [
-          { text: 'Grind coarse.', visualCue: 'coffee beans' },
-          { text: 'Steep overnight.', visualCue: 'glass jar' },
-          { text: 'Filter twice.', visualCue: 'paper filter' },
-        ],
-        callToAction: 'Try it!',
-        writer: 'edited',
-      };
-      const version = await generation.generate('ws', 'item', brief, { script });
-      expect(version.parameters.music).toBe('builtin:bright');
-      expect(existsSync(kit.mediaStore.pathOf('builtin/music/bright-v1.wav'))).toBe(true);
-      // Without a voice and without music the sound track is silence (-inf dB); here it is the track.
-      expect(await kit.media.meanVolumeDb(kit.mediaStore.pathOf(version.outputs.videoKey))).toBeGreaterThan(
-        -40,
-      );
-      expect(version.outputs.preflight).toEqual([]);
-    } finally {
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { generation, kit } = factory;
+    const brief = briefInput.parse({ topic: 'Cold brew', voice: 'none', music: 'builtin:bright' });
+    const version = await generation.generate('ws', 'item', brief, { script: SHORT_SCRIPT });
+    expect(version.parameters.music).toBe('builtin:bright');
+    expect(existsSync(kit.mediaStore.pathOf('builtin/music/bright-v1.wav'))).toBe(true);
+    // Without a voice and without music the sound track is silence (-inf dB); here it is the track.
+    expect(await kit.media.meanVolumeDb(kit.mediaStore.pathOf(version.outputs.videoKey))).toBeGreaterThan(
+      -40,
+    );
+    expect(version.outputs.preflight).toEqual([]);
   }, 120_000);
 });

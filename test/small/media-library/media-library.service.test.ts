@@ -154,6 +154,13 @@ describe('MediaLibraryService.ingest accepts', () => {
 describe('MediaLibraryService.ingest refuses, in plain words, and deletes the upload', () => {
   it.each([
     ['big.mp4', 'mp4', 2_000_000, 'upload_too_large', 'This file is 1.9 MB; uploads can be at most 1.0 MB.'],
+    [
+      'edge.mp4',
+      'mp4',
+      1024 * 1024 + 1,
+      'upload_too_large',
+      'This file is just over the 1.0 MB upload limit.',
+    ],
     ['empty.mp4', 'mp4', 0, 'upload_corrupt', 'could not be read'],
     ['broken.mp4', 'garbage', 5000, 'upload_corrupt', 'could not be read; it may be damaged'],
     ['notes.txt', 'garbage', 5000, 'upload_unsupported', 'It is not a picture, a video or a sound file'],
