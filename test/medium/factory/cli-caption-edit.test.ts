@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaTools } from '../../../src/adapters/media/index.js';
 import { parseSrt } from '../../../src/domain/captions/index.js';
+import { STAGES } from '../../../src/domain/content-item.js';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 
@@ -55,16 +56,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('ai-factory generate --
     const first = cli('generate', ...brief, '--out', join(dir, 'first.mp4'), '--json');
     expect(first.status, first.stderr).toBe(0);
     const made = report(first.stdout);
-    expect(ranStages(made)).toEqual([
-      'script',
-      'voice',
-      'visuals',
-      'captions',
-      'render',
-      'cover',
-      'metadata',
-      'preflight',
-    ]);
+    expect(ranStages(made)).toEqual([...STAGES]);
     expect(made.videos[0]!.srt).toBe(join(dir, 'first.srt'));
     const written = readFileSync(join(dir, 'first.srt'), 'utf8');
     const cues = parseSrt(written);
