@@ -1,15 +1,8 @@
+import { STAGES, type Stage } from '../../../domain/content-item.js';
+
 /** The factory line, in the order the server runs it. */
-export const stages = [
-  'script',
-  'voice',
-  'visuals',
-  'captions',
-  'render',
-  'cover',
-  'metadata',
-  'preflight',
-] as const;
-export type StageName = (typeof stages)[number];
+export const stages = STAGES;
+export type StageName = Stage;
 
 export function isStage(name: string): name is StageName {
   return (stages as readonly string[]).includes(name);
