@@ -5,17 +5,39 @@ import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
 
+const BUSY_TIMEOUT_MS = 5000;
+const WAL_RETRY_MS = 20;
+
 /** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   // Set before anything else takes a lock: another process (a second CLI run) may be opening the same file.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  enableWal(db);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   return db;
+}
+
+/**
+ * Switches a new file to WAL. The switch needs the file to itself for a moment, and SQLite answers SQLITE_BUSY at
+ * once instead of waiting when another process is opening it too, so this waits and tries again briefly.
+ */
+function enableWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() > deadline) throw error;
+      // Opening a database is synchronous (better-sqlite3), so the wait is too; it lasts milliseconds.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_MS);
+    }
+  }
 }
 
 /**
