@@ -22,6 +22,7 @@ import type { InProcessQueue } from './adapters/queue/in-process/in-process.queu
 import { ContentService, GENERATE_JOB } from './services/content.service.js';
 import { GenerationService } from './services/generation/generation.service.js';
 import { MediaLibraryService } from './services/media-library.service.js';
+import { VideoUploadService } from './services/video-upload.service.js';
 import { MusicService } from './services/music.service.js';
 import { generateJob } from './jobs/generate.job.js';
 import { MediaLinks } from './http/media-links.js';
@@ -76,12 +77,20 @@ export async function buildContainer(
   const { UrlSigner } = await import('./adapters/crypto/url-signer.js');
   const progress = new InProcessProgressBus();
   const generation = new GenerationService({ store, clock, kit });
+  const maxUploadBytes = config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
+  const uploads = new VideoUploadService({
+    store,
+    media: kit.mediaStore,
+    tools: kit.media,
+    clock,
+    maxUploadBytes,
+  });
   const queue = new InProcessQueue({
     store,
     clock,
     logger,
     concurrency: config.RENDER_CONCURRENCY ?? availableParallelism(),
-    catalog: { [GENERATE_JOB]: generateJob({ store, clock, generation, progress }) },
+    catalog: { [GENERATE_JOB]: generateJob({ store, clock, generation, uploads, progress }) },
   });
   const mediaLinks = new MediaLinks(
     UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key')),
@@ -126,8 +135,9 @@ export async function buildContainer(
       media: kit.mediaStore,
       tools: kit.media,
       clock,
-      maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,
+      maxUploadBytes,
     }),
+    uploads,
     music: new MusicService({ builtinMusic: (track) => kit.builtinMusic(track) }),
     scratch: () => kit.mediaStore.scratch(),
     maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,

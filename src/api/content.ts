@@ -37,6 +37,22 @@ export const briefInput = z.strictObject({
 });
 export type BriefInput = z.input<typeof briefInput>;
 
+/** The text fields of a finished video's upload (multipart, so platforms come comma-separated). */
+export const videoUploadFields = z.strictObject({
+  title: briefInput.shape.topic,
+  description: z.string().trim().max(2000, 'Keep the description to 2000 characters').default(''),
+  platforms: z
+    .string()
+    .default('tiktok,instagram,youtube')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(platformSchema).min(1, 'Choose at least one platform').max(3)),
+});
+
 export const seriesInput = z.strictObject({
   briefs: z.array(briefInput).min(1).max(50).optional(),
   csv: z
@@ -51,6 +67,7 @@ export const itemStatus = z.enum(['queued', 'generating', 'ready', 'failed']);
 export const itemView = z.object({
   id: z.string(),
   title: z.string(),
+  source: z.enum(['generated', 'upload']),
   status: itemStatus,
   brief: z.record(z.string(), z.unknown()),
   currentVersionId: z.string().nullable(),

@@ -5,6 +5,7 @@ import { briefsFromCsv } from '../domain/briefs-csv.js';
 import { buildSrt, captionEditsFromSrt, cueText, parseSrt, type SrtCue } from '../domain/captions/index.js';
 import type { Brief } from '../domain/content.js';
 import type { Version } from '../domain/content-item.js';
+import type { GeneratedVersion } from '../services/generation/generation.service.js';
 import { UserError } from '../domain/errors.js';
 import { cliWorkspace } from './cli-workspace.js';
 import { generateHelp, parseGenerateArgs, validateBriefs } from './generate-args.js';
@@ -22,7 +23,7 @@ type Factory = Awaited<ReturnType<typeof standaloneFactory>>;
 
 /** A generation as the command reports it: the version, what ran, and which captions the edited file changed. */
 interface Made {
-  version: Omit<Version, 'number'>;
+  version: GeneratedVersion;
   stageLog: Version['stageLog'];
   editedCaptions: number[];
 }
@@ -110,7 +111,7 @@ async function make(
 }
 
 /** Copies the video and its cover out of the cache and writes the captions beside them. */
-function writeOutputs(factory: Factory, version: Omit<Version, 'number'>, video: string) {
+function writeOutputs(factory: Factory, version: GeneratedVersion, video: string) {
   const cover = sibling(video, '.jpg');
   const srt = sibling(video, '.srt');
   mkdirSync(dirname(video), { recursive: true });

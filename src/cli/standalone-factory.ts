@@ -1,9 +1,13 @@
 import type { Config } from '../config/schema.js';
 import type { Brief } from '../domain/content.js';
-import type { Version, VersionEdits } from '../domain/content-item.js';
+import type { VersionEdits } from '../domain/content-item.js';
 import { newId } from '../domain/ids.js';
 import { buildFactoryKit } from '../factory-kit.container.js';
-import { GenerationService, type ProgressListener } from '../services/generation/generation.service.js';
+import {
+  GenerationService,
+  type GeneratedVersion,
+  type ProgressListener,
+} from '../services/generation/generation.service.js';
 import { CLI_WORKSPACE_ID, cliWorkspace } from './cli-workspace.js';
 
 /**
@@ -19,11 +23,7 @@ export async function standaloneFactory(config: Config) {
   const kit = await buildFactoryKit(config, { mediaRoot: workspace.mediaRoot, store });
   const generation = new GenerationService({ store, clock: systemClock, kit });
   return {
-    generate: (
-      brief: Brief,
-      edits: VersionEdits,
-      onProgress: ProgressListener,
-    ): Promise<Omit<Version, 'number'>> =>
+    generate: (brief: Brief, edits: VersionEdits, onProgress: ProgressListener): Promise<GeneratedVersion> =>
       generation.generate(CLI_WORKSPACE_ID, newId(), brief, edits, onProgress),
     pathOf: (key: string) => kit.mediaStore.pathOf(key),
     close: () => store.close(),

@@ -24,11 +24,16 @@ export type Stage = (typeof STAGES)[number];
 
 export type ItemStatus = 'queued' | 'generating' | 'ready' | 'failed';
 
+/** Made by the factory from a brief, or a finished video someone uploaded. */
+export type ItemSource = 'generated' | 'upload';
+
 /** One video in the library: its brief and the version shown now. */
 export interface ContentItem {
   id: string;
   workspaceId: string;
   title: string;
+  source: ItemSource;
+  /** For an upload, made from its title and platforms (nobody typed it), so every item has platforms and a topic. */
   brief: Brief;
   status: ItemStatus;
   currentVersionId: string | null;
@@ -48,7 +53,8 @@ export interface VersionEdits {
 }
 
 /** Every stage's output of one generation, plus the parameters used (the learning loop reads them). */
-export interface VersionOutputs {
+export interface GeneratedOutputs {
+  source?: 'generated';
   script: Script;
   voice: VoiceOver;
   visuals: VisualSegment[];
@@ -59,6 +65,25 @@ export interface VersionOutputs {
   metadata: PlatformMetadata;
   media: MediaInfo;
   preflight: PreflightViolation[];
+}
+
+/** A finished video someone uploaded: the file as it is, its cover, the platform texts and the checks. */
+export interface UploadedOutputs {
+  source: 'upload';
+  /** The uploaded file's name, as the person knows it. */
+  filename: string;
+  videoKey: string;
+  coverKey: string;
+  coverAtMs: number;
+  metadata: PlatformMetadata;
+  media: MediaInfo;
+  preflight: PreflightViolation[];
+}
+
+export type VersionOutputs = GeneratedOutputs | UploadedOutputs;
+
+export function isUploaded(outputs: VersionOutputs): outputs is UploadedOutputs {
+  return outputs.source === 'upload';
 }
 
 export interface Version {

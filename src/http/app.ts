@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { createMetrics } from '../observability/metrics.js';
 import { SANDBOX_PREFIX } from '../sandbox-mount.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { VIDEO_UPLOAD_PATH, videoUploadRoutes } from './routes/video-upload.routes.js';
 import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
@@ -35,7 +36,7 @@ import { installWebApp } from './web-app.js';
 const ONE_MEGABYTE = 1024 * 1024;
 // Signature-verified callbacks from platforms, and the local sandbox with its own rules.
 // Uploads are multipart; they still need our Origin.
-const MULTIPART_PATHS = ['/api/library'];
+const MULTIPART_PATHS = ['/api/library', VIDEO_UPLOAD_PATH];
 const CSRF_EXEMPT = ['/webhooks/', `${SANDBOX_PREFIX}/`];
 
 /** Builds the HTTP app: API under /api, health and metrics, the web app, one error body everywhere. */
@@ -91,6 +92,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(connectionRoutes(deps));
       await api.register(contentRoutes(deps));
       await api.register(libraryRoutes(deps, deps.maxUploadBytes));
+      await api.register(videoUploadRoutes(deps, deps.maxUploadBytes));
       await api.register(musicRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

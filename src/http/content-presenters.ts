@@ -6,6 +6,7 @@ export function presentItem(item: ContentItem, current: Version | null, links: M
   return {
     id: item.id,
     title: item.title,
+    source: item.source,
     status: item.status,
     brief: { ...item.brief } as Record<string, unknown>,
     currentVersionId: item.currentVersionId,

@@ -10,6 +10,7 @@ import type { ContentItem, Version } from '../domain/content-item.js';
 import type { ProgressBus } from '../ports/progress-bus.js';
 import type { ContentService } from '../services/content.service.js';
 import type { MediaLibraryService } from '../services/media-library.service.js';
+import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { MusicService } from '../services/music.service.js';
 import type { MediaLinks } from './media-links.js';
 
@@ -24,6 +25,7 @@ export interface HttpDeps {
   platformAccess: PlatformAccess;
   content: ContentService;
   library: MediaLibraryService;
+  uploads: VideoUploadService;
   music: MusicService;
   progress: ProgressBus;
   mediaLinks: MediaLinks;

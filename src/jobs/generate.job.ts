@@ -5,6 +5,7 @@ import type { ProgressBus } from '../ports/progress-bus.js';
 import type { Store } from '../ports/store.js';
 import type { GeneratePayload } from '../services/content.service.js';
 import { StageFailure, type GenerationService } from '../services/generation/generation.service.js';
+import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { JobDefinition } from './catalog.js';
 
 /** The generate job: runs the pipeline for an item and records the new version, or a clear failure. */
@@ -12,9 +13,10 @@ export function generateJob(deps: {
   store: Store;
   clock: Clock;
   generation: GenerationService;
+  uploads: VideoUploadService;
   progress: ProgressBus;
 }): JobDefinition {
-  const { store, clock, generation, progress } = deps;
+  const { store, clock, generation, uploads, progress } = deps;
   const publish = (
     job: Job,
     itemId: string,
@@ -57,20 +59,24 @@ export function generateJob(deps: {
       };
       let lastBeat = 0;
       try {
-        const version = await generation.generate(
-          job.workspaceId,
-          itemId,
-          item.brief,
-          merged,
-          (stage, fraction, overall) => {
-            publish(job, itemId, stage, fraction, overall, 'running');
-            if (Date.now() - lastBeat > 1000) {
-              lastBeat = Date.now();
-              void ctx.heartbeat({ stage, fraction: overall });
-            }
-          },
-          ctx.signal,
-        );
+        // An uploaded video keeps its file: only its platform texts change.
+        const version =
+          item.source === 'upload' && base
+            ? uploads.newVersion(base, merged)
+            : await generation.generate(
+                job.workspaceId,
+                itemId,
+                item.brief,
+                merged,
+                (stage, fraction, overall) => {
+                  publish(job, itemId, stage, fraction, overall, 'running');
+                  if (Date.now() - lastBeat > 1000) {
+                    lastBeat = Date.now();
+                    void ctx.heartbeat({ stage, fraction: overall });
+                  }
+                },
+                ctx.signal,
+              );
         const versions = await store.content.listVersions(job.workspaceId, itemId);
         await store.transaction(async (tx) => {
           await tx.content.createVersion({ ...version, number: (versions[0]?.number ?? 0) + 1 });

@@ -8,6 +8,7 @@ import type { JobQueue } from '../ports/job-queue.js';
 import type { Page, PageRequest, Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
 import { findLibraryMusic } from './library-music.js';
+import { assertEditableUpload } from './video-upload.service.js';
 
 export const GENERATE_JOB = 'generate';
 
@@ -30,6 +31,7 @@ export class ContentService {
       id: newId(),
       workspaceId: ctx.workspaceId,
       title: brief.topic.slice(0, 120),
+      source: 'generated',
       brief,
       status: 'queued',
       currentVersionId: null,
@@ -90,6 +92,7 @@ export class ContentService {
         'This video is being generated; edit it when it is ready',
       );
     }
+    if (item.source === 'upload') assertEditableUpload(edits);
     return this.requeue(item, edits);
   }
 

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Brief, MediaInfo, Script, TimedWord } from '../../src/domain/content.js';
 import type { FactoryKit } from '../../src/services/generation/factory-kit.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { Store } from '../../src/ports/store.js';
+import { VideoUploadService } from '../../src/services/video-upload.service.js';
 
 /** A factory kit with instant stand-ins for every engine, counting how often each stage really ran. */
 export function fakeFactoryKit(
@@ -161,4 +164,15 @@ function wordsOf(text: string, msPerWord: number): TimedWord[] {
     .split(/\s+/)
     .filter(Boolean)
     .map((w, i) => ({ text: w, startMs: i * msPerWord, endMs: (i + 1) * msPerWord - 50 }));
+}
+
+/** The upload service over a fake kit's media store and tools (the generate job needs it for uploaded items). */
+export function uploadsFor(store: Store, kit: FactoryKit, clock: Clock): VideoUploadService {
+  return new VideoUploadService({
+    store,
+    media: kit.mediaStore,
+    tools: kit.media,
+    clock,
+    maxUploadBytes: 10_000_000,
+  });
 }

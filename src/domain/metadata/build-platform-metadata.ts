@@ -65,6 +65,51 @@ function youtubeDescription(script: Script, hashtags: string[]): string {
   );
 }
 
+/**
+ * Platform texts for a finished video someone uploaded, from its title and description: the same limits and
+ * hashtags as for a generated video. The AI-generated label starts off: only the person knows how it was made.
+ */
+export function buildUploadMetadata(
+  upload: { title: string; description: string },
+  brief: Pick<Brief, 'platforms' | 'language'>,
+): PlatformMetadata {
+  const words = {
+    topic: upload.title,
+    keyPoints: upload.description ? [upload.description] : [],
+    language: brief.language,
+  };
+  const hashtags = hashtagsFor(words);
+  const body = paragraphs(upload.title, upload.description);
+  const metadata: PlatformMetadata = {};
+  for (const platform of new Set(brief.platforms)) {
+    if (platform === 'youtube') {
+      metadata.youtube = {
+        title: fitText(
+          withoutAngleBrackets(upload.title).replace(/\s+/g, ' ').trim(),
+          METADATA_LIMITS.youtubeTitleChars,
+          utf16Length,
+        ),
+        description: withTrailer(
+          withoutAngleBrackets(paragraphs(upload.description || upload.title)),
+          withoutAngleBrackets([...hashtags, '#Shorts'].join(' ')),
+          METADATA_LIMITS.youtubeDescriptionBytes,
+          utf8Bytes,
+        ),
+        tags: youtubeTagsFor(words, METADATA_LIMITS.youtubeTagsChars),
+        aiGenerated: false,
+      };
+    } else {
+      const max =
+        platform === 'tiktok' ? METADATA_LIMITS.tiktokCaptionUnits : METADATA_LIMITS.instagramCaptionChars;
+      metadata[platform] = {
+        caption: withTrailer(body, hashtags.join(' '), max, utf16Length),
+        aiGenerated: false,
+      };
+    }
+  }
+  return metadata;
+}
+
 function paragraphs(...parts: string[]): string {
   return parts
     .map((part) => part.trim())

@@ -1,4 +1,4 @@
-export { buildPlatformMetadata } from './build-platform-metadata.js';
+export { buildPlatformMetadata, buildUploadMetadata } from './build-platform-metadata.js';
 export { validateMetadata, type MetadataProblem } from './validate-metadata.js';
 export { METADATA_LIMITS } from './limits.js';
 export { countHashtags, countMentions, hashtagsFor, youtubeTagsFor, youtubeTagsLength } from './hashtags.js';

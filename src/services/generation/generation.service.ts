@@ -7,7 +7,7 @@ import type {
   VisualSegment,
   VoiceOver,
 } from '../../domain/content.js';
-import type { Stage, Version, VersionEdits, VersionOutputs } from '../../domain/content-item.js';
+import type { GeneratedOutputs, Stage, Version, VersionEdits } from '../../domain/content-item.js';
 import { newId } from '../../domain/ids.js';
 import { timeScriptParts } from '../../domain/beat-timing.js';
 import { countWords, lengthFits, refitWordCount, targetWordCount } from '../../domain/script-rules.js';
@@ -42,6 +42,9 @@ interface Take {
   keys: Partial<Record<Stage, string>>;
 }
 
+/** A version the factory made (before it is numbered): its outputs are every stage's. */
+export type GeneratedVersion = Omit<Version, 'number' | 'outputs'> & { outputs: GeneratedOutputs };
+
 export type ProgressListener = (stage: Stage, fraction: number, overall: number) => void;
 
 export interface GenerationDeps {
@@ -62,7 +65,7 @@ export class GenerationService {
     edits: VersionEdits,
     onProgress: ProgressListener = () => undefined,
     signal?: AbortSignal,
-  ): Promise<Omit<Version, 'number'>> {
+  ): Promise<GeneratedVersion> {
     const { kit } = this.deps;
     const log: Version['stageLog'] = [];
     // The cache key of each stage's output that this version uses; together they make its content hash.
@@ -256,7 +259,7 @@ export class GenerationService {
       },
     );
 
-    const outputs: VersionOutputs = {
+    const outputs: GeneratedOutputs = {
       script,
       voice,
       visuals,

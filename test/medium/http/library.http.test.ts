@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartBody } from '../../fakes/multipart.js';
 import { solidPng } from '../../fakes/png.js';
 import { Client, startTestApp, type TestApp } from '../../fakes/test-app.js';
 
@@ -16,18 +17,6 @@ interface Asset {
   url: string;
 }
 
-/** A multipart body as a browser's FormData sends it: fields first, then the file. */
-async function multipart(fields: Record<string, string>, name: string, data: Buffer) {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('file', new Blob([data]), name);
-  const request = new Request('http://multipart.test/', { method: 'POST', body: form });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    contentType: request.headers.get('content-type') ?? '',
-  };
-}
-
 describe('media library over HTTP', () => {
   let t: TestApp;
   let owner: Client;
@@ -40,7 +29,7 @@ describe('media library over HTTP', () => {
   afterAll(async () => t.close());
 
   async function upload(name: string, data: Buffer, fields: Record<string, string> = {}) {
-    const { payload, contentType } = await multipart(fields, name, data);
+    const { payload, contentType } = await multipartBody(fields, { field: 'file', name, data });
     return t.app.inject({
       method: 'POST',
       url: '/api/library',

@@ -7,13 +7,20 @@ import { InProcessProgressBus } from '../../../src/adapters/events/in-process-pr
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
 import type { Brief } from '../../../src/domain/content.js';
+import { isUploaded, type GeneratedOutputs, type Version } from '../../../src/domain/content-item.js';
 import { TransientError } from '../../../src/domain/errors.js';
 import { generateJob } from '../../../src/jobs/generate.job.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
 import { ContentService, GENERATE_JOB } from '../../../src/services/content.service.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
-import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
+import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
+
+/** A version's outputs, which must be the factory's (not an upload's). */
+function generated(version: Version): GeneratedOutputs {
+  if (isUploaded(version.outputs)) throw new Error('expected a generated version');
+  return version.outputs;
+}
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -58,7 +65,15 @@ describe('generation pipeline and jobs', () => {
       logger: silent,
       concurrency: 2,
       pollMs: 10,
-      catalog: { [GENERATE_JOB]: generateJob({ store, clock, generation, progress }) },
+      catalog: {
+        [GENERATE_JOB]: generateJob({
+          store,
+          clock,
+          generation,
+          uploads: uploadsFor(store, fake.kit, clock),
+          progress,
+        }),
+      },
     });
     const content = new ContentService({ store, clock, queue });
     queue.start();
@@ -81,8 +96,8 @@ describe('generation pipeline and jobs', () => {
     expect(done.status).toBe('ready');
     expect(versions).toHaveLength(1);
     const [v] = versions;
-    expect(v!.outputs.script.hook).toBe('All about Cold brew coffee');
-    expect(v!.outputs.visuals).toHaveLength(5);
+    expect(generated(v!).script.hook).toBe('All about Cold brew coffee');
+    expect(generated(v!).visuals).toHaveLength(5);
     expect(v!.outputs.videoKey).toMatch(/^workspaces\/w1\/cache\/render\/[0-9a-f]{64}\.mp4$/);
     expect(v!.stageLog.map((s) => s.stage)).toEqual([
       'script',
@@ -174,7 +189,15 @@ describe('generation pipeline and jobs', () => {
     const fake = fakeFactoryKit();
     const generation = new GenerationService({ store, clock, kit: fake.kit });
     const progress = new InProcessProgressBus();
-    const catalog = { [GENERATE_JOB]: generateJob({ store, clock, generation, progress }) };
+    const catalog = {
+      [GENERATE_JOB]: generateJob({
+        store,
+        clock,
+        generation,
+        uploads: uploadsFor(store, fake.kit, clock),
+        progress,
+      }),
+    };
     const first = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, catalog });
     const content = new ContentService({ store, clock, queue: first });
     const { item } = await content.create(ctx, brief());
@@ -210,8 +233,8 @@ describe('generation pipeline and jobs', () => {
     await queue.idle();
     const [v] = (await content.get(ctx, item.id)).versions;
     expect(calls.voice).toBe(0);
-    expect(v!.outputs.voice.audioKey).toBeNull();
-    expect(v!.outputs.voice.words.length).toBeGreaterThan(10);
+    expect(generated(v!).voice.audioKey).toBeNull();
+    expect(generated(v!).voice.words.length).toBeGreaterThan(10);
     await queue.stop();
     cleanup();
   });

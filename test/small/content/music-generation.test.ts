@@ -13,7 +13,7 @@ import { generateJob } from '../../../src/jobs/generate.job.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
 import { ContentService, GENERATE_JOB } from '../../../src/services/content.service.js';
 import { GenerationService, StageFailure } from '../../../src/services/generation/generation.service.js';
-import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
+import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -163,7 +163,13 @@ describe('background music in the generation pipeline', () => {
       concurrency: 1,
       pollMs: 10,
       catalog: {
-        [GENERATE_JOB]: generateJob({ store, clock, generation, progress: new InProcessProgressBus() }),
+        [GENERATE_JOB]: generateJob({
+          store,
+          clock,
+          generation,
+          uploads: uploadsFor(store, fake.kit, clock),
+          progress: new InProcessProgressBus(),
+        }),
       },
     });
     if (start) queue.start();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Brief, PlatformMetadata, Script } from '../../../src/domain/content.js';
 import {
   buildPlatformMetadata,
+  buildUploadMetadata,
   countHashtags,
   countMentions,
   hashtagsFor,
@@ -290,5 +291,46 @@ describe('validateMetadata', () => {
     });
     expect(youtubeTagsLength(atLimits.youtube!.tags)).toBe(500);
     expect(validateMetadata(atLimits)).toEqual([]);
+  });
+});
+
+describe('buildUploadMetadata', () => {
+  const brief = { platforms: ['tiktok', 'instagram', 'youtube'] as Brief['platforms'], language: 'en' };
+
+  it('builds each platform text from the title and description, not labelled AI-made', () => {
+    const metadata = buildUploadMetadata(
+      { title: 'Latte art <3 steps>', description: 'Steam, pour, swirl.' },
+      brief,
+    );
+    expect(metadata.tiktok?.caption).toMatch(/^Latte art <3 steps>\n\nSteam, pour, swirl\.\n\n#/);
+    expect(metadata.youtube?.title).toBe('Latte art 3 steps');
+    expect(metadata.youtube?.description).not.toMatch(/[<>]/);
+    expect(metadata.youtube?.description).toContain('#Shorts');
+    expect([metadata.tiktok, metadata.instagram, metadata.youtube].map((m) => m?.aiGenerated)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(validateMetadata(metadata)).toEqual([]);
+  });
+
+  it('keeps within every limit, however long the description', () => {
+    const metadata = buildUploadMetadata(
+      { title: 'T'.repeat(200), description: '😀 word '.repeat(2000) },
+      brief,
+    );
+    expect(validateMetadata(metadata)).toEqual([]);
+    expect(utf16Length(metadata.tiktok?.caption ?? '')).toBeLessThanOrEqual(
+      METADATA_LIMITS.tiktokCaptionUnits,
+    );
+    expect(metadata.youtube?.title.length).toBeLessThanOrEqual(100);
+  });
+
+  it('writes only for the chosen platforms', () => {
+    expect(
+      Object.keys(
+        buildUploadMetadata({ title: 'Hi there', description: '' }, { ...brief, platforms: ['youtube'] }),
+      ),
+    ).toEqual(['youtube']);
   });
 });

@@ -202,4 +202,9 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX media_assets_by_workspace ON media_assets(workspace_id, id);
     `,
   },
+  {
+    version: 4,
+    name: 'uploaded videos as content items',
+    sql: `ALTER TABLE content_items ADD COLUMN source TEXT NOT NULL DEFAULT 'generated';`,
+  },
 ];

@@ -1,4 +1,10 @@
-import type { ContentItem, ItemStatus, MediaAsset, Version } from '../../../domain/content-item.js';
+import type {
+  ContentItem,
+  ItemSource,
+  ItemStatus,
+  MediaAsset,
+  Version,
+} from '../../../domain/content-item.js';
 import type { ContentRepository, MediaAssetRepository, StageCacheRepository } from '../../../ports/store.js';
 import { decodeCursor, toPage } from './cursor.js';
 import type { Db } from './database.js';
@@ -8,6 +14,7 @@ interface ItemRow {
   id: string;
   workspace_id: string;
   title: string;
+  source: ItemSource;
   brief: string;
   status: ItemStatus;
   current_version_id: string | null;
@@ -20,6 +27,7 @@ const toItem = (r: ItemRow): ContentItem => ({
   id: r.id,
   workspaceId: r.workspace_id,
   title: r.title,
+  source: r.source,
   brief: JSON.parse(r.brief) as ContentItem['brief'],
   status: r.status,
   currentVersionId: r.current_version_id,
@@ -63,10 +71,10 @@ export function sqliteContent(db: Db, run: Run): ContentRepository {
         () =>
           void db
             .prepare(
-              `INSERT INTO content_items (title, brief, status, current_version_id, failure, updated_at, id, workspace_id, created_by, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO content_items (title, brief, status, current_version_id, failure, updated_at, id, workspace_id, created_by, created_at, source)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(...itemValues(i), i.id, i.workspaceId, i.createdBy, i.createdAt),
+            .run(...itemValues(i), i.id, i.workspaceId, i.createdBy, i.createdAt, i.source),
       ),
     updateItem: (i) =>
       run(
