@@ -1,6 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { brokenSample, sampleFromSchema, topicOf } from '../openai-compatible/sample-answer.js';
+import type { FastifyReply } from 'fastify';
+import {
+  fakeApp,
+  listenLocally,
+  pause,
+  StepScript,
+  type Listening,
+  type LlmFake,
+  type LlmFakeOptions,
+} from '../fake-server.js';
+import {
+  brokenSample,
+  firstUserText,
+  sampleFromSchema,
+  topicOf,
+} from '../openai-compatible/sample-answer.js';
 import { messagesRequestProblem, type AnthropicErrorBody } from './validate.js';
 
 /**
@@ -21,50 +35,20 @@ export type MessagesStep =
   | 'slow' // a valid answer after `slowMs`
   | 'hang'; // no answer at all
 
-/** Named scenarios for tests. */
-export type MessagesBehaviour =
-  | 'valid'
-  | 'invalid-then-valid'
-  | 'always-invalid'
-  | 'unauthorized'
-  | 'rate-limited'
-  | 'server-error'
-  | 'slow'
-  | 'hang';
+export type MessagesFake = LlmFake<MessagesStep>;
 
-export interface MessagesFakeOptions {
-  apiKeys?: string[];
-  models?: string[];
-  retryAfterSeconds?: number;
-  slowMs?: number;
-}
-
-export interface MessagesFake {
-  app: FastifyInstance;
-  /** Steps served to the next requests, in order; then the default step. */
-  enqueue(...steps: MessagesStep[]): void;
-  /** Sets the queue and default step for a named scenario. */
-  behave(behaviour: MessagesBehaviour): void;
-  /** Bodies and headers of every request that passed authentication and validation. */
-  requests: { headers: Record<string, unknown>; body: Record<string, unknown> }[];
-}
-
-export interface RunningMessagesFake extends MessagesFake {
-  /** The base URL setting (no /v1: the client appends /v1/messages). */
-  baseUrl: string;
-  close(): Promise<void>;
-}
+/** A listening fake; its base URL has no /v1 (the client appends /v1/messages). */
+export type RunningMessagesFake = MessagesFake & Listening;
 
 const VERSIONS = ['2023-06-01', '2023-01-01'];
 
 /** Builds the fake's Fastify app (not listening). */
-export function buildAnthropicFake(options: MessagesFakeOptions = {}): MessagesFake {
+export function buildAnthropicFake(options: LlmFakeOptions = {}): MessagesFake {
   const apiKeys = options.apiKeys ?? ['sk-ant-test'];
   const models = options.models ?? ['claude-haiku-4-5', 'claude-sonnet-4-5', 'claude-opus-4-1'];
-  const queue: MessagesStep[] = [];
-  let fallback: MessagesStep = 'valid';
+  const script = new StepScript<MessagesStep>();
   const requests: MessagesFake['requests'] = [];
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = fakeApp();
 
   app.setErrorHandler((_error, _request, reply) =>
     sendError(reply, {
@@ -108,7 +92,7 @@ export function buildAnthropicFake(options: MessagesFakeOptions = {}): MessagesF
     const body = request.body as Record<string, unknown>;
     requests.push({ headers: { ...request.headers }, body });
 
-    const step = queue.shift() ?? fallback;
+    const step = script.next();
     switch (step) {
       case 'hang':
         return reply.hijack();
@@ -127,35 +111,19 @@ export function buildAnthropicFake(options: MessagesFakeOptions = {}): MessagesF
       case 'overloaded':
         return sendError(reply, { status: 529, type: 'overloaded_error', message: 'Overloaded' });
       case 'slow':
-        await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 1500));
+        await pause(options.slowMs ?? 1500);
         return message(reply, body, 'valid');
       default:
         return message(reply, body, step);
     }
   });
 
-  return {
-    app,
-    requests,
-    enqueue: (...steps) => queue.push(...steps),
-    behave(behaviour) {
-      queue.length = 0;
-      fallback =
-        behaviour === 'always-invalid'
-          ? 'wrong-shape'
-          : behaviour === 'invalid-then-valid'
-            ? 'valid'
-            : behaviour;
-      if (behaviour === 'invalid-then-valid') queue.push('wrong-shape');
-    },
-  };
+  return { app, requests, enqueue: script.enqueue, behave: script.behave };
 }
 
 /** Starts the fake on 127.0.0.1 at a free port. */
-export async function startAnthropicFake(options: MessagesFakeOptions = {}): Promise<RunningMessagesFake> {
-  const fake = buildAnthropicFake(options);
-  const baseUrl = await fake.app.listen({ host: '127.0.0.1', port: 0 });
-  return { ...fake, baseUrl, close: () => fake.app.close() };
+export async function startAnthropicFake(options: LlmFakeOptions = {}): Promise<RunningMessagesFake> {
+  return listenLocally(buildAnthropicFake(options));
 }
 
 function message(
@@ -164,7 +132,7 @@ function message(
   step: 'valid' | 'text-only' | 'wrong-shape',
 ) {
   const messages = body.messages as { role: string; content: unknown }[];
-  const topic = topicOf(textOf(messages.find((m) => m.role === 'user')?.content));
+  const topic = topicOf(firstUserText(messages));
   const forced = forcedTool(body);
   const content =
     forced && step !== 'text-only'
@@ -202,16 +170,6 @@ function forcedTool(body: Record<string, unknown>): { name: string; input_schema
   if (choice?.type === 'tool') return tools.find((tool) => tool.name === choice.name);
   if (choice?.type === 'any') return tools[0];
   return undefined;
-}
-
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  return content
-    .map((block) =>
-      typeof (block as { text?: unknown }).text === 'string' ? (block as { text: string }).text : '',
-    )
-    .join('\n');
 }
 
 function sendError(reply: FastifyReply, error: AnthropicErrorBody) {

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { fakeApp, listenLocally, type Listening } from '../fake-server.js';
 import { fakeSpeech, s16leBytes, type FakeFailure, type FakeSpeech } from '../openai-tts/fake-speech.js';
 
 /**
@@ -7,11 +8,9 @@ import { fakeSpeech, s16leBytes, type FakeFailure, type FakeSpeech } from '../op
  * `{ audio_base64, alignment, normalized_alignment }` (characters with start/end seconds), GET /v1/voices, and the
  * error shapes `{ detail: { status, message } }` and FastAPI's `{ detail: [{ loc, msg, type }] }` (422).
  */
-export interface ElevenLabsFake {
-  baseUrl: string;
+export interface ElevenLabsFake extends Listening {
   failNext(...failures: FakeFailure[]): void;
   requests: { voiceId: string; outputFormat: string; body: Record<string, unknown> }[];
-  close(): Promise<void>;
 }
 
 const VOICES = [
@@ -41,7 +40,7 @@ const PCM_RATES: Record<string, number> = {
 export async function startElevenLabsFake(options: { apiKey: string }): Promise<ElevenLabsFake> {
   const failures: FakeFailure[] = [];
   const requests: ElevenLabsFake['requests'] = [];
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = fakeApp();
 
   app.addHook('onRequest', async (request, reply) => {
     const key = request.headers['xi-api-key'];
@@ -118,15 +117,7 @@ export async function startElevenLabsFake(options: { apiKey: string }): Promise<
 
   app.get('/v1/voices', async () => ({ voices: VOICES }));
 
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    failNext: (...next) => failures.push(...next),
-    requests,
-    close: () => app.close(),
-  };
+  return listenLocally({ app, failNext: (...next: FakeFailure[]) => failures.push(...next), requests });
 }
 
 /** One entry per character (code point) of the text: a word's characters share its hum; others take no time. */

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fakeApp, listenLocally, type Listening } from '../fake-server.js';
 import { fakeSpeech, wavBytes, type FakeFailure } from '../openai-tts/fake-speech.js';
 import { parseSsml, timeOfMark } from './ssml.js';
 
@@ -9,11 +10,9 @@ import { parseSsml, timeOfMark } from './ssml.js';
  * `{ audioContent, timepoints, audioConfig }`, GET /v1beta1/voices, and Google's error envelope
  * `{ error: { code, message, status, details } }`.
  */
-export interface GoogleTtsFake {
-  baseUrl: string;
+export interface GoogleTtsFake extends Listening {
   failNext(...failures: FakeFailure[]): void;
   requests: Record<string, unknown>[];
-  close(): Promise<void>;
 }
 
 interface FakeVoice {
@@ -54,7 +53,7 @@ export async function startGoogleTtsFake(options: {
 }): Promise<GoogleTtsFake> {
   const failures: FakeFailure[] = [];
   const requests: Record<string, unknown>[] = [];
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = fakeApp();
 
   const authorize = (request: FastifyRequest, reply: FastifyReply): FastifyReply | null => {
     const key = (request.query as Record<string, string | undefined>).key;
@@ -128,15 +127,7 @@ export async function startGoogleTtsFake(options: {
     return { voices: VOICES.filter((v) => !language || v.languageCodes.some((c) => c.startsWith(language))) };
   });
 
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    failNext: (...next) => failures.push(...next),
-    requests,
-    close: () => app.close(),
-  };
+  return listenLocally({ app, failNext: (...next: FakeFailure[]) => failures.push(...next), requests });
 }
 
 type ReadRequest =

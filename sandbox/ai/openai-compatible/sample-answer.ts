@@ -31,6 +31,25 @@ export function topicOf(prompt: string): string {
   return topic.replace(/[.!?]+$/, '').trim() || 'this topic';
 }
 
+/** The text of a message's content: a string, or the `text` of its blocks (Anthropic) or parts (OpenAI). */
+export function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content
+    .map((part) =>
+      typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '',
+    )
+    .join('\n');
+}
+
+/** The first user message holds the brief; later ones are follow-ups such as repair requests. */
+export function firstUserText(messages: unknown): string {
+  if (!Array.isArray(messages)) return '';
+  const user = messages.find((m) => (m as { role?: unknown }).role === 'user') as
+    { content?: unknown } | undefined;
+  return textOf(user?.content);
+}
+
 /** A value matching the schema, with text about the topic. */
 export function sampleFromSchema(schema: unknown, topic: string, name = '', index = 0): unknown {
   const node = (typeof schema === 'object' && schema !== null ? schema : {}) as JsonSchema;

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { brokenSample, sampleFromSchema, topicOf } from './sample-answer.js';
+import type { FastifyReply } from 'fastify';
+import {
+  fakeApp,
+  listenLocally,
+  pause,
+  StepScript,
+  type Listening,
+  type LlmFake,
+  type LlmFakeOptions,
+} from '../fake-server.js';
+import { brokenSample, firstUserText, sampleFromSchema, textOf, topicOf } from './sample-answer.js';
 import { chatRequestProblem, type OpenAIErrorBody } from './validate.js';
 
 /**
@@ -21,49 +30,21 @@ export type ChatStep =
   | 'slow' // a valid answer after `slowMs`
   | 'hang'; // no answer at all
 
-/** Named scenarios for tests. */
-export type ChatBehaviour =
-  | 'valid'
-  | 'invalid-then-valid'
-  | 'always-invalid'
-  | 'unauthorized'
-  | 'rate-limited'
-  | 'server-error'
-  | 'slow'
-  | 'hang';
+export type ChatFake = LlmFake<ChatStep>;
 
-export interface ChatFakeOptions {
-  /** Accepted Bearer keys; an empty list accepts requests without a key (as Ollama does). */
-  apiKeys?: string[];
-  models?: string[];
-  retryAfterSeconds?: number;
-  slowMs?: number;
-}
+/** A listening fake; its base URL ends in /v1. */
+export type RunningChatFake = ChatFake & Listening;
 
-export interface ChatFake {
-  app: FastifyInstance;
-  /** Steps served to the next requests, in order; then the default step. */
-  enqueue(...steps: ChatStep[]): void;
-  /** Sets the queue and default step for a named scenario. */
-  behave(behaviour: ChatBehaviour): void;
-  /** Bodies and headers of every chat completion request that passed authentication. */
-  requests: { headers: Record<string, unknown>; body: Record<string, unknown> }[];
-}
-
-export interface RunningChatFake extends ChatFake {
-  /** The base URL setting (ends in /v1). */
-  baseUrl: string;
-  close(): Promise<void>;
-}
-
-/** Builds the fake's Fastify app (not listening). */
-export function buildOpenAICompatibleFake(options: ChatFakeOptions = {}): ChatFake {
+/**
+ * Builds the fake's Fastify app (not listening). An empty `apiKeys` list accepts requests without a key, as Ollama
+ * does.
+ */
+export function buildOpenAICompatibleFake(options: LlmFakeOptions = {}): ChatFake {
   const apiKeys = options.apiKeys ?? ['sk-test-openai'];
   const models = options.models ?? ['gpt-4o-mini', 'gpt-4o', 'llama3.1'];
-  const queue: ChatStep[] = [];
-  let fallback: ChatStep = 'valid';
+  const script = new StepScript<ChatStep>();
   const requests: ChatFake['requests'] = [];
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = fakeApp();
 
   app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
     const status = error.statusCode === 415 ? 415 : 400;
@@ -96,7 +77,7 @@ export function buildOpenAICompatibleFake(options: ChatFakeOptions = {}): ChatFa
     const body = request.body as Record<string, unknown>;
     requests.push({ headers: { ...request.headers }, body });
 
-    const step = queue.shift() ?? fallback;
+    const step = script.next();
     switch (step) {
       case 'hang':
         return reply.hijack();
@@ -120,35 +101,19 @@ export function buildOpenAICompatibleFake(options: ChatFakeOptions = {}): ChatFa
           code: null,
         });
       case 'slow':
-        await new Promise((resolve) => setTimeout(resolve, options.slowMs ?? 1500));
+        await pause(options.slowMs ?? 1500);
         return completion(body, 'valid');
       default:
         return completion(body, step);
     }
   });
 
-  return {
-    app,
-    requests,
-    enqueue: (...steps) => queue.push(...steps),
-    behave(behaviour) {
-      queue.length = 0;
-      fallback =
-        behaviour === 'always-invalid'
-          ? 'wrong-shape'
-          : behaviour === 'invalid-then-valid'
-            ? 'valid'
-            : behaviour;
-      if (behaviour === 'invalid-then-valid') queue.push('wrong-shape');
-    },
-  };
+  return { app, requests, enqueue: script.enqueue, behave: script.behave };
 }
 
 /** Starts the fake on 127.0.0.1 at a free port. */
-export async function startOpenAICompatibleFake(options: ChatFakeOptions = {}): Promise<RunningChatFake> {
-  const fake = buildOpenAICompatibleFake(options);
-  const address = await fake.app.listen({ host: '127.0.0.1', port: 0 });
-  return { ...fake, baseUrl: `${address}/v1`, close: () => fake.app.close() };
+export async function startOpenAICompatibleFake(options: LlmFakeOptions = {}): Promise<RunningChatFake> {
+  return listenLocally(buildOpenAICompatibleFake(options), { basePath: '/v1' });
 }
 
 function completion(body: Record<string, unknown>, step: 'valid' | 'not-json' | 'wrong-shape' | 'refusal') {
@@ -228,26 +193,8 @@ function sendError(reply: FastifyReply, error: OpenAIErrorBody) {
   return reply.code(status).send({ error: envelope });
 }
 
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
-  return content
-    .map((part) =>
-      typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : '',
-    )
-    .join('\n');
-}
-
 function promptText(messages: unknown): string {
   return Array.isArray(messages)
     ? messages.map((m) => textOf((m as { content?: unknown }).content)).join('\n')
     : '';
-}
-
-/** The first user message holds the brief; later ones are follow-ups such as repair requests. */
-function firstUserText(messages: unknown): string {
-  if (!Array.isArray(messages)) return '';
-  const user = messages.find((m) => (m as { role?: unknown }).role === 'user') as
-    { content?: unknown } | undefined;
-  return textOf(user?.content);
 }

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { fakeApp, listenLocally, type Listening } from '../fake-server.js';
 import { fakeSpeech, s16leBytes, wavBytes, type FakeFailure } from './fake-speech.js';
 
 /**
@@ -6,14 +7,12 @@ import { fakeSpeech, s16leBytes, wavBytes, type FakeFailure } from './fake-speec
  * Bearer auth, the JSON body's fields and limits, binary audio answers, and OpenAI's error envelope
  * `{ error: { message, type, param, code } }`. Audio is a hum per word (see fake-speech.ts).
  */
-export interface OpenAiTtsFake {
-  /** The base URL the product appends /audio/speech to (ends in /v1). */
-  baseUrl: string;
+/** A listening fake; its base URL ends in /v1 (the product appends /audio/speech). */
+export interface OpenAiTtsFake extends Listening {
   /** Queues failures served to the next requests, in order. */
   failNext(...failures: FakeFailure[]): void;
   /** Bodies of the speech requests received. */
   requests: Record<string, unknown>[];
-  close(): Promise<void>;
 }
 
 const MODELS = ['tts-1', 'tts-1-hd', 'gpt-4o-mini-tts'];
@@ -38,34 +37,19 @@ const MAX_INPUT = 4096;
 export async function startOpenAiTtsFake(options: { apiKey: string }): Promise<OpenAiTtsFake> {
   const failures: FakeFailure[] = [];
   const requests: Record<string, unknown>[] = [];
-  const app: FastifyInstance = Fastify({ logger: false, forceCloseConnections: true });
+  const app = fakeApp();
 
   app.post('/v1/audio/speech', async (request, reply) => {
     const auth = request.headers.authorization;
     if (!auth?.startsWith('Bearer ')) {
       return openAiError(reply, 401, "You didn't provide an API key.", 'invalid_request_error', null);
     }
-    if (auth.slice(7) !== options.apiKey) {
-      return openAiError(
-        reply,
-        401,
-        'Incorrect API key provided.',
-        'invalid_request_error',
-        'invalid_api_key',
-      );
-    }
+    if (auth.slice(7) !== options.apiKey) return wrongKey(reply);
     const body = (request.body ?? {}) as Record<string, unknown>;
     requests.push(body);
     const failure = failures.shift();
     if (failure === 'hang') return reply.hijack();
-    if (failure === 401)
-      return openAiError(
-        reply,
-        401,
-        'Incorrect API key provided.',
-        'invalid_request_error',
-        'invalid_api_key',
-      );
+    if (failure === 401) return wrongKey(reply);
     if (failure === 'quota') {
       const message = 'You exceeded your current quota, please check your plan and billing details.';
       return openAiError(reply, 429, message, 'insufficient_quota', 'insufficient_quota');
@@ -104,15 +88,10 @@ export async function startOpenAiTtsFake(options: { apiKey: string }): Promise<O
       : reply.type('audio/pcm').send(s16leBytes(speech.samples));
   });
 
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    failNext: (...next) => failures.push(...next),
-    requests,
-    close: () => app.close(),
-  };
+  return listenLocally(
+    { app, failNext: (...next: FakeFailure[]) => failures.push(...next), requests },
+    { basePath: '/v1' },
+  );
 }
 
 function validate(body: Record<string, unknown>): { message: string; param: string } | null {
@@ -139,6 +118,10 @@ function validate(body: Record<string, unknown>): { message: string; param: stri
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function wrongKey(reply: FastifyReply): FastifyReply {
+  return openAiError(reply, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
 }
 
 function openAiError(

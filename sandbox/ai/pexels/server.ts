@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { fakeApp, listenLocally, type Listening } from '../fake-server.js';
 import { registerApiRoutes } from './api-routes.js';
 import { MediaFiles } from './media-files.js';
 import { registerMediaRoutes } from './media-routes.js';
@@ -28,7 +29,7 @@ export function createPexelsFake(options: PexelsFakeOptions = {}): PexelsFake {
     options.now ?? Date.now,
   );
   const files = new MediaFiles(options.ffmpegPath);
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = fakeApp();
   app.addHook('onClose', async () => files.close());
   registerApiRoutes(app, state);
   registerMediaRoutes(app, files, state);
@@ -50,8 +51,6 @@ export function createPexelsFake(options: PexelsFakeOptions = {}): PexelsFake {
 /** Starts the fake on 127.0.0.1 (port 0: any free port) and gives its base URL (PEXELS_BASE_URL). */
 export async function startPexelsFake(
   options: PexelsFakeOptions & { port?: number } = {},
-): Promise<PexelsFake & { baseUrl: string; close(): Promise<void> }> {
-  const fake = createPexelsFake(options);
-  const address = await fake.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
-  return { ...fake, baseUrl: address, close: () => fake.app.close() };
+): Promise<PexelsFake & Listening> {
+  return listenLocally(createPexelsFake(options), { port: options.port });
 }

@@ -1,12 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAnthropicFake } from '../../../sandbox/ai/anthropic/server.js';
-
-const strictSchema = {
-  type: 'object',
-  properties: { title: { type: 'string' }, items: { type: 'array', items: { type: 'string' }, minItems: 2 } },
-  required: ['title', 'items'],
-  additionalProperties: false,
-};
+import { strictSchema } from './support.js';
 
 describe('the Anthropic fake', () => {
   const fake = buildAnthropicFake({ apiKeys: ['sk-ant-good'] });

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Brief } from '../../../src/domain/content.js';
-import { TransientError, UserError } from '../../../src/domain/errors.js';
+import { UserError } from '../../../src/domain/errors.js';
 import { AnthropicWriter } from '../../../src/adapters/ai/script/anthropic.writer.js';
-import { startAnthropicFake, type RunningMessagesFake } from '../../../sandbox/ai/anthropic/server.js';
+import { startAnthropicFake } from '../../../sandbox/ai/anthropic/server.js';
+import { rejection } from '../../fakes/rejection.js';
+import { itMapsTransientSteps, llmTestBed } from './support.js';
 
 const KEY = 'sk-ant-test';
 
@@ -24,15 +26,6 @@ const brief: Brief = {
   music: 'none',
 };
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 type Sent = {
   role: string;
   content:
@@ -40,26 +33,15 @@ type Sent = {
 };
 
 describe('AnthropicWriter against the local Messages API fake', () => {
-  let fake: RunningMessagesFake;
+  const bed = llmTestBed(() => startAnthropicFake({ apiKeys: [KEY], retryAfterSeconds: 5, slowMs: 300 }));
   const writer = (overrides: { apiKey?: string; model?: string; timeoutMs?: number } = {}) =>
-    new AnthropicWriter({ baseUrl: fake.baseUrl, apiKey: KEY, model: 'claude-haiku-4-5', ...overrides });
-
-  beforeAll(async () => {
-    fake = await startAnthropicFake({ apiKeys: [KEY], retryAfterSeconds: 5, slowMs: 300 });
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-    fake.behave('valid');
-  });
+    new AnthropicWriter({ baseUrl: bed.fake.baseUrl, apiKey: KEY, model: 'claude-haiku-4-5', ...overrides });
 
   it('forces the write_script tool and reads its input', async () => {
     const script = await writer().write(brief, LENGTH);
     expect(script).toMatchObject({ writer: 'anthropic:claude-haiku-4-5', language: 'de' });
     expect(script.hook).toContain('Houseplants for beginners');
-    const [request] = fake.requests;
+    const [request] = bed.fake.requests;
     expect(request?.headers['x-api-key']).toBe(KEY);
     expect(request?.headers['anthropic-version']).toBe('2023-06-01');
     expect(request?.body).toMatchObject({
@@ -72,11 +54,11 @@ describe('AnthropicWriter against the local Messages API fake', () => {
   });
 
   it('repairs with a tool_result marked as an error that answers the tool call', async () => {
-    fake.behave('invalid-then-valid');
+    bed.fake.behave('invalid-then-valid');
     const script = await writer().write(brief, LENGTH);
     expect(script.beats.length).toBeGreaterThanOrEqual(3);
-    expect(fake.requests).toHaveLength(2);
-    const messages = fake.requests[1]?.body.messages as Sent[];
+    expect(bed.fake.requests).toHaveLength(2);
+    const messages = bed.fake.requests[1]?.body.messages as Sent[];
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     const [call] = messages[1]?.content as { type: string; id: string }[];
     const [result] = messages[2]?.content as {
@@ -91,9 +73,9 @@ describe('AnthropicWriter against the local Messages API fake', () => {
   });
 
   it('repairs an answer without a tool call with a plain text request', async () => {
-    fake.enqueue('text-only');
+    bed.fake.enqueue('text-only');
     await writer().write(brief, LENGTH);
-    const messages = fake.requests[1]?.body.messages as Sent[];
+    const messages = bed.fake.requests[1]?.body.messages as Sent[];
     expect(messages[2]?.content).toEqual([
       {
         type: 'text',
@@ -103,11 +85,11 @@ describe('AnthropicWriter against the local Messages API fake', () => {
   });
 
   it('gives up with script_invalid after exactly one repair', async () => {
-    fake.behave('always-invalid');
+    bed.fake.behave('always-invalid');
     const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ code: 'script_invalid' });
-    expect(fake.requests).toHaveLength(2);
+    expect(bed.fake.requests).toHaveLength(2);
   });
 
   it('maps a refused key to provider_auth', async () => {
@@ -116,23 +98,15 @@ describe('AnthropicWriter against the local Messages API fake', () => {
     expect((error as Error).message).toMatch(/invalid x-api-key.*ANTHROPIC_API_KEY/);
   });
 
-  it.each([
+  itMapsTransientSteps(bed, () => writer({ timeoutMs: 300 }).write(brief, LENGTH), [
     ['rate-limited', 'ai_rate_limited', 5000],
     ['server-error', 'ai_unavailable', undefined],
     ['overloaded', 'ai_unavailable', undefined],
-  ] as const)('maps %s to a TransientError', async (step, code, retryAfterMs) => {
-    fake.enqueue(step);
-    const error = await rejection(writer().write(brief, LENGTH));
-    expect(error).toBeInstanceOf(TransientError);
-    expect(error).toMatchObject({ code, retryAfterMs });
-  });
+    ['hang', 'ai_timeout', undefined],
+  ]);
 
-  it('times out a hanging server, and waits for a slow one', async () => {
-    fake.enqueue('hang');
-    expect(await rejection(writer({ timeoutMs: 300 }).write(brief, LENGTH))).toMatchObject({
-      code: 'ai_timeout',
-    });
-    fake.enqueue('slow');
+  it('waits for a slow server', async () => {
+    bed.fake.enqueue('slow');
     expect((await writer({ timeoutMs: 5000 }).write(brief, LENGTH)).beats.length).toBeGreaterThanOrEqual(3);
   });
 

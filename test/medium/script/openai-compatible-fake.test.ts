@@ -1,12 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOpenAICompatibleFake } from '../../../sandbox/ai/openai-compatible/server.js';
-
-const strictSchema = {
-  type: 'object',
-  properties: { title: { type: 'string' }, items: { type: 'array', items: { type: 'string' }, minItems: 2 } },
-  required: ['title', 'items'],
-  additionalProperties: false,
-};
+import { strictSchema } from './support.js';
 
 describe('the OpenAI-compatible fake', () => {
   const fake = buildOpenAICompatibleFake({ apiKeys: ['sk-good-key-1234'] });

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Brief } from '../../../src/domain/content.js';
 import { TransientError, UserError } from '../../../src/domain/errors.js';
 import { OpenAICompatibleWriter } from '../../../src/adapters/ai/script/openai-compatible.writer.js';
-import {
-  startOpenAICompatibleFake,
-  type RunningChatFake,
-} from '../../../sandbox/ai/openai-compatible/server.js';
+import { startOpenAICompatibleFake } from '../../../sandbox/ai/openai-compatible/server.js';
+import { rejection } from '../../fakes/rejection.js';
+import { itMapsTransientSteps, llmTestBed } from './support.js';
 
 const KEY = 'sk-test-openai';
 
@@ -27,30 +26,17 @@ const brief: Brief = {
   music: 'none',
 };
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () => {
-  let fake: RunningChatFake;
+  const bed = llmTestBed(() =>
+    startOpenAICompatibleFake({ apiKeys: [KEY], retryAfterSeconds: 7, slowMs: 400 }),
+  );
   const writer = (overrides: { apiKey?: string; model?: string; timeoutMs?: number } = {}) =>
-    new OpenAICompatibleWriter({ baseUrl: fake.baseUrl, apiKey: KEY, model: 'gpt-4o-mini', ...overrides });
-
-  beforeAll(async () => {
-    fake = await startOpenAICompatibleFake({ apiKeys: [KEY], retryAfterSeconds: 7, slowMs: 400 });
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.requests.length = 0;
-    fake.behave('valid');
-  });
+    new OpenAICompatibleWriter({
+      baseUrl: bed.fake.baseUrl,
+      apiKey: KEY,
+      model: 'gpt-4o-mini',
+      ...overrides,
+    });
 
   it('asks for strict structured output and returns the validated script', async () => {
     const script = await writer().write(brief, LENGTH);
@@ -59,7 +45,7 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
     expect(script.hook).toContain('Cold brew coffee at home');
     expect(script.beats.length).toBeGreaterThanOrEqual(3);
     expect(script.beats[0]?.visualCue).toContain('Cold brew coffee at home');
-    const [request] = fake.requests;
+    const [request] = bed.fake.requests;
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request?.body).toMatchObject({
       model: 'gpt-4o-mini',
@@ -69,11 +55,11 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
   });
 
   it('repairs once: sends the answer back with the validation errors, then uses the corrected one', async () => {
-    fake.behave('invalid-then-valid');
+    bed.fake.behave('invalid-then-valid');
     const script = await writer().write(brief, LENGTH);
     expect(script.beats.length).toBeGreaterThanOrEqual(3);
-    expect(fake.requests).toHaveLength(2);
-    const messages = fake.requests[1]?.body.messages as { role: string; content: string }[];
+    expect(bed.fake.requests).toHaveLength(2);
+    const messages = bed.fake.requests[1]?.body.messages as { role: string; content: string }[];
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     expect(messages[2]?.content).toContain('"beats"');
     expect(messages[3]?.content).toMatch(/cannot be used:\n- hook: /);
@@ -81,22 +67,22 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
   });
 
   it('repairs prose that is not JSON', async () => {
-    fake.enqueue('not-json');
+    bed.fake.enqueue('not-json');
     await writer().write(brief, LENGTH);
-    const messages = fake.requests[1]?.body.messages as { content: string }[];
+    const messages = bed.fake.requests[1]?.body.messages as { content: string }[];
     expect(messages[3]?.content).toContain('not valid JSON');
   });
 
   it('gives up with script_invalid after exactly one repair', async () => {
-    fake.behave('always-invalid');
+    bed.fake.behave('always-invalid');
     const error = await rejection(writer().write(brief, LENGTH));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ kind: 'validation', code: 'script_invalid' });
-    expect(fake.requests).toHaveLength(2);
+    expect(bed.fake.requests).toHaveLength(2);
   });
 
   it('reports a refusal in plain words', async () => {
-    fake.enqueue('refusal');
+    bed.fake.enqueue('refusal');
     expect(await rejection(writer().write(brief, LENGTH))).toMatchObject({ code: 'script_refused' });
   });
 
@@ -105,35 +91,23 @@ describe('OpenAICompatibleWriter against the local OpenAI-compatible fake', () =
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ kind: 'validation', code: 'provider_auth' });
     expect((error as Error).message).toMatch(/Incorrect API key provided.*OPENAI_API_KEY/);
-    fake.behave('unauthorized');
+    bed.fake.behave('unauthorized');
     expect(await rejection(writer().write(brief, LENGTH))).toMatchObject({ code: 'provider_auth' });
   });
 
-  it('maps 429 to a TransientError that honours Retry-After', async () => {
-    fake.behave('rate-limited');
-    const error = await rejection(writer().write(brief, LENGTH));
-    expect(error).toBeInstanceOf(TransientError);
-    expect(error).toMatchObject({ code: 'ai_rate_limited', retryAfterMs: 7000 });
-  });
+  itMapsTransientSteps(bed, () => writer({ timeoutMs: 300 }).write(brief, LENGTH), [
+    ['rate-limited', 'ai_rate_limited', 7000], // honours Retry-After
+    ['server-error', 'ai_unavailable', undefined],
+    ['hang', 'ai_timeout', undefined],
+  ]);
 
-  it('maps 500 to a TransientError', async () => {
-    fake.behave('server-error');
-    const error = await rejection(writer().write(brief, LENGTH));
-    expect(error).toBeInstanceOf(TransientError);
-    expect(error).toMatchObject({ code: 'ai_unavailable' });
-  });
-
-  it('times out a hanging server as a TransientError, and waits for a slow one', async () => {
-    fake.behave('hang');
-    const error = await rejection(writer({ timeoutMs: 300 }).write(brief, LENGTH));
-    expect(error).toBeInstanceOf(TransientError);
-    expect(error).toMatchObject({ code: 'ai_timeout' });
-    fake.behave('slow');
+  it('waits for a slow server', async () => {
+    bed.fake.behave('slow');
     expect((await writer({ timeoutMs: 5000 }).write(brief, LENGTH)).beats.length).toBeGreaterThanOrEqual(3);
   });
 
   it('lets the caller cancel: the abort is not turned into a retryable error', async () => {
-    fake.behave('hang');
+    bed.fake.behave('hang');
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('cancelled by the job')), 100);
     const error = await rejection(writer({ timeoutMs: 5000 }).write(brief, LENGTH, controller.signal));

@@ -1,39 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GoogleTtsEngine } from '../../../src/adapters/ai/voice/google/google-tts-engine.js';
 import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
-import { TransientError, UserError } from '../../../src/domain/errors.js';
-import { startGoogleTtsFake, type GoogleTtsFake } from '../../../sandbox/ai/google-tts/server.js';
-import { expectMonoWav, expectWellFormedTimings, scratchDir, speechRms } from './support.js';
+import { TransientError } from '../../../src/domain/errors.js';
+import { startGoogleTtsFake } from '../../../sandbox/ai/google-tts/server.js';
+import {
+  COMMON_FAILURES,
+  expectMonoWav,
+  expectWellFormedTimings,
+  itMapsFailures,
+  speechRms,
+  voiceTestBed,
+} from './support.js';
 
 const TEXT = 'Salt & pepper. Three <easy> steps, every morning!';
 
-let fake: GoogleTtsFake;
-let scratch: Awaited<ReturnType<typeof scratchDir>>;
-beforeAll(async () => {
-  fake = await startGoogleTtsFake({ apiKey: 'g-key', accessToken: 'ya29.token' });
-  scratch = await scratchDir();
-});
-afterAll(async () => Promise.all([fake.close(), scratch.cleanup()]));
+const bed = voiceTestBed(() => startGoogleTtsFake({ apiKey: 'g-key', accessToken: 'ya29.token' }));
+const { input } = bed;
 
 const engine = (overrides: Partial<ConstructorParameters<typeof GoogleTtsEngine>[0]> = {}) =>
   new GoogleTtsEngine({
-    baseUrl: fake.baseUrl,
+    baseUrl: bed.fake.baseUrl,
     apiKey: 'g-key',
     defaultVoice: '',
     timeoutMs: 2000,
     ...overrides,
   });
-const input = (text = TEXT, language = 'en', voice = 'default') => ({
-  text,
-  language,
-  voice,
-  outDir: scratch.dir,
-});
 
 describe('Google Cloud Text-to-Speech (against the local fake)', () => {
   it('marks every word in SSML and times words from the time points', async () => {
-    const result = await engine().synthesize(input());
-    expect(fake.requests.at(-1)).toEqual({
+    const result = await engine().synthesize(input(TEXT));
+    expect(bed.fake.requests.at(-1)).toEqual({
       input: {
         ssml: expect.stringMatching(/^<speak><mark name="w0"\/>Salt <mark name="w1"\/>&amp; /) as string,
       },
@@ -60,17 +56,19 @@ describe('Google Cloud Text-to-Speech (against the local fake)', () => {
       accessToken: async () => 'ya29.token',
       defaultVoice: 'fr-FR-Neural2-A',
     });
-    const result = await tts.synthesize(input('Bonjour à tous.', 'fr'));
+    const result = await tts.synthesize(input('Bonjour à tous.', { language: 'fr' }));
     expect(result.words.map((w) => w.text)).toEqual(['Bonjour', 'à', 'tous.']);
-    expect(fake.requests.at(-1)).toMatchObject({ voice: { languageCode: 'fr-FR', name: 'fr-FR-Neural2-A' } });
+    expect(bed.fake.requests.at(-1)).toMatchObject({
+      voice: { languageCode: 'fr-FR', name: 'fr-FR-Neural2-A' },
+    });
   });
 
   it('sends a long text as several requests and joins audio and timings', async () => {
     const sentence = 'Every small habit compounds over weeks and months into something you can see. ';
     const text = sentence.repeat(25).trim();
-    const before = fake.requests.length;
+    const before = bed.fake.requests.length;
     const result = await engine().synthesize(input(text));
-    expect(fake.requests.length - before).toBeGreaterThan(1);
+    expect(bed.fake.requests.length - before).toBeGreaterThan(1);
     const words = spokenWords(text).map((w) => w.text);
     expect(words).toHaveLength(325);
     expectWellFormedTimings(result.words, result.durationMs, words);
@@ -79,37 +77,31 @@ describe('Google Cloud Text-to-Speech (against the local fake)', () => {
     expect(result.words.at(-1)?.endMs).toBeGreaterThan(result.durationMs - 500);
   });
 
-  it.each([
-    [401, UserError, 'provider_auth'],
-    ['quota', TransientError, 'ai_rate_limited'],
-    [429, TransientError, 'ai_rate_limited'],
-    [500, TransientError, 'ai_unavailable'],
-    [503, TransientError, 'ai_unavailable'],
-    ['bad-answer', TransientError, 'provider_bad_answer'],
-    ['hang', TransientError, 'ai_timeout'],
-  ] as const)('maps %s to %o %s', async (failure, kind, code) => {
-    fake.failNext(failure);
-    const error: unknown = await engine({ timeoutMs: 300 })
-      .synthesize(input())
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(kind);
-    expect(error).toMatchObject({ code });
-    if (failure === 429) expect(error).toMatchObject({ retryAfterMs: 3000 });
-  });
+  // Google's quota answer is a 429 RESOURCE_EXHAUSTED like its rate limit: both are worth waiting for.
+  itMapsFailures(
+    bed,
+    () => engine({ timeoutMs: 300 }).synthesize(input(TEXT)),
+    [
+      ...COMMON_FAILURES,
+      ['quota', TransientError, 'ai_rate_limited'],
+      [503, TransientError, 'ai_unavailable'],
+    ],
+    3000,
+  );
 
   it('treats an invalid key (400 API_KEY_INVALID), a bad token and no credentials as credential problems', async () => {
-    await expect(engine({ apiKey: 'wrong' }).synthesize(input())).rejects.toMatchObject({
+    await expect(engine({ apiKey: 'wrong' }).synthesize(input(TEXT))).rejects.toMatchObject({
       code: 'provider_auth',
     });
     const badToken = engine({ apiKey: undefined, accessToken: async () => 'expired' });
-    await expect(badToken.synthesize(input())).rejects.toMatchObject({ code: 'provider_auth' });
-    await expect(engine({ apiKey: undefined }).synthesize(input())).rejects.toMatchObject({
+    await expect(badToken.synthesize(input(TEXT))).rejects.toMatchObject({ code: 'provider_auth' });
+    await expect(engine({ apiKey: undefined }).synthesize(input(TEXT))).rejects.toMatchObject({
       code: 'provider_auth',
     });
   });
 
   it('reports a voice Google does not have as a rejected request', async () => {
-    await expect(engine().synthesize(input(TEXT, 'en', 'en-US-Imaginary-Z'))).rejects.toMatchObject({
+    await expect(engine().synthesize(input(TEXT, { voice: 'en-US-Imaginary-Z' }))).rejects.toMatchObject({
       code: 'provider_rejected',
     });
   });

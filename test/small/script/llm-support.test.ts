@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Brief } from '../../../src/domain/content.js';
-import { TransientError, UserError } from '../../../src/domain/errors.js';
-import { retryAfterMs, throwForStatus, type AiResponse } from '../../../src/adapters/ai/http.js';
+import { UserError } from '../../../src/domain/errors.js';
 import { checkDraft, scriptDraftJsonSchema } from '../../../src/adapters/ai/script/script-draft.js';
 import { repairPrompt, systemPrompt, userPrompt } from '../../../src/adapters/ai/script/prompt.js';
 import { writeWithOneRepair, type ModelAttempt } from '../../../src/adapters/ai/script/repair-loop.js';
@@ -146,56 +145,6 @@ describe('writeWithOneRepair', () => {
     await expect(failure).rejects.toBeInstanceOf(UserError);
     await expect(failure).rejects.toMatchObject({ kind: 'validation', code: 'script_invalid' });
     await expect(failure).rejects.toThrow(/openai:m.*even after one correction/);
-  });
-});
-
-describe('retryAfterMs', () => {
-  const now = Date.parse('2026-01-01T00:00:00Z');
-  it.each<[Record<string, string>, number | undefined]>([
-    [{ 'retry-after': '3' }, 3000],
-    [{ 'retry-after': '0' }, 0],
-    [{ 'retry-after-ms': '250', 'retry-after': '3' }, 250],
-    [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:10 GMT' }, 10_000],
-    [{ 'retry-after': 'soon' }, undefined],
-    [{ 'retry-after': '-1' }, undefined],
-    [{}, undefined],
-  ])('%j → %s', (headers, expected) => {
-    expect(retryAfterMs(new Headers(headers), now)).toBe(expected);
-  });
-});
-
-describe('throwForStatus', () => {
-  const response = (status: number, headers: Record<string, string> = {}): AiResponse => ({
-    status,
-    headers: new Headers(headers),
-    text: '',
-    json: null,
-  });
-  it.each<[number, string, 'user' | 'transient']>([
-    [401, 'provider_auth', 'user'],
-    [403, 'provider_auth', 'user'],
-    [400, 'provider_rejected', 'user'],
-    [404, 'provider_rejected', 'user'],
-    [429, 'ai_rate_limited', 'transient'],
-    [500, 'ai_unavailable', 'transient'],
-    [503, 'ai_unavailable', 'transient'],
-    [529, 'ai_unavailable', 'transient'],
-  ])('HTTP %i → %s', (status, code, kind) => {
-    let caught: unknown;
-    try {
-      throwForStatus(response(status, { 'retry-after': '2' }), 'Provider', 'said no', 'KEY');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(kind === 'user' ? UserError : TransientError);
-    expect(caught).toMatchObject({ code });
-    expect((caught as Error).message).toContain('said no');
-    if (kind === 'transient') expect((caught as TransientError).retryAfterMs).toBe(2000);
-  });
-
-  it('says which setting to check when the key is refused, and lets 2xx through', () => {
-    expect(() => throwForStatus(response(401), 'Provider', '', 'OPENAI_API_KEY')).toThrow(/OPENAI_API_KEY/);
-    expect(() => throwForStatus(response(200), 'Provider', '', 'K')).not.toThrow();
   });
 });
 

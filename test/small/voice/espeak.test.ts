@@ -90,71 +90,22 @@ describe('spansFromEvents', () => {
   });
 });
 
+// Entries as espeak-ng lists them: a voice and its language tags with priorities (lower is preferred).
+const voice = (name: string, identifier: string, ...languages: [string, number][]): EspeakVoiceEntry => ({
+  name,
+  identifier,
+  languages: languages.map(([tag, priority]) => ({ priority, name: tag })),
+});
+
 const voices: EspeakVoiceEntry[] = [
-  {
-    name: 'English (Great Britain)',
-    identifier: 'gmw/en',
-    languages: [
-      { priority: 2, name: 'en-gb' },
-      { priority: 2, name: 'en' },
-    ],
-  },
-  {
-    name: 'English (America)',
-    identifier: 'gmw/en-US',
-    languages: [
-      { priority: 2, name: 'en-us' },
-      { priority: 3, name: 'en' },
-    ],
-  },
-  {
-    name: 'French (Belgium)',
-    identifier: 'roa/fr-BE',
-    languages: [
-      { priority: 5, name: 'fr-be' },
-      { priority: 8, name: 'fr' },
-    ],
-  },
-  {
-    name: 'French (France)',
-    identifier: 'roa/fr',
-    languages: [
-      { priority: 5, name: 'fr-fr' },
-      { priority: 5, name: 'fr' },
-    ],
-  },
-  {
-    name: 'Portuguese (Portugal)',
-    identifier: 'roa/pt',
-    languages: [
-      { priority: 5, name: 'pt' },
-      { priority: 5, name: 'pt-pt' },
-    ],
-  },
-  {
-    name: 'Portuguese (Brazil)',
-    identifier: 'roa/pt-BR',
-    languages: [
-      { priority: 5, name: 'pt-br' },
-      { priority: 6, name: 'pt' },
-    ],
-  },
-  {
-    name: 'Chinese (Mandarin)',
-    identifier: 'sit/cmn',
-    languages: [
-      { priority: 5, name: 'cmn' },
-      { priority: 5, name: 'zh' },
-    ],
-  },
-  {
-    name: 'Chinese (Cantonese)',
-    identifier: 'sit/yue',
-    languages: [
-      { priority: 5, name: 'yue' },
-      { priority: 8, name: 'zh' },
-    ],
-  },
+  voice('English (Great Britain)', 'gmw/en', ['en-gb', 2], ['en', 2]),
+  voice('English (America)', 'gmw/en-US', ['en-us', 2], ['en', 3]),
+  voice('French (Belgium)', 'roa/fr-BE', ['fr-be', 5], ['fr', 8]),
+  voice('French (France)', 'roa/fr', ['fr-fr', 5], ['fr', 5]),
+  voice('Portuguese (Portugal)', 'roa/pt', ['pt', 5], ['pt-pt', 5]),
+  voice('Portuguese (Brazil)', 'roa/pt-BR', ['pt-br', 5], ['pt', 6]),
+  voice('Chinese (Mandarin)', 'sit/cmn', ['cmn', 5], ['zh', 5]),
+  voice('Chinese (Cantonese)', 'sit/yue', ['yue', 5], ['zh', 8]),
 ];
 
 describe('espeak voice choice', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Brief, Script } from '../../../domain/content.js';
 import { TransientError } from '../../../domain/errors.js';
 import type { ScriptLength, ScriptWriter } from '../../../ports/script-writer.js';
-import { aiPostJson, aiUrl, throwForStatus, type AiResponse } from '../http.js';
+import { aiFetch, aiUrl, errorDetail, jsonBody, throwForStatus } from '../http.js';
 import { repairPrompt, systemPrompt, userPrompt } from './prompt.js';
 import { writeWithOneRepair, type ModelAttempt } from './repair-loop.js';
 import { scriptDraftJsonSchema } from './script-draft.js';
@@ -43,7 +43,6 @@ const messageSchema = z.object({
   content: z.array(z.unknown()),
   stop_reason: z.string().nullish(),
 });
-const errorEnvelopeSchema = z.object({ error: z.object({ message: z.string() }) });
 
 /**
  * Writes scripts with Anthropic's Messages API, forcing a call of a `write_script` tool whose input schema is
@@ -70,27 +69,34 @@ export class AnthropicWriter implements ScriptWriter {
   }
 
   private async send(system: string, messages: Message[], signal?: AbortSignal): Promise<MessagesAttempt> {
-    const response = await aiPostJson(
+    const response = await aiFetch(
       aiUrl(this.settings.baseUrl, '/v1/messages'),
-      { 'x-api-key': this.settings.apiKey, 'anthropic-version': API_VERSION },
       {
-        model: this.settings.model,
-        max_tokens: this.settings.maxTokens ?? 2048,
-        system,
-        messages,
-        tools: [
-          {
-            name: TOOL_NAME,
-            description: 'Hands over the finished short-video script.',
-            input_schema: scriptDraftJsonSchema(),
-          },
-        ],
-        tool_choice: { type: 'tool', name: TOOL_NAME },
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'x-api-key': this.settings.apiKey,
+          'anthropic-version': API_VERSION,
+        },
+        json: {
+          model: this.settings.model,
+          max_tokens: this.settings.maxTokens ?? 2048,
+          system,
+          messages,
+          tools: [
+            {
+              name: TOOL_NAME,
+              description: 'Hands over the finished short-video script.',
+              input_schema: scriptDraftJsonSchema(),
+            },
+          ],
+          tool_choice: { type: 'tool', name: TOOL_NAME },
+        },
       },
-      { timeoutMs: this.settings.timeoutMs ?? 60_000, signal, provider: PROVIDER },
+      { provider: PROVIDER, timeoutMs: this.settings.timeoutMs, signal },
     );
     throwForStatus(response, PROVIDER, errorDetail(response), KEY_SETTING);
-    const message = messageSchema.safeParse(response.json);
+    const message = messageSchema.safeParse(jsonBody(response));
     if (!message.success)
       throw new TransientError('ai_bad_response', `${PROVIDER} answered without a message`);
     const reply = message.data.content.flatMap((block) => {
@@ -125,8 +131,4 @@ function repairTurn(reply: Block[], errors: string[]): Message[] {
 
 function isToolUse(block: Block): block is ToolUse {
   return block.type === 'tool_use';
-}
-
-function errorDetail(response: AiResponse): string {
-  return errorEnvelopeSchema.safeParse(response.json).data?.error.message ?? response.text.slice(0, 200);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Brief, Script } from '../../../domain/content.js';
 import { TransientError, UserError } from '../../../domain/errors.js';
 import type { ScriptLength, ScriptWriter } from '../../../ports/script-writer.js';
-import { aiPostJson, aiUrl, throwForStatus, type AiResponse } from '../http.js';
+import { aiFetch, aiUrl, errorDetail, jsonBody, throwForStatus } from '../http.js';
 import { repairPrompt, systemPrompt, userPrompt } from './prompt.js';
 import { writeWithOneRepair, type ModelAttempt } from './repair-loop.js';
 import { scriptDraftJsonSchema } from './script-draft.js';
@@ -40,7 +40,6 @@ const chatCompletionSchema = z.object({
     )
     .min(1),
 });
-const errorEnvelopeSchema = z.object({ error: z.object({ message: z.string() }) });
 
 /**
  * Writes scripts with any server speaking OpenAI's Chat Completions API (OpenAI, Ollama, vLLM, OpenRouter,
@@ -77,21 +76,27 @@ export class OpenAICompatibleWriter implements ScriptWriter {
   }
 
   private async complete(messages: ChatMessage[], signal?: AbortSignal): Promise<ChatAttempt> {
-    const response = await aiPostJson(
+    const response = await aiFetch(
       aiUrl(this.settings.baseUrl, '/chat/completions'),
-      this.settings.apiKey ? { authorization: `Bearer ${this.settings.apiKey}` } : {},
       {
-        model: this.settings.model,
-        messages,
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'short_video_script', strict: true, schema: scriptDraftJsonSchema() },
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          ...(this.settings.apiKey ? { authorization: `Bearer ${this.settings.apiKey}` } : {}),
+        },
+        json: {
+          model: this.settings.model,
+          messages,
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: 'short_video_script', strict: true, schema: scriptDraftJsonSchema() },
+          },
         },
       },
-      { timeoutMs: this.settings.timeoutMs ?? 60_000, signal, provider: PROVIDER },
+      { provider: PROVIDER, timeoutMs: this.settings.timeoutMs, signal },
     );
     throwForStatus(response, PROVIDER, errorDetail(response), KEY_SETTING);
-    const completion = chatCompletionSchema.safeParse(response.json);
+    const completion = chatCompletionSchema.safeParse(jsonBody(response));
     const choice = completion.data?.choices[0];
     if (!choice)
       throw new TransientError('ai_bad_response', `${PROVIDER} answered without a chat completion`);
@@ -114,8 +119,4 @@ function parseReply(reply: string, finishReason: string | null | undefined): Cha
     const cut = finishReason === 'length' ? ' (it was cut off at the length limit; be shorter)' : '';
     return { ok: false, error: `The answer was not valid JSON${cut}.` };
   }
-}
-
-function errorDetail(response: AiResponse): string {
-  return errorEnvelopeSchema.safeParse(response.json).data?.error.message ?? response.text.slice(0, 200);
 }

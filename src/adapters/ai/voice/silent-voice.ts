@@ -1,7 +1,7 @@
 import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../ports/voice-engine.js';
 import { silentPcm } from '../../audio/pcm.js';
 import { DEFAULT_READING_WORDS_PER_SECOND, readingPaceTimings } from './reading-pace.js';
-import { requireWords, writeVoiceWav } from './voice-output.js';
+import { requireWords, writeVoiceWav, type SynthesisInput } from './voice-output.js';
 
 // Silence needs no fidelity; a low rate keeps the file small.
 const SILENCE_SAMPLE_RATE = 16_000;
@@ -22,10 +22,7 @@ export class SilentVoice implements VoiceEngine {
   }
 
   /** Times the words at the reading pace and writes that much silence. */
-  async synthesize(
-    input: { text: string; language: string; voice: string; outDir: string },
-    signal?: AbortSignal,
-  ): Promise<SynthesisResult> {
+  async synthesize(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisResult> {
     requireWords(input.text, input.language);
     signal?.throwIfAborted();
     const { words, durationMs } = readingPaceTimings(input.text, this.wordsPerSecond, input.language);

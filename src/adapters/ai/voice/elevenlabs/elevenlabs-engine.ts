@@ -2,16 +2,15 @@ import { UserError } from '../../../../domain/errors.js';
 import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../../ports/voice-engine.js';
 import { pcmDurationMs } from '../../../audio/pcm.js';
 import { pcmFromS16le } from '../../../audio/wav.js';
+import { aiFetch, aiUrl, errorDetail, jsonBody, throwForStatus, type AiResponse } from '../../http.js';
 import { completeTimings } from '../timings.js';
-import { isDefaultVoice, requireWords, writeVoiceWav } from '../voice-output.js';
 import {
   badAnswer,
-  errorDetail,
-  jsonBody,
-  providerFetch,
-  throwForStatus,
-  type ProviderResponse,
-} from '../voice-http.js';
+  requireWords,
+  voiceOrDefault,
+  writeVoiceWav,
+  type SynthesisInput,
+} from '../voice-output.js';
 import { readAlignment, spansFromAlignment } from './elevenlabs-alignment.js';
 
 export interface ElevenLabsOptions {
@@ -51,12 +50,9 @@ export class ElevenLabsEngine implements VoiceEngine {
   }
 
   /** Speaks the text; "default" uses the configured voice id. */
-  async synthesize(
-    input: { text: string; language: string; voice: string; outDir: string },
-    signal?: AbortSignal,
-  ): Promise<SynthesisResult> {
+  async synthesize(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisResult> {
     const words = requireWords(input.text, input.language);
-    const voiceId = isDefaultVoice(input.voice) ? this.options.defaultVoiceId : input.voice;
+    const voiceId = voiceOrDefault(input.voice, this.options.defaultVoiceId);
     const language = input.language.split(/[-_]/)[0]?.toLowerCase();
     const body = {
       text: input.text,
@@ -80,24 +76,15 @@ export class ElevenLabsEngine implements VoiceEngine {
   }
 
   private async call(
-    method: string,
+    method: 'GET' | 'POST',
     path: string,
-    body: unknown,
+    json: unknown,
     signal?: AbortSignal,
-  ): Promise<ProviderResponse> {
-    const response = await providerFetch(
-      PROVIDER,
-      `${this.options.baseUrl.replace(/\/+$/, '')}${path}`,
-      {
-        method,
-        headers: {
-          'xi-api-key': this.options.apiKey,
-          accept: 'application/json',
-          'content-type': 'application/json',
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      },
-      { timeoutMs: this.options.timeoutMs ?? 60_000, signal },
+  ): Promise<AiResponse> {
+    const response = await aiFetch(
+      aiUrl(this.options.baseUrl, path),
+      { method, headers: { 'xi-api-key': this.options.apiKey, accept: 'application/json' }, json },
+      { provider: PROVIDER, timeoutMs: this.options.timeoutMs, signal },
     );
     const detail = (jsonBody(response) as { detail?: unknown } | null)?.detail;
     if (response.status === 401 && detailStatus(detail) === 'quota_exceeded') {
@@ -108,8 +95,8 @@ export class ElevenLabsEngine implements VoiceEngine {
       );
     }
     throwForStatus(
-      PROVIDER,
       response,
+      PROVIDER,
       errorDetail(response, () => detailMessage(detail)),
       'ELEVENLABS_API_KEY',
     );

@@ -3,7 +3,7 @@ import { UserError } from '../../../../domain/errors.js';
 import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../../ports/voice-engine.js';
 import { concatPcm, pcmDurationMs, silentPcm } from '../../../audio/pcm.js';
 import { completeTimings, type TimeSpan } from '../timings.js';
-import { isDefaultVoice, requireWords, writeVoiceWav } from '../voice-output.js';
+import { isDefaultVoice, requireWords, writeVoiceWav, type SynthesisInput } from '../voice-output.js';
 import { espeakChunks, spansFromEvents } from './espeak-chunks.js';
 import { withEspeak } from './espeak-module.js';
 import { espeakVoiceByName, espeakVoiceForLanguage, espeakVoiceInfos } from './espeak-voices.js';
@@ -28,10 +28,7 @@ export class EspeakVoiceEngine implements VoiceEngine {
   }
 
   /** Speaks the text sentence by sentence; "default" (or "") picks the best voice for the language. */
-  async synthesize(
-    input: { text: string; language: string; voice: string; outDir: string },
-    signal?: AbortSignal,
-  ): Promise<SynthesisResult> {
+  async synthesize(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisResult> {
     const words = requireWords(input.text, input.language);
     signal?.throwIfAborted();
     return withEspeak(async (espeak) => {

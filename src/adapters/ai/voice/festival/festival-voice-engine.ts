@@ -6,7 +6,7 @@ import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../../ports/
 import { pcmDurationMs } from '../../../audio/pcm.js';
 import { readWavFile } from '../../../audio/wav-file.js';
 import { completeTimings } from '../timings.js';
-import { isDefaultVoice, requireWords, writeVoiceWav } from '../voice-output.js';
+import { isDefaultVoice, requireWords, writeVoiceWav, type SynthesisInput } from '../voice-output.js';
 import {
   DEBIAN_FESTIVAL_VOICES_DIR,
   festivalStatus,
@@ -46,10 +46,7 @@ export class FestivalVoiceEngine implements VoiceEngine {
   }
 
   /** Speaks English text; "default" picks cmu_us_slt_arctic_hts when installed. */
-  async synthesize(
-    input: { text: string; language: string; voice: string; outDir: string },
-    signal?: AbortSignal,
-  ): Promise<SynthesisResult> {
+  async synthesize(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisResult> {
     const status = await this.availability();
     if (!status.available) throw new UserError('validation', 'voice_engine_unavailable', status.reason);
     if (!/^en(\b|[-_])/i.test(input.language)) {

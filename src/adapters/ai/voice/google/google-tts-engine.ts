@@ -1,16 +1,23 @@
 import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../../ports/voice-engine.js';
 import { concatPcm, pcmDurationMs, soundBounds } from '../../../audio/pcm.js';
 import { decodeWav, type PcmAudio } from '../../../audio/wav.js';
+import {
+  aiFetch,
+  aiUrl,
+  errorDetail,
+  errorEnvelope,
+  jsonBody,
+  throwForStatus,
+  type AiResponse,
+} from '../../http.js';
 import { completeTimings, estimateTimings } from '../timings.js';
-import { isDefaultVoice, requireWords, writeVoiceWav } from '../voice-output.js';
 import {
   badAnswer,
-  errorDetail,
-  jsonBody,
-  providerFetch,
-  throwForStatus,
-  type ProviderResponse,
-} from '../voice-http.js';
+  requireWords,
+  voiceOrDefault,
+  writeVoiceWav,
+  type SynthesisInput,
+} from '../voice-output.js';
 import {
   googleLanguageCode,
   markedSsmlParts,
@@ -58,12 +65,9 @@ export class GoogleTtsEngine implements VoiceEngine {
   }
 
   /** Speaks the text in the language; "default" uses the configured voice or lets Google choose. */
-  async synthesize(
-    input: { text: string; language: string; voice: string; outDir: string },
-    signal?: AbortSignal,
-  ): Promise<SynthesisResult> {
+  async synthesize(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisResult> {
     const words = requireWords(input.text, input.language);
-    const name = isDefaultVoice(input.voice) ? this.options.defaultVoice : input.voice;
+    const name = voiceOrDefault(input.voice, this.options.defaultVoice);
     // A named voice fixes its language ("en-US-Neural2-F" speaks en-US); Google rejects a mismatch.
     const languageCode = name ? name.split('-').slice(0, 2).join('-') : googleLanguageCode(input.language);
     const pieces: Int16Array[] = [];
@@ -103,38 +107,33 @@ export class GoogleTtsEngine implements VoiceEngine {
   }
 
   private async call(
-    method: string,
+    method: 'GET' | 'POST',
     path: string,
-    body: unknown,
+    json: unknown,
     signal?: AbortSignal,
-  ): Promise<ProviderResponse> {
-    const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`);
+  ): Promise<AiResponse> {
+    const url = new URL(aiUrl(this.options.baseUrl, path));
     const headers: Record<string, string> = {};
     if (this.options.accessToken) headers.authorization = `Bearer ${await this.options.accessToken()}`;
     else if (this.options.apiKey) url.searchParams.set('key', this.options.apiKey);
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await providerFetch(
-      PROVIDER,
+    const response = await aiFetch(
       url.toString(),
-      { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
-      { timeoutMs: this.options.timeoutMs ?? 60_000, signal },
+      { method, headers, json },
+      { provider: PROVIDER, timeoutMs: this.options.timeoutMs, signal },
     );
     throwForGoogleStatus(response);
     return response;
   }
 }
 
-function throwForGoogleStatus(response: ProviderResponse): void {
-  const error = (
-    jsonBody(response) as { error?: { message?: unknown; details?: { reason?: unknown }[] } } | null
-  )?.error;
+function throwForGoogleStatus(response: AiResponse): void {
+  const details = errorEnvelope(jsonBody(response))?.details as { reason?: unknown }[] | undefined;
   // An invalid API key is a 400 INVALID_ARGUMENT whose reason says so: it is a credentials problem.
-  const keyInvalid = response.status === 400 && error?.details?.some((d) => d.reason === 'API_KEY_INVALID');
-  const status = keyInvalid ? 401 : response.status;
+  const keyInvalid = response.status === 400 && details?.some((d) => d.reason === 'API_KEY_INVALID');
   throwForStatus(
+    { ...response, status: keyInvalid ? 401 : response.status },
     PROVIDER,
-    { ...response, status },
-    errorDetail(response, () => error?.message),
+    errorDetail(response),
     'GOOGLE_TTS_API_KEY or GOOGLE_TTS_ACCESS_TOKEN',
   );
 }

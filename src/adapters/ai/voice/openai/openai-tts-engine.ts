@@ -2,9 +2,15 @@ import { UserError } from '../../../../domain/errors.js';
 import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../../ports/voice-engine.js';
 import { pcmDurationMs, soundBounds } from '../../../audio/pcm.js';
 import { decodeWav, type PcmAudio } from '../../../audio/wav.js';
+import { aiFetch, aiUrl, errorDetail, errorEnvelope, jsonBody, throwForStatus } from '../../http.js';
 import { estimateTimings } from '../timings.js';
-import { isDefaultVoice, requireWords, writeVoiceWav } from '../voice-output.js';
-import { badAnswer, errorDetail, jsonBody, providerFetch, throwForStatus } from '../voice-http.js';
+import {
+  badAnswer,
+  requireWords,
+  voiceOrDefault,
+  writeVoiceWav,
+  type SynthesisInput,
+} from '../voice-output.js';
 
 export interface OpenAiTtsOptions {
   /** e.g. https://api.openai.com/v1 (any OpenAI-compatible server). */
@@ -55,10 +61,7 @@ export class OpenAiTtsEngine implements VoiceEngine {
   }
 
   /** Speaks the text (the model detects its language); "default" uses the configured voice. */
-  async synthesize(
-    input: { text: string; language: string; voice: string; outDir: string },
-    signal?: AbortSignal,
-  ): Promise<SynthesisResult> {
+  async synthesize(input: SynthesisInput, signal?: AbortSignal): Promise<SynthesisResult> {
     const words = requireWords(input.text, input.language);
     if (input.text.length > MAX_INPUT_CHARS) {
       throw new UserError(
@@ -67,22 +70,21 @@ export class OpenAiTtsEngine implements VoiceEngine {
         `OpenAI speaks at most ${MAX_INPUT_CHARS} characters at once; this text has ${input.text.length}`,
       );
     }
-    const voice = isDefaultVoice(input.voice) ? this.options.defaultVoice : input.voice;
-    const response = await providerFetch(
-      PROVIDER,
-      `${this.options.baseUrl.replace(/\/+$/, '')}/audio/speech`,
+    const voice = voiceOrDefault(input.voice, this.options.defaultVoice);
+    const response = await aiFetch(
+      aiUrl(this.options.baseUrl, '/audio/speech'),
       {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.options.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: this.options.model, input: input.text, voice, response_format: 'wav' }),
+        headers: { authorization: `Bearer ${this.options.apiKey}` },
+        json: { model: this.options.model, input: input.text, voice, response_format: 'wav' },
       },
-      { timeoutMs: this.options.timeoutMs ?? 60_000, signal },
+      { provider: PROVIDER, timeoutMs: this.options.timeoutMs, signal },
     );
-    if (response.status === 429 && openAiErrorCode(jsonBody(response)) === 'insufficient_quota') {
+    if (response.status === 429 && errorEnvelope(jsonBody(response))?.code === 'insufficient_quota') {
       // Same status as a rate limit, but waiting does not help: the account is out of credit.
       throw new UserError('validation', 'provider_quota', `${PROVIDER}: the account has no credit left`);
     }
-    throwForStatus(PROVIDER, response, errorDetail(response, openAiErrorMessage), 'OPENAI_TTS_API_KEY');
+    throwForStatus(response, PROVIDER, errorDetail(response), 'OPENAI_TTS_API_KEY');
     const pcm = readAudio(response.body);
     const durationMs = pcmDurationMs(pcm);
     const wavPath = await writeVoiceWav(input.outDir, 'openai', pcm);
@@ -99,18 +101,4 @@ function readAudio(body: Buffer): PcmAudio {
   }
   if (pcm.samples.length === 0) throw badAnswer(PROVIDER, 'the audio is empty');
   return pcm;
-}
-
-function openAiError(json: unknown): Record<string, unknown> | null {
-  if (typeof json !== 'object' || json === null || !('error' in json)) return null;
-  const error = json.error;
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : null;
-}
-
-function openAiErrorMessage(json: unknown): unknown {
-  return openAiError(json)?.message;
-}
-
-function openAiErrorCode(json: unknown): unknown {
-  return openAiError(json)?.code;
 }
