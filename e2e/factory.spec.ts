@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { newUser, signUp } from './helpers.js';
+import { videoFacts, type VideoElement } from './media-elements.js';
 
 // The real offline pipeline runs here: script, espeak voice, ffmpeg render. A 30 s video takes a while on a
 // busy 2-core machine.
@@ -13,58 +14,10 @@ async function openSection(page: Page, label: 'Create' | 'Library'): Promise<voi
 const isItemPath = (url: string, suffix = '') =>
   new RegExp(`^/api/items/[^/]+${suffix}$`).test(new URL(url).pathname);
 
-/** The members of <video> and <img> the test reads: the e2e project compiles without the DOM library. */
-interface VideoElement {
-  duration: number;
-  videoWidth: number;
-  videoHeight: number;
-  readyState: number;
-  currentTime: number;
-  muted: boolean;
-  error: { code: number } | null;
-  play(): Promise<void>;
-  pause(): void;
-  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
-}
-
+/** The members of <img> the test reads: the e2e project compiles without the DOM library. */
 interface ImageElement {
   complete: boolean;
   naturalWidth: number;
-}
-
-// HTMLMediaElement.HAVE_METADATA
-const HAVE_METADATA = 1;
-
-interface VideoFacts {
-  duration: number;
-  width: number;
-  height: number;
-}
-
-/** Waits for the player's metadata (or reads it if already there); rejects on a media error. */
-function videoFacts(video: Locator): Promise<VideoFacts> {
-  return video.evaluate(
-    (element: VideoElement, haveMetadata: number) =>
-      new Promise<VideoFacts>((resolve, reject) => {
-        const facts = () => ({
-          duration: element.duration,
-          width: element.videoWidth,
-          height: element.videoHeight,
-        });
-        if (element.readyState >= haveMetadata) return resolve(facts());
-        element.addEventListener('loadedmetadata', () => resolve(facts()), { once: true });
-        element.addEventListener(
-          'error',
-          () => reject(new Error(`media error ${element.error?.code ?? 'unknown'}`)),
-          {
-            once: true,
-          },
-        );
-        setTimeout(() => reject(new Error('no loadedmetadata within 20 s')), 20_000);
-      }),
-    // Passed in: the function runs in the page, where the test's constants do not exist.
-    HAVE_METADATA,
-  );
 }
 
 async function expectPlayableVerticalVideo(video: Locator, seconds: number): Promise<void> {

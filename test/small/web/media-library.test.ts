@@ -9,9 +9,9 @@ import {
   emptyUploadQueue,
   isFinished,
   newEntry,
-  sizeProblem,
   uploadQueueReducer,
 } from '../../../src/web/features/media/uploadQueue.js';
+import { sizeProblem } from '../../../src/web/lib/fileSize.js';
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { stageProgress, type ItemProgress, type StageProgress } from './itemProgress.js';
-import { ProgressBar } from './ProgressBar.js';
 import { stageActivities, stageNames } from './stages.js';
 import { useItemProgress } from './useItemProgress.js';
 
@@ -12,6 +12,11 @@ interface GenerationProgressProps {
   onSettled: () => void;
   /** Set when the person just started this generation: their button is disabled now, so focus comes here. */
   focusOnMount: boolean;
+  /**
+   * False for an uploaded video: its new version runs none of the factory's stages (the file stays as it is),
+   * so only the overall progress is shown.
+   */
+  factoryStages: boolean;
 }
 
 function stateText(row: StageProgress): string {
@@ -31,7 +36,8 @@ function summary(progress: ItemProgress, rows: StageProgress[]): string {
   return progress.current < 0 ? 'Queued: waiting for the factory to start.' : 'Moving on to the next stage…';
 }
 
-export function GenerationProgress({ itemId, onStarted, onSettled, focusOnMount }: GenerationProgressProps) {
+export function GenerationProgress(props: GenerationProgressProps) {
+  const { itemId, onStarted, onSettled, focusOnMount, factoryStages } = props;
   const progress = useItemProgress(itemId, { onStarted, onSettled });
   const rows = stageProgress(progress);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -43,7 +49,7 @@ export function GenerationProgress({ itemId, onStarted, onSettled, focusOnMount 
   return (
     <section className="panel progress-panel" aria-labelledby="progress-heading">
       <h2 id="progress-heading" ref={headingRef} className="panel-title" tabIndex={-1}>
-        Making your video
+        {factoryStages ? 'Making your video' : 'Making the new version'}
       </h2>
       <p role="status" className="progress-summary">
         {summary(progress, rows)}
@@ -54,15 +60,17 @@ export function GenerationProgress({ itemId, onStarted, onSettled, focusOnMount 
           {Math.round(progress.overall * 100)}%
         </span>
       </div>
-      <ol className="stage-list" aria-label="Stages">
-        {rows.map((row) => (
-          <li key={row.stage} className={`stage-row stage-${row.status}`}>
-            <span className="stage-name">{stageNames[row.stage]}</span>
-            <span className="stage-state">{stateText(row)}</span>
-            <ProgressBar label={stageNames[row.stage]} value={row.fraction} small />
-          </li>
-        ))}
-      </ol>
+      {factoryStages && (
+        <ol className="stage-list" aria-label="Stages">
+          {rows.map((row) => (
+            <li key={row.stage} className={`stage-row stage-${row.status}`}>
+              <span className="stage-name">{stageNames[row.stage]}</span>
+              <span className="stage-state">{stateText(row)}</span>
+              <ProgressBar label={stageNames[row.stage]} value={row.fraction} small />
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

@@ -85,6 +85,8 @@ export function ItemPage() {
   const generationKey = detail ? `${detail.item.id}:${detail.item.updatedAt}` : '';
   const status =
     detail?.item.status === 'queued' && startedKey === generationKey ? 'generating' : detail?.item.status;
+  // An uploaded video's brief was made from its title by the server, not asked for by anyone.
+  const uploaded = detail?.item.source === 'upload';
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -130,6 +132,7 @@ export function ItemPage() {
               onStarted={() => setStartedKey(generationKey)}
               onSettled={() => void onSettled()}
               focusOnMount={startedHere}
+              factoryStages={!uploaded}
             />
           )}
           {detail.item.status === 'failed' && detail.item.failure && (
@@ -143,7 +146,7 @@ export function ItemPage() {
             canEdit={canEdit}
             onEdit={edit}
           />
-          <BriefSummary brief={detail.item.brief} />
+          {!uploaded && <BriefSummary brief={detail.item.brief} />}
         </div>
       )}
     </>

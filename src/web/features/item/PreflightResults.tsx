@@ -1,6 +1,7 @@
 import type { PlatformName } from '../../../api/connections.js';
 import { Icon } from '../../components/Icon.js';
-import { platformLabels, platformOrder } from '../connections/platformLabels.js';
+import { platformLabels } from '../connections/platformLabels.js';
+import { summarisePreflight } from './preflightSummary.js';
 import type { PreflightViolation } from './versionOutputs.js';
 
 function listNames(names: string[]): string {
@@ -8,37 +9,51 @@ function listNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
+function FindingList({ findings, className }: { findings: PreflightViolation[]; className: string }) {
+  return (
+    <ul className={className}>
+      {findings.map((finding, index) => (
+        <li key={`${finding.platform}-${finding.rule}-${index}`}>
+          <strong>{platformLabels[finding.platform]}:</strong> {finding.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 interface PreflightResultsProps {
   violations: PreflightViolation[];
   platforms: PlatformName[];
 }
 
-/** The rendered file checked against each target platform's rules (size, length, format, texts). */
+/** The video file checked against each target platform's rules (size, length, format, texts). */
 export function PreflightResults({ violations, platforms }: PreflightResultsProps) {
-  const names = listNames(platformOrder.filter((p) => platforms.includes(p)).map((p) => platformLabels[p]));
+  const { passing, problems, notes } = summarisePreflight(violations, platforms);
+  const names = listNames(passing.map((p) => platformLabels[p]));
   return (
     <section className="panel" aria-labelledby="preflight-heading">
       <h2 id="preflight-heading" className="panel-title">
         Platform checks
       </h2>
-      {violations.length === 0 ? (
+      {(passing.length > 0 || problems.length === 0) && (
         <p className="preflight-pass">
           <Icon name="check" />
           Passes the checks for {names || 'every platform'}.
         </p>
-      ) : (
+      )}
+      {problems.length > 0 && (
         <>
           <p>
-            {violations.length === 1 ? 'One platform rule is' : `${violations.length} platform rules are`} not
-            met. Fix {violations.length === 1 ? 'it' : 'them'} before publishing there:
+            {problems.length === 1 ? 'One platform rule is' : `${problems.length} platform rules are`} not
+            met. Fix {problems.length === 1 ? 'it' : 'them'} before publishing there:
           </p>
-          <ul className="preflight-problems">
-            {violations.map((violation, index) => (
-              <li key={`${violation.platform}-${violation.rule}-${index}`}>
-                <strong>{platformLabels[violation.platform]}:</strong> {violation.message}
-              </li>
-            ))}
-          </ul>
+          <FindingList findings={problems} className="preflight-problems" />
+        </>
+      )}
+      {notes.length > 0 && (
+        <>
+          <p>Good to know:</p>
+          <FindingList findings={notes} className="preflight-notes" />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { VersionView } from './itemApi.js';
-import { formatBytes, formatDuration } from './formatMedia.js';
+import { formatBytes } from '../../lib/fileSize.js';
+import { formatDuration } from './formatMedia.js';
 import type { VersionOutputs } from './versionOutputs.js';
 
 interface VideoPlayerProps {
@@ -15,9 +16,9 @@ function writerLabel(writer: string): string {
   return writer === 'offline-template' ? 'the built-in offline writer' : writer === 'edited' ? 'you' : writer;
 }
 
-/** The rendered video of one version, its cover as poster, and what the file is. */
+/** The video of one version (rendered, or uploaded as it is), its cover as poster, and what the file is. */
 export function VideoPlayer({ title, version, outputs, isCurrent, videoRef }: VideoPlayerProps) {
-  const { media, voice, script } = outputs;
+  const { media, voice, script, upload } = outputs;
   return (
     <section className="player" aria-labelledby="player-heading">
       <h2 id="player-heading" className="visually-hidden">
@@ -38,7 +39,7 @@ export function VideoPlayer({ title, version, outputs, isCurrent, videoRef }: Vi
         />
         <figcaption className="player-caption">
           Showing version {version.number}
-          {isCurrent ? ' (current)' : ''}. The captions are part of the picture.
+          {isCurrent ? ' (current)' : ''}.{upload ? '' : ' The captions are part of the picture.'}
         </figcaption>
       </figure>
       <dl className="facts">
@@ -60,6 +61,12 @@ export function VideoPlayer({ title, version, outputs, isCurrent, videoRef }: Vi
           <div>
             <dt>File size</dt>
             <dd>{formatBytes(media.sizeBytes)}</dd>
+          </div>
+        )}
+        {upload && (
+          <div className="facts-wide">
+            <dt>Uploaded</dt>
+            <dd>{upload.filename}</dd>
           </div>
         )}
         {voice && (

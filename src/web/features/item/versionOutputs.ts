@@ -31,7 +31,13 @@ const metadataSchema = z.object({
 export type PlatformMetadata = z.infer<typeof metadataSchema>;
 
 const preflightSchema = z.array(
-  z.object({ platform: platformSchema, rule: z.string(), message: z.string() }),
+  z.object({
+    platform: platformSchema,
+    rule: z.string(),
+    message: z.string(),
+    // A warning: the platform takes the file but treats it differently. Absent: the file breaks the rule.
+    severity: z.literal('warning').optional(),
+  }),
 );
 export type PreflightViolation = z.infer<typeof preflightSchema>[number];
 
@@ -45,7 +51,13 @@ export type MediaSummary = z.infer<typeof mediaSchema>;
 const voiceSchema = z.object({ engine: z.string(), voice: z.string(), durationMs: z.number() });
 export type VoiceSummary = z.infer<typeof voiceSchema>;
 
+// Only an uploaded video's outputs name where it came from; generated ones have no source or 'generated'.
+const uploadSchema = z.object({ source: z.literal('upload'), filename: z.string() });
+export type UploadSummary = { filename: string };
+
 export interface VersionOutputs {
+  /** Set for a finished video someone uploaded: it has no script, voice or captions of the factory's. */
+  upload: UploadSummary | null;
   script: Script | null;
   captions: CaptionCue[] | null;
   metadata: PlatformMetadata | null;
@@ -61,7 +73,9 @@ function readPart<T>(schema: z.ZodType<T>, value: unknown): T | null {
 
 /** Each part on its own: one the page cannot read hides only its panel, not the whole version. */
 export function readOutputs(outputs: Record<string, unknown>): VersionOutputs {
+  const upload = readPart(uploadSchema, outputs);
   return {
+    upload: upload && { filename: upload.filename },
     script: readPart(scriptSchema, outputs.script),
     captions: readPart(z.array(captionCueSchema), outputs.captions),
     metadata: readPart(metadataSchema, outputs.metadata),

@@ -41,6 +41,7 @@ export function ItemCard({ item }: { item: ItemView }) {
       </h3>
       <div className="item-card-meta">
         <ItemStatusBadge status={item.status} />
+        {item.source === 'upload' && <span className="badge badge-neutral">Uploaded</span>}
         <RelativeTime iso={item.createdAt} />
       </div>
     </li>

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { MediaAssetView } from '../../../api/library.js';
 import { ErrorAlert } from '../../components/Alerts.js';
+import { DropZone } from '../../components/DropZone.js';
 import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Loading.js';
 import { useQuery } from '../../hooks/useQuery.js';
-import { formatBytes } from '../item/formatMedia.js';
-import { DropZone } from './DropZone.js';
-import { loadLimits } from './mediaApi.js';
+import { formatBytes } from '../../lib/fileSize.js';
+import { ACCEPTED_FILES, loadLimits } from './mediaApi.js';
 import { UploadList } from './UploadList.js';
 import { useUploadQueue } from './useUploadQueue.js';
 
@@ -33,6 +33,10 @@ function UploadForm({ maxBytes, onUploaded }: { maxBytes: number; onUploaded: (a
         onChange={(event) => setDescription(event.target.value)}
       />
       <DropZone
+        prompt="Drag pictures, clips or audio files here, or"
+        buttonLabel="Choose files"
+        accept={ACCEPTED_FILES}
+        multiple
         onFiles={addFiles}
         hint={`Up to ${formatBytes(maxBytes)} each: PNG, JPEG or WebP pictures, MP4, MOV or WebM clips, and audio files for background music.`}
       />

@@ -1,6 +1,6 @@
 import { Icon } from '../../components/Icon.js';
-import { formatBytes } from '../item/formatMedia.js';
-import { ProgressBar } from '../item/ProgressBar.js';
+import { UploadProgress } from '../../components/UploadProgress.js';
+import { formatBytes } from '../../lib/fileSize.js';
 import { isFinished, type UploadEntry } from './uploadQueue.js';
 
 function UploadState({ entry }: { entry: UploadEntry }) {
@@ -8,14 +8,7 @@ function UploadState({ entry }: { entry: UploadEntry }) {
     case 'waiting':
       return <span className="muted">Waiting</span>;
     case 'uploading':
-      return (
-        <span className="upload-progress">
-          <ProgressBar label={`Uploading ${entry.filename}`} value={entry.sent} small />
-          <span className="upload-progress-text">
-            {entry.sent < 1 ? `${Math.round(entry.sent * 100)}%` : 'Checking…'}
-          </span>
-        </span>
-      );
+      return <UploadProgress filename={entry.filename} sent={entry.sent} />;
     case 'done':
       return (
         <span className="upload-done">

@@ -1,5 +1,6 @@
 import type { MediaAssetView, MediaKind } from '../../../api/library.js';
-import { formatBytes, formatDuration } from '../item/formatMedia.js';
+import { formatBytes } from '../../lib/fileSize.js';
+import { formatDuration } from '../item/formatMedia.js';
 
 export const mediaKinds: readonly MediaKind[] = ['image', 'video', 'audio'];
 

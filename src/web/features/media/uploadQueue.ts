@@ -1,4 +1,4 @@
-import { formatBytes } from '../item/formatMedia.js';
+import { sizeProblem } from '../../lib/fileSize.js';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'done' | 'failed';
 
@@ -29,15 +29,6 @@ export type UploadEvent =
   | { type: 'cleared' };
 
 export const emptyUploadQueue: UploadQueueState = { entries: [], announcement: '' };
-
-/** Why a file cannot be sent at all, checked before upload so nobody waits for a certain refusal. */
-export function sizeProblem(filename: string, sizeBytes: number, maxBytes: number): string | null {
-  if (sizeBytes === 0) return `${filename} is empty.`;
-  if (sizeBytes > maxBytes) {
-    return `${filename} is ${formatBytes(sizeBytes)}; files up to ${formatBytes(maxBytes)} can be uploaded.`;
-  }
-  return null;
-}
 
 /** A new entry: waiting for its turn, or already refused when it is too large. */
 export function newEntry(id: number, filename: string, sizeBytes: number, maxBytes: number): UploadEntry {

@@ -1,18 +1,29 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { Icon } from '../../components/Icon.js';
-import { ACCEPTED_FILES } from './mediaApi.js';
+import { Icon } from './Icon.js';
 
 interface DropZoneProps {
+  /** What to drag here, e.g. "Drag pictures here, or" (the button follows). */
+  prompt: string;
+  buttonLabel: string;
+  /** The file picker's filter; dropped files are not filtered, the server still judges them. */
+  accept: string;
+  multiple: boolean;
   /** What may be uploaded and how large, said before anyone picks a file. */
   hint: string;
+  /** Names the button, so a form can move focus to it when the file is missing or refused. */
+  name?: string;
+  error?: string | undefined;
   onFiles: (files: File[]) => void;
 }
 
 /** Files dropped on the zone or picked with its button (the keyboard way in); both lead to `onFiles`. */
-export function DropZone({ hint, onFiles }: DropZoneProps) {
+export function DropZone(props: DropZoneProps) {
+  const { prompt, buttonLabel, accept, multiple, hint, name, error, onFiles } = props;
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const hintId = useId();
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
 
   function over(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
@@ -41,23 +52,30 @@ export function DropZone({ hint, onFiles }: DropZoneProps) {
       <span className="drop-zone-mark">
         <Icon name="plus" />
       </span>
-      <p className="drop-zone-text">Drag pictures, clips or audio files here, or</p>
+      <p className="drop-zone-text">{prompt}</p>
       <button
         type="button"
         className="button button-primary"
-        aria-describedby={hintId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
         onClick={() => inputRef.current?.click()}
       >
-        Choose files
+        {buttonLabel}
       </button>
       <p id={hintId} className="field-hint">
         {hint}
       </p>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
       <input
         ref={inputRef}
         type="file"
-        multiple
-        accept={ACCEPTED_FILES}
+        multiple={multiple}
+        accept={accept}
         hidden
         onChange={(event) => {
           onFiles(Array.from(event.target.files ?? []));
