@@ -39,7 +39,11 @@ export type BriefInput = z.input<typeof briefInput>;
 
 /** The text fields of a finished video's upload (multipart, so platforms come comma-separated). */
 export const videoUploadFields = z.strictObject({
-  title: briefInput.shape.topic,
+  title: z
+    .string()
+    .trim()
+    .min(3, 'Give the video a title (at least 3 characters)')
+    .max(200, 'Keep the title to 200 characters'),
   description: z.string().trim().max(2000, 'Keep the description to 2000 characters').default(''),
   platforms: z
     .string()

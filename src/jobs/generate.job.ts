@@ -90,7 +90,9 @@ export function generateJob(deps: {
         });
         publish(job, itemId, 'done', 1, 1, 'ready');
       } catch (error) {
-        const stage = error instanceof StageFailure ? error.stage : 'script';
+        // Outside a stage, a generation failed writing the script; an upload's new version, its texts.
+        const stage =
+          error instanceof StageFailure ? error.stage : item.source === 'upload' ? 'metadata' : 'script';
         const cause = error instanceof StageFailure ? error.cause : error;
         // Transient causes (rate limits, timeouts) are retried by the queue; the item shows it is still at work.
         if (cause instanceof TransientError) {

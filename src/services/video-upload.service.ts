@@ -119,7 +119,7 @@ export class VideoUploadService {
       const item: ContentItem = {
         id: itemId,
         workspaceId: ctx.workspaceId,
-        title: input.title.slice(0, 120),
+        title: input.title,
         source: 'upload',
         brief,
         status: 'ready',

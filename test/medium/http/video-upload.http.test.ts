@@ -179,6 +179,17 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('uploading a finished v
     expect(uploadedFiles()).toHaveLength(stored);
   });
 
+  it('keeps a long title whole, and says plainly when a title is too short', async () => {
+    const title = `A very long title ${'x'.repeat(170)}`;
+    const long = await upload({ title }, { name: 'long.mp4', data: clip('long.mp4', '1080x1920', 30, 1) });
+    expect(long.statusCode, long.body).toBe(201);
+    expect(long.json<{ item: { title: string } }>().item.title).toBe(title);
+    const short = await upload({ title: 'ab' }, { name: 'short.mp4', data: Buffer.alloc(10, 1) });
+    expect(short.json()).toMatchObject({
+      error: { code: 'validation_failed', message: 'title: Give the video a title (at least 3 characters)' },
+    });
+  });
+
   it('is for owners and editors only', async () => {
     const invited = await owner.post('/api/invitations', { email: 'viewer@example.com', role: 'viewer' });
     const token = new URL(invited.json<{ acceptUrl: string }>().acceptUrl).searchParams.get('token');
