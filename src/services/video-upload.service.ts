@@ -50,7 +50,7 @@ export class VideoUploadService {
   constructor(private readonly deps: VideoUploadDeps) {}
 
   /** Checks and stores the file and creates a ready item with its first version; a refused file leaves nothing. */
-  async ingest(ctx: AuthContext, input: VideoUploadInput): Promise<ContentItem> {
+  async ingest(ctx: AuthContext, input: VideoUploadInput): Promise<{ item: ContentItem; version: Version }> {
     const { media, tools, store, clock } = this.deps;
     const itemId = newId();
     const folder = `workspaces/${ctx.workspaceId}/uploads/${itemId}`;
@@ -134,7 +134,7 @@ export class VideoUploadService {
         await tx.content.createVersion(version);
       });
       await media.delete(incoming).catch(() => undefined);
-      return item;
+      return { item, version };
     } catch (error) {
       // Cleanup must not hide the reason the upload was refused.
       for (const key of written) await media.delete(key).catch(() => undefined);

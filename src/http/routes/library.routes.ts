@@ -1,14 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { errorBody as errorSchema, idSchema, pageOf, pageQuery } from '../../api/common.js';
 import { libraryLimits, mediaAssetView } from '../../api/library.js';
 import type { MediaAsset } from '../../domain/content-item.js';
 import { UserError } from '../../domain/errors.js';
 import type { HttpDeps } from '../deps.js';
+import { receiveUpload } from '../multipart-upload.js';
 import { requireAuth } from '../session.js';
 
 /** The workspace's own images and clips, which the factory matches to visual cues. */
@@ -35,30 +34,19 @@ export const libraryRoutes =
       { schema: { tags: ['library'], response: { 201: mediaAssetView, 400: errorSchema } } },
       async (request, reply) => {
         const ctx = requireAuth(request);
-        const file = await request.file();
-        if (!file)
-          throw new UserError(
-            'validation',
-            'upload_missing',
-            'Choose a picture, a clip or an audio file to upload',
-          );
         const scratch = await deps.scratch();
         try {
           const tempPath = join(scratch.dir, 'upload');
-          await pipeline(file.file, createWriteStream(tempPath));
-          if (file.file.truncated) {
+          const { fields, filename } = await receiveUpload(request, tempPath, maxUploadBytes);
+          if (filename === null)
             throw new UserError(
               'validation',
-              'upload_too_large',
-              `Files up to ${Math.round(maxUploadBytes / 1048576)} MB can be uploaded`,
+              'upload_missing',
+              'Choose a picture, a clip or an audio file to upload',
             );
-          }
-          const description =
-            typeof file.fields.description === 'object' && 'value' in file.fields.description
-              ? String(file.fields.description.value)
-              : '';
+          const description = fields.description ?? '';
           const asset = await library.ingest(
-            { workspaceId: ctx.workspaceId, filename: file.filename, tempPath, description },
+            { workspaceId: ctx.workspaceId, filename, tempPath, description },
             ctx,
           );
           return reply.code(201).send(present(asset));

@@ -1,14 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { errorBody as errorSchema } from '../../api/common.js';
 import { briefInput, itemView, videoUploadFields } from '../../api/content.js';
 import { UserError } from '../../domain/errors.js';
 import { presentItem } from '../content-presenters.js';
 import type { HttpDeps } from '../deps.js';
+import { receiveUpload } from '../multipart-upload.js';
 import { requireAuth } from '../session.js';
 
 /** The text fields, or a 400 naming the first problem (a multipart body skips the route's schema check). */
@@ -57,30 +56,12 @@ export const videoUploadRoutes =
         const scratch = await deps.scratch();
         try {
           const tempPath = join(scratch.dir, 'upload');
-          const fields: Record<string, string> = {};
-          let filename: string | null = null;
-          for await (const part of request.parts()) {
-            if (part.type === 'field') {
-              fields[part.fieldname] = String(part.value);
-            } else if (part.fieldname === 'video' && filename === null) {
-              filename = part.filename;
-              await pipeline(part.file, createWriteStream(tempPath));
-              if (part.file.truncated) {
-                throw new UserError(
-                  'validation',
-                  'upload_too_large',
-                  `Videos up to ${Math.round(maxUploadBytes / 1048576)} MB can be uploaded`,
-                );
-              }
-            } else {
-              part.file.resume();
-            }
-          }
+          const { fields, filename } = await receiveUpload(request, tempPath, maxUploadBytes);
           if (filename === null)
             throw new UserError('validation', 'upload_missing', 'Choose a video to upload');
           const text = parseFields(fields);
           const brief = briefInput.parse({ topic: text.title, platforms: text.platforms });
-          const item = await deps.uploads.ingest(ctx, {
+          const { item, version } = await deps.uploads.ingest(ctx, {
             workspaceId: ctx.workspaceId,
             filename,
             tempPath,
@@ -88,8 +69,7 @@ export const videoUploadRoutes =
             description: text.description,
             brief,
           });
-          const { versions } = await deps.content.get(ctx, item.id);
-          return reply.code(201).send({ item: presentItem(item, versions[0] ?? null, deps.mediaLinks) });
+          return reply.code(201).send({ item: presentItem(item, version, deps.mediaLinks) });
         } finally {
           await scratch.cleanup();
         }

@@ -195,14 +195,13 @@ export class GenerationService {
     const render = await stage<{ videoKey: string; durationMs: number }>(
       'render',
       kit.renderIdentity,
-      // Undefined (left out of the key) without music, so renders made before music existed stay cached.
       {
         visuals,
         captions,
         style,
         voice: voice.audioKey,
         durationMs: voice.durationMs,
-        music: music ?? undefined,
+        music,
       },
       async (key) =>
         this.render(
