@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { newUser, signUp } from './helpers.js';
-import { videoFacts, type VideoElement } from './media-elements.js';
+import { srcPath, videoFacts, type ImageElement, type VideoElement } from './media-elements.js';
 
 // The real offline pipeline runs here: script, espeak voice, ffmpeg render. A 30 s video takes a while on a
 // busy 2-core machine.
@@ -13,12 +13,6 @@ async function openSection(page: Page, label: 'Create' | 'Library'): Promise<voi
 
 const isItemPath = (url: string, suffix = '') =>
   new RegExp(`^/api/items/[^/]+${suffix}$`).test(new URL(url).pathname);
-
-/** The members of <img> the test reads: the e2e project compiles without the DOM library. */
-interface ImageElement {
-  complete: boolean;
-  naturalWidth: number;
-}
 
 async function expectPlayableVerticalVideo(video: Locator, seconds: number): Promise<void> {
   const facts = await videoFacts(video);
@@ -66,9 +60,6 @@ async function expectCaptionOnScreenFollowsPlayer(page: Page, video: Locator, cu
   await expect(onScreen.getByLabel(`Caption ${expected + 1}`, { exact: true })).toBeVisible();
   expect(expected, `${caption} was played from its start`).toBeGreaterThanOrEqual(index);
 }
-
-const srcPath = async (video: Locator) =>
-  new URL((await video.getAttribute('src')) ?? '', 'http://x').pathname;
 
 test('a topic becomes a 30 s vertical video whose captions follow the player; a caption edit makes version 2; the Library shows its cover', async ({
   page,

@@ -48,3 +48,25 @@ export function videoFacts(video: Locator): Promise<VideoFacts> {
     HAVE_METADATA,
   );
 }
+
+/** The members of <img> the tests read. */
+export interface ImageElement {
+  complete: boolean;
+  naturalWidth: number;
+}
+
+/** The path of a player's file, without the signed link's query. */
+export const srcPath = async (video: Locator) =>
+  new URL((await video.getAttribute('src')) ?? '', 'http://x').pathname;
+
+/** Drops a file on a drop zone as a browser drag would deliver it; `type` is the MIME type the browser claims. */
+export async function dropFile(zone: Locator, name: string, bytes: Buffer, type = ''): Promise<void> {
+  // Built in the page from base64: the e2e project compiles without the DOM library.
+  const dataTransfer = await zone.page().evaluateHandle(`(() => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(bytes.toString('base64'))}), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+    return transfer;
+  })()`);
+  await zone.dispatchEvent('drop', { dataTransfer });
+}

@@ -2,12 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { solidPng } from '../test/fakes/png.js';
 import { BASE_URL } from './env.js';
 import { newUser, signUp } from './helpers.js';
-
-/** The members of <img> the test reads: the e2e project compiles without the DOM library. */
-interface ImageElement {
-  complete: boolean;
-  naturalWidth: number;
-}
+import { dropFile, type ImageElement } from './media-elements.js';
 
 const PICTURE = { name: 'harbour.png', mimeType: 'image/png', buffer: solidPng(320, 180, [42, 111, 151]) };
 
@@ -31,17 +26,6 @@ async function uploadPicture(page: Page, description: string): Promise<void> {
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(PICTURE);
   expect((await uploaded).status()).toBe(201);
-}
-
-/** Drops a file on the drop zone as a browser drag would deliver it. */
-async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  // Built in the page from a string: the e2e project compiles without the DOM library.
-  const dataTransfer = await page.evaluateHandle(`(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([Uint8Array.from(${JSON.stringify([...bytes])})], ${JSON.stringify(name)}));
-    return transfer;
-  })()`);
-  await page.getByText('Drag pictures, clips or audio files here').dispatchEvent('drop', { dataTransfer });
 }
 
 const thumbnailWidth = (page: Page, name: string) =>
@@ -76,7 +60,7 @@ test('an owner uploads a picture, sees a broken file explained, and deletes the 
 
   // Bytes that only claim to be a picture: the server's own words explain the refusal.
   const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
-  await dropFile(page, 'x.png', noise);
+  await dropFile(page.getByText('Drag pictures, clips or audio files here'), 'x.png', noise);
   await expect(uploads.getByRole('listitem').filter({ hasText: 'x.png' })).toContainText(
     'This file could not be read; it may be damaged or incomplete.',
   );

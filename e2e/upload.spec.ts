@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { newUser, signUp } from './helpers.js';
-import { videoFacts, type VideoElement } from './media-elements.js';
+import { dropFile, srcPath, videoFacts, type VideoElement } from './media-elements.js';
 
 const run = promisify(execFile);
 
@@ -38,6 +38,8 @@ async function openUploadTab(page: Page): Promise<void> {
 
 const isUpload = (url: string) => new URL(url).pathname === '/api/items/upload';
 
+const dropZone = (page: Page) => page.getByText('Drag a finished video here');
+
 /** Sends the form and waits for the item page the browser goes to. */
 async function submitUpload(page: Page, title: string): Promise<void> {
   const uploaded = page.waitForResponse((r) => isUpload(r.url()) && r.request().method() === 'POST');
@@ -45,18 +47,6 @@ async function submitUpload(page: Page, title: string): Promise<void> {
   expect((await uploaded).status()).toBe(201);
   await expect(page).toHaveURL(/\/library\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-/** Drops a file on the drop zone as a browser drag would deliver it. */
-async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  // Built in the page from base64: the e2e project compiles without the DOM library.
-  const dataTransfer = await page.evaluateHandle(`(() => {
-    const bytes = Uint8Array.from(atob(${JSON.stringify(bytes.toString('base64'))}), (c) => c.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'video/mp4' }));
-    return transfer;
-  })()`);
-  await page.getByText('Drag a finished video here').dispatchEvent('drop', { dataTransfer });
 }
 
 /** Plays the muted player until it has shown a second of the video. */
@@ -68,9 +58,6 @@ async function expectPlays(video: Locator): Promise<void> {
   await expect.poll(() => video.evaluate((element: VideoElement) => element.currentTime)).toBeGreaterThan(1);
   await video.evaluate((element: VideoElement) => element.pause());
 }
-
-const srcPath = async (video: Locator) =>
-  new URL((await video.getAttribute('src')) ?? '', 'http://x').pathname;
 
 test('a finished vertical video is uploaded, passes every check and plays; a caption edit makes version 2', async ({
   page,
@@ -147,7 +134,12 @@ test('a landscape clip at 15 fps lists what each platform objects to; a broken f
   await openUploadTab(page);
 
   // Bytes that only claim to be a video: the server's own words say why.
-  await dropFile(page, 'broken.mp4', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)));
+  await dropFile(
+    dropZone(page),
+    'broken.mp4',
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
+    'video/mp4',
+  );
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('broken');
   const refused = page.waitForResponse((r) => isUpload(r.url()));
   await page.getByRole('button', { name: 'Upload video' }).click();
@@ -158,7 +150,7 @@ test('a landscape clip at 15 fps lists what each platform objects to; a broken f
 
   // A title the person typed stays when they pick another file.
   await page.getByLabel('Title', { exact: true }).fill('Harbour, wide');
-  await dropFile(page, 'harbour-wide.mp4', await readFile(clip));
+  await dropFile(dropZone(page), 'harbour-wide.mp4', await readFile(clip), 'video/mp4');
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Harbour, wide');
   await submitUpload(page, 'Harbour, wide');
 

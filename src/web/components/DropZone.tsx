@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { Icon } from './Icon.js';
+import { useFieldNotes } from './useFieldNotes.js';
 
 interface DropZoneProps {
   /** What to drag here, e.g. "Drag pictures here, or" (the button follows). */
@@ -21,9 +22,7 @@ export function DropZone(props: DropZoneProps) {
   const { prompt, buttonLabel, accept, multiple, hint, name, error, onFiles } = props;
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const { describedBy, notes } = useFieldNotes(hint, error);
 
   function over(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
@@ -58,19 +57,12 @@ export function DropZone(props: DropZoneProps) {
         className="button button-primary"
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-describedby={describedBy}
         onClick={() => inputRef.current?.click()}
       >
         {buttonLabel}
       </button>
-      <p id={hintId} className="field-hint">
-        {hint}
-      </p>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      {notes}
       <input
         ref={inputRef}
         type="file"

@@ -1,4 +1,5 @@
-import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { useFieldNotes } from '../../components/useFieldNotes.js';
 
 // Textarea and select counterparts of components/Field, kept with the factory features that need them.
 
@@ -8,32 +9,10 @@ interface Described {
   error?: string | undefined;
 }
 
-function useDescriptions(hint: ReactNode, error: string | undefined) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const notes = (
-    <>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </>
-  );
-  return { id, describedBy, notes };
-}
-
 type TextAreaFieldProps = Described & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
 
 export function TextAreaField({ label, hint, error, rows = 3, ...props }: TextAreaFieldProps) {
-  const { id, describedBy, notes } = useDescriptions(hint, error);
+  const { id, describedBy, notes } = useFieldNotes(hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -52,7 +31,7 @@ export function TextAreaField({ label, hint, error, rows = 3, ...props }: TextAr
 type SelectFieldProps = Described & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>;
 
 export function SelectField({ label, hint, error, children, ...props }: SelectFieldProps) {
-  const { id, describedBy, notes } = useDescriptions(hint, error);
+  const { id, describedBy, notes } = useFieldNotes(hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

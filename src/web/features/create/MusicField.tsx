@@ -4,7 +4,7 @@ import { useQuery } from '../../hooks/useQuery.js';
 import { formatDuration } from '../item/formatMedia.js';
 import { SelectField } from './FormControls.js';
 import { loadMusicChoices, type MusicChoices } from './musicApi.js';
-import { musicLabel } from './musicLabels.js';
+import { builtinTrack, musicLabel } from './musicLabels.js';
 
 interface MusicFieldProps {
   value: string;
@@ -25,8 +25,7 @@ export function MusicField({ value, onChange }: MusicFieldProps) {
   const choices = loaded.status === 'ready' ? loaded.data : null;
   const library = choices?.library ?? [];
   const preview = previewOf(value, choices);
-  const description = Object.entries(BUILTIN_MUSIC_CATALOG).find(([id]) => value === `builtin:${id}`)?.[1]
-    .description;
+  const description = builtinTrack(value)?.description;
 
   return (
     <div className="music-field">

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { pageOf } from '../../../api/common.js';
-import { mediaAssetView, type MediaAssetView } from '../../../api/library.js';
+import type { MediaAssetView } from '../../../api/library.js';
 import { builtinTrackView, type BuiltinTrackView } from '../../../api/music.js';
 import { apiGet } from '../../api/client.js';
+import { mediaLoader } from '../media/mediaApi.js';
 
 const builtinTracks = z.object({ tracks: z.array(builtinTrackView) });
-const assetPage = pageOf(mediaAssetView);
 const PAGE_SIZE = 100;
 
 export interface MusicChoices {
@@ -26,11 +25,10 @@ export async function loadMusicChoices(signal: AbortSignal): Promise<MusicChoice
 /** Only the audio files of the media library, for naming a brief's music. */
 export async function libraryAudio(signal: AbortSignal): Promise<MediaAssetView[]> {
   const audio: MediaAssetView[] = [];
+  const loadPage = mediaLoader(PAGE_SIZE);
   let cursor: string | null = null;
   do {
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) params.set('cursor', cursor);
-    const page = await apiGet(`/api/library?${params.toString()}`, assetPage, signal);
+    const page = await loadPage(cursor, signal);
     audio.push(...page.items.filter((asset) => asset.kind === 'audio'));
     cursor = page.nextCursor;
   } while (cursor);

@@ -54,6 +54,8 @@ function announceAdded(entries: UploadEntry[]): string {
   return parts.filter(Boolean).join(' ');
 }
 
+export const isFinished = (entry: UploadEntry) => entry.status === 'done' || entry.status === 'failed';
+
 export function uploadQueueReducer(state: UploadQueueState, event: UploadEvent): UploadQueueState {
   switch (event.type) {
     case 'added':
@@ -78,10 +80,8 @@ export function uploadQueueReducer(state: UploadQueueState, event: UploadEvent):
       };
     case 'cleared':
       return {
-        entries: state.entries.filter((entry) => entry.status === 'waiting' || entry.status === 'uploading'),
+        entries: state.entries.filter((entry) => !isFinished(entry)),
         announcement: '',
       };
   }
 }
-
-export const isFinished = (entry: UploadEntry) => entry.status === 'done' || entry.status === 'failed';
