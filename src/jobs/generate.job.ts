@@ -61,7 +61,7 @@ export function generateJob(deps: {
       try {
         // An uploaded video keeps its file: only its platform texts change.
         const version =
-          item.source === 'upload' && base
+          item.source === 'upload'
             ? uploads.newVersion(base, merged)
             : await generation.generate(
                 job.workspaceId,

@@ -146,8 +146,9 @@ export class VideoUploadService {
    * A new version of an uploaded video with edited platform texts: the same file, cover and checks. An uploaded
    * video has no script or captions of the factory's to edit.
    */
-  newVersion(base: Version, edits: VersionEdits): Omit<Version, 'number'> {
-    if (!isUploaded(base.outputs))
+  newVersion(base: Version | null, edits: VersionEdits): Omit<Version, 'number'> {
+    // An uploaded item always has its first version; anything else here is a bug, never a generation.
+    if (!base || !isUploaded(base.outputs))
       throw new BugError('not_an_upload', 'newVersion needs an uploaded version');
     const metadata: PlatformMetadata = edits.metadata ?? base.outputs.metadata;
     const problems = validateMetadata(metadata);
