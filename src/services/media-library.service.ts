@@ -79,6 +79,14 @@ export class MediaLibraryService {
     return this.deps.store.mediaAssets.listByWorkspace(ctx.workspaceId, page);
   }
 
+  /** One asset of the workspace (e.g. the music a brief names), or a 404. */
+  async get(ctx: AuthContext, id: string): Promise<MediaAsset> {
+    requirePermission(ctx, 'content.view');
+    const asset = await this.deps.store.mediaAssets.find(ctx.workspaceId, id);
+    if (!asset) throw notFound('media_asset');
+    return asset;
+  }
+
   /** Removes an asset and its file (videos already made with it keep their own render). */
   async delete(ctx: AuthContext, id: string): Promise<void> {
     requirePermission(ctx, 'content.create');

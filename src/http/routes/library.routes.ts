@@ -74,6 +74,18 @@ export const libraryRoutes =
       },
     );
 
+    app.get(
+      '/library/:id',
+      {
+        schema: {
+          tags: ['library'],
+          params: z.strictObject({ id: idSchema }),
+          response: { 200: mediaAssetView, 404: errorSchema },
+        },
+      },
+      async (request) => present(await library.get(requireAuth(request), request.params.id)),
+    );
+
     app.delete(
       '/library/:id',
       {

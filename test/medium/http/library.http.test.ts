@@ -74,8 +74,14 @@ describe('media library over HTTP', () => {
     const file = await t.app.inject({ method: 'GET', url: asset.url });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(png)).toBe(true);
+    const one = await owner.get(`/api/library/${asset.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.json<Asset>()).toMatchObject({ id: asset.id, filename: 'harbour.png', kind: 'image' });
 
     expect((await owner.delete(`/api/library/${asset.id}`)).statusCode).toBe(204);
+    expect((await owner.get(`/api/library/${asset.id}`)).json()).toMatchObject({
+      error: { code: 'media_asset_not_found' },
+    });
     expect((await owner.get('/api/library')).json<{ items: Asset[] }>().items).toEqual([]);
   });
 

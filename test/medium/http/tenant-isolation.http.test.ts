@@ -55,6 +55,7 @@ describe('tenant isolation', () => {
     'GET /api/items/{id}/events': () => b.get(`/api/items/${ids.aliceItem}/events`),
     'POST /api/items/{id}/versions': () => b.post(`/api/items/${ids.aliceItem}/versions`, {}),
     'POST /api/items/{id}/retry': () => b.post(`/api/items/${ids.aliceItem}/retry`, {}),
+    'GET /api/library/{id}': () => b.get(`/api/library/${ids.aliceAsset}`),
     'DELETE /api/library/{id}': () => b.delete(`/api/library/${ids.aliceAsset}`),
     'DELETE /api/connections/{id}': () => b.delete(`/api/connections/${ids.aliceConnection}`),
     'POST /api/connections/{platform}/authorize': () =>

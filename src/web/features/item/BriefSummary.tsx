@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { useCallback } from 'react';
 import { platformSchema, type PlatformName } from '../../../api/connections.js';
 import { useQuery } from '../../hooks/useQuery.js';
 import { platformLabels } from '../connections/platformLabels.js';
-import { libraryAudio } from '../create/musicApi.js';
+import { loadMediaAsset } from '../media/mediaApi.js';
 import { musicLabel } from '../create/musicLabels.js';
 
 // The item's brief is typed loosely by the API; these are the parts worth showing back.
@@ -86,9 +87,11 @@ export function BriefSummary({ brief }: { brief: Record<string, unknown> }) {
   );
 }
 
-/** The name of the library file a brief's music names, once the library has answered. */
+/** The name of the library file a brief's music names, once the server has answered. */
 function LibraryMusicName({ choice }: { choice: string }) {
-  const audio = useQuery(libraryAudio);
-  if (audio.status !== 'ready') return <>An audio file from the media library</>;
-  return <>{musicLabel(choice, audio.data)}</>;
+  const id = choice.slice('library:'.length);
+  const load = useCallback((signal: AbortSignal) => loadMediaAsset(id, signal), [id]);
+  const asset = useQuery(load);
+  if (asset.status === 'loading') return <>An audio file from the media library</>;
+  return <>{musicLabel(choice, asset.status === 'ready' ? [asset.data] : [])}</>;
 }

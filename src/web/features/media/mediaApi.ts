@@ -25,6 +25,9 @@ export function mediaLoader(pageSize = 24): PageLoader<MediaAssetView> {
   };
 }
 
+export const loadMediaAsset = (id: string, signal: AbortSignal) =>
+  apiGet(`/api/library/${encodeURIComponent(id)}`, mediaAssetView, signal);
+
 export const loadLimits = (signal: AbortSignal) => apiGet('/api/library/limits', libraryLimits, signal);
 
 export const deleteMedia = (id: string) =>
