@@ -6,7 +6,8 @@ import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/valida
 import type { CaptionPosition } from './activeCue.js';
 import { formatCueTime } from './formatMedia.js';
 import type { VersionEdits } from './itemApi.js';
-import { cueText, type CaptionCue } from './versionOutputs.js';
+import { cueText } from '../../../domain/captions/srt.js';
+import type { CaptionCue } from './versionOutputs.js';
 
 interface CaptionsEditorProps {
   cues: CaptionCue[];

@@ -84,8 +84,3 @@ export function readOutputs(outputs: Record<string, unknown>): VersionOutputs {
     voice: readPart(voiceSchema, outputs.voice),
   };
 }
-
-/** The words of a caption cue as one line of text. */
-export function cueText(cue: CaptionCue): string {
-  return cue.words.map((word) => word.text).join(' ');
-}
