@@ -50,7 +50,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/adapters/**', '**/http/**', '**/container*'],
+              group: ['**/adapters/**', '**/http/**', '**/container/**'],
               message: 'Inner layers see ports, not adapters.',
             },
             { group: technology, message: 'Inner layers see ports, never technology.' },

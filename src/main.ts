@@ -1,6 +1,6 @@
 import { ConfigError, loadConfigFromProcess } from './config/load.js';
 import type { Config } from './config/schema.js';
-import { buildContainer } from './container.js';
+import { buildContainer } from './container/index.js';
 import { buildHttpApp } from './http/app.js';
 import { scheduledTasks } from './jobs/maintenance.tasks.js';
 import { Scheduler } from './jobs/scheduler.js';

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Brief } from '../domain/content.js';
 import type { VersionEdits } from '../domain/content-item.js';
 import { newId } from '../domain/ids.js';
-import { buildFactoryKit } from '../factory-kit.container.js';
+import { buildFactoryKit } from '../container/factory-kit.js';
 import {
   GenerationService,
   type GeneratedVersion,

@@ -16,7 +16,7 @@ export async function vaultRotate(
   const { EnvelopeVault } = await import('../adapters/crypto/envelope-vault.js');
   const ring = await import('../adapters/crypto/key-ring.js');
   const { rewrapAllTokens } = await import('../services/key-rotation.service.js');
-  const { keyFilePath } = await import('../container.js');
+  const { keyFilePath } = await import('../container/index.js');
   const dataDir = resolve(config.DATA_DIR);
   const store = SqliteStore.open(resolve(dataDir, 'ai-factory.sqlite'));
   try {

@@ -10,7 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { createMetrics } from '../observability/metrics.js';
-import { SANDBOX_PREFIX } from '../sandbox-mount.js';
+import { SANDBOX_PREFIX } from '../container/sandbox-mount.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { VIDEO_UPLOAD_PATH, videoUploadRoutes } from './routes/video-upload.routes.js';
 import { installCsrfProtection } from './csrf.js';

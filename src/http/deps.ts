@@ -1,5 +1,5 @@
 import type { Store } from '../ports/store.js';
-import type { MountedSandbox } from '../sandbox-mount.js';
+import type { MountedSandbox } from '../container/sandbox-mount.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { InvitationService } from '../services/invitation.service.js';
 import type { WorkspaceService } from '../services/workspace.service.js';

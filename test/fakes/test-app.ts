@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/load.js';
-import { buildContainer, type Container } from '../../src/container.js';
+import { buildContainer, type Container } from '../../src/container/index.js';
 import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-hasher.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';

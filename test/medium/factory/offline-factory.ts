@@ -5,7 +5,7 @@ import { systemClock } from '../../../src/adapters/clock/system-clock.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { loadConfig } from '../../../src/config/load.js';
 import type { Script } from '../../../src/domain/content.js';
-import { buildFactoryKit } from '../../../src/factory-kit.container.js';
+import { buildFactoryKit } from '../../../src/container/factory-kit.js';
 import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
 

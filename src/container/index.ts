@@ -2,30 +2,30 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { resolvePlatformAccess, sandboxEnabled, type PlatformAccess } from './config/platforms.js';
-import type { Config } from './config/schema.js';
-import type { HttpDeps } from './http/deps.js';
-import type { Clock } from './ports/clock.js';
-import type { Mailer } from './ports/mailer.js';
-import type { PasswordHasher } from './ports/password-hasher.js';
-import type { Store } from './ports/store.js';
-import { AuthService } from './services/auth.service.js';
-import { InvitationService } from './services/invitation.service.js';
-import { WorkspaceService } from './services/workspace.service.js';
-import { ConnectionService } from './services/connection.service.js';
-import type { ConnectorSet } from './services/connectors.js';
-import { PlatformEventsService } from './services/platform-events.service.js';
-import { TokenRefreshService } from './services/token-refresh.service.js';
-import type { TokenVault } from './ports/token-vault.js';
+import { resolvePlatformAccess, sandboxEnabled, type PlatformAccess } from '../config/platforms.js';
+import type { Config } from '../config/schema.js';
+import type { HttpDeps } from '../http/deps.js';
+import type { Clock } from '../ports/clock.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { Store } from '../ports/store.js';
+import { AuthService } from '../services/auth.service.js';
+import { InvitationService } from '../services/invitation.service.js';
+import { WorkspaceService } from '../services/workspace.service.js';
+import { ConnectionService } from '../services/connection.service.js';
+import type { ConnectorSet } from '../services/connectors.js';
+import { PlatformEventsService } from '../services/platform-events.service.js';
+import { TokenRefreshService } from '../services/token-refresh.service.js';
+import type { TokenVault } from '../ports/token-vault.js';
 import { availableParallelism } from 'node:os';
-import type { InProcessQueue } from './adapters/queue/in-process/in-process.queue.js';
-import { ContentService, GENERATE_JOB } from './services/content.service.js';
-import { GenerationService } from './services/generation/generation.service.js';
-import { MediaLibraryService } from './services/media-library.service.js';
-import { VideoUploadService } from './services/video-upload.service.js';
-import { MusicService } from './services/music.service.js';
-import { generateJob } from './jobs/generate.job.js';
-import { MediaLinks } from './http/media-links.js';
+import type { InProcessQueue } from '../adapters/queue/in-process/in-process.queue.js';
+import { ContentService, GENERATE_JOB } from '../services/content.service.js';
+import { GenerationService } from '../services/generation/generation.service.js';
+import { MediaLibraryService } from '../services/media-library.service.js';
+import { VideoUploadService } from '../services/video-upload.service.js';
+import { MusicService } from '../services/music.service.js';
+import { generateJob } from '../jobs/generate.job.js';
+import { MediaLinks } from '../http/media-links.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -56,10 +56,10 @@ export async function buildContainer(
 ): Promise<Container> {
   const dataDir = resolve(config.DATA_DIR);
   const store = overrides.store ?? (await openEmbeddedStore(dataDir));
-  const clock = overrides.clock ?? (await import('./adapters/clock/system-clock.js')).systemClock;
+  const clock = overrides.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
   const hasher =
     overrides.hasher ??
-    new (await import('./adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher();
+    new (await import('../adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher();
   const mailer = overrides.mailer ?? (await pickMailer(config, dataDir, logger));
   const publicBaseUrl = config.PUBLIC_BASE_URL;
   const sandbox = sandboxEnabled(config)
@@ -70,11 +70,11 @@ export async function buildContainer(
   const connectors = await buildConnectors(platforms);
   const tokenRefresh = new TokenRefreshService({ store, clock, vault, connectors });
   const mediaRoot = join(dataDir, 'media');
-  const { buildFactoryKit } = await import('./factory-kit.container.js');
+  const { buildFactoryKit } = await import('./factory-kit.js');
   const kit = await buildFactoryKit(config, { mediaRoot, store });
-  const { InProcessProgressBus } = await import('./adapters/events/in-process-progress-bus.js');
-  const { InProcessQueue } = await import('./adapters/queue/in-process/in-process.queue.js');
-  const { UrlSigner } = await import('./adapters/crypto/url-signer.js');
+  const { InProcessProgressBus } = await import('../adapters/events/in-process-progress-bus.js');
+  const { InProcessQueue } = await import('../adapters/queue/in-process/in-process.queue.js');
+  const { UrlSigner } = await import('../adapters/crypto/url-signer.js');
   const progress = new InProcessProgressBus();
   const generation = new GenerationService({ store, clock, kit });
   const maxUploadBytes = config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
@@ -172,14 +172,14 @@ export async function buildContainer(
 }
 
 async function openEmbeddedStore(dataDir: string): Promise<Store> {
-  const { SqliteStore } = await import('./adapters/store/sqlite/sqlite-store.js');
+  const { SqliteStore } = await import('../adapters/store/sqlite/sqlite-store.js');
   return SqliteStore.open(join(dataDir, 'ai-factory.sqlite'));
 }
 
 /** The vault's master keys: TOKEN_ENCRYPTION_KEYS, or the embedded default's key file made at first start. */
 async function openVault(config: Config, dataDir: string): Promise<TokenVault> {
-  const { EnvelopeVault } = await import('./adapters/crypto/envelope-vault.js');
-  const { fileKeyRing, parseKeyList, staticKeyRing } = await import('./adapters/crypto/key-ring.js');
+  const { EnvelopeVault } = await import('../adapters/crypto/envelope-vault.js');
+  const { fileKeyRing, parseKeyList, staticKeyRing } = await import('../adapters/crypto/key-ring.js');
   const ring = config.TOKEN_ENCRYPTION_KEYS
     ? staticKeyRing(parseKeyList(config.TOKEN_ENCRYPTION_KEYS))
     : fileKeyRing(keyFilePath(dataDir));
@@ -199,15 +199,15 @@ async function buildConnectors(platforms: PlatformAccess): Promise<ConnectorSet>
     redirectUri: platforms.redirectUri(platform),
   });
   if (platforms.apps.tiktok) {
-    const { TiktokConnector } = await import('./adapters/platforms/tiktok/tiktok.connector.js');
+    const { TiktokConnector } = await import('../adapters/platforms/tiktok/tiktok.connector.js');
     connectors.tiktok = new TiktokConnector({ ...common('tiktok'), app: platforms.apps.tiktok });
   }
   if (platforms.apps.instagram) {
-    const { InstagramConnector } = await import('./adapters/platforms/instagram/instagram.connector.js');
+    const { InstagramConnector } = await import('../adapters/platforms/instagram/instagram.connector.js');
     connectors.instagram = new InstagramConnector({ ...common('instagram'), app: platforms.apps.instagram });
   }
   if (platforms.apps.youtube) {
-    const { YoutubeConnector } = await import('./adapters/platforms/youtube/youtube.connector.js');
+    const { YoutubeConnector } = await import('../adapters/platforms/youtube/youtube.connector.js');
     connectors.youtube = new YoutubeConnector({ ...common('youtube'), app: platforms.apps.youtube });
   }
   return connectors;
@@ -215,10 +215,10 @@ async function buildConnectors(platforms: PlatformAccess): Promise<ConnectorSet>
 
 async function pickMailer(config: Config, dataDir: string, logger: Logger): Promise<Mailer> {
   if (config.SMTP_URL) {
-    const { SmtpMailer } = await import('./adapters/mail/smtp-mailer.js');
+    const { SmtpMailer } = await import('../adapters/mail/smtp-mailer.js');
     return new SmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   }
-  const { OutboxMailer } = await import('./adapters/mail/outbox-mailer.js');
+  const { OutboxMailer } = await import('../adapters/mail/outbox-mailer.js');
   return new OutboxMailer(join(dataDir, 'outbox'), logger);
 }
 

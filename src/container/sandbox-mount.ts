@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { SANDBOX_APPS, type BaseUrlName } from './config/platforms.js';
-import type { Config } from './config/schema.js';
+import { SANDBOX_APPS, type BaseUrlName } from '../config/platforms.js';
+import type { Config } from '../config/schema.js';
 
 export const SANDBOX_PREFIX = '/sandbox';
 
@@ -15,7 +15,7 @@ export interface MountedSandbox {
  * settings (or the documented sandbox ones) with redirect URIs and webhook URLs on PUBLIC_BASE_URL.
  */
 export async function mountSandbox(config: Config): Promise<MountedSandbox> {
-  const { createSandbox } = await import('../sandbox/server.js');
+  const { createSandbox } = await import('../../sandbox/server.js');
   const base = config.PUBLIC_BASE_URL;
   const app = (
     id: string | undefined,

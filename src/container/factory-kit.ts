@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import type { Config } from './config/schema.js';
-import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from './domain/captions/index.js';
-import { buildPlatformMetadata, validateMetadata } from './domain/metadata/index.js';
-import { preflight } from './domain/preflight/index.js';
-import { buildCoverArgs, buildPlanAss, buildRenderArgs, renderIdentity } from './domain/render/index.js';
-import { spokenText, validateScript } from './domain/script-rules.js';
-import { resolveStyle } from './domain/style-presets.js';
-import { overlayTextFor } from './domain/visual-cues.js';
-import type { Store } from './ports/store.js';
-import type { VisualsProvider } from './ports/visuals-provider.js';
-import type { FactoryKit } from './services/generation/factory-kit.js';
+import type { Config } from '../config/schema.js';
+import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from '../domain/captions/index.js';
+import { buildPlatformMetadata, validateMetadata } from '../domain/metadata/index.js';
+import { preflight } from '../domain/preflight/index.js';
+import { buildCoverArgs, buildPlanAss, buildRenderArgs, renderIdentity } from '../domain/render/index.js';
+import { spokenText, validateScript } from '../domain/script-rules.js';
+import { resolveStyle } from '../domain/style-presets.js';
+import { overlayTextFor } from '../domain/visual-cues.js';
+import type { Store } from '../ports/store.js';
+import type { VisualsProvider } from '../ports/visuals-provider.js';
+import type { FactoryKit } from '../services/generation/factory-kit.js';
 
 /**
  * The factory's engines and builders for this configuration (the container and the CLI share it):
@@ -21,14 +21,14 @@ export async function buildFactoryKit(
   deps: { mediaRoot: string; store: Store },
 ): Promise<FactoryKit> {
   mkdirSync(deps.mediaRoot, { recursive: true });
-  const { createScriptWriter } = await import('./adapters/ai/script/index.js');
-  const { createVoiceEngine, readingPaceTimings } = await import('./adapters/ai/voice/index.js');
-  const { LibraryVisuals } = await import('./adapters/ai/visuals/library-visuals.js');
-  const { PexelsVisuals } = await import('./adapters/ai/visuals/pexels-visuals.js');
-  const { chooseVisuals } = await import('./adapters/ai/visuals/visuals-chain.js');
-  const { LocalMediaStore } = await import('./adapters/media-store/local-media-store.js');
-  const { createMediaTools, fontFileFor } = await import('./adapters/media/index.js');
-  const { builtinMusicFiles } = await import('./adapters/media/builtin-music.js');
+  const { createScriptWriter } = await import('../adapters/ai/script/index.js');
+  const { createVoiceEngine, readingPaceTimings } = await import('../adapters/ai/voice/index.js');
+  const { LibraryVisuals } = await import('../adapters/ai/visuals/library-visuals.js');
+  const { PexelsVisuals } = await import('../adapters/ai/visuals/pexels-visuals.js');
+  const { chooseVisuals } = await import('../adapters/ai/visuals/visuals-chain.js');
+  const { LocalMediaStore } = await import('../adapters/media-store/local-media-store.js');
+  const { createMediaTools, fontFileFor } = await import('../adapters/media/index.js');
+  const { builtinMusicFiles } = await import('../adapters/media/builtin-music.js');
 
   const mediaStore = new LocalMediaStore(deps.mediaRoot);
   const media = await createMediaTools(config.FFMPEG_PATH ? { ffmpegPath: config.FFMPEG_PATH } : {});
