@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const E2E_PORT = 8181;
+// AIF_E2E_PORT lets two checkouts run their browser tests side by side.
+export const E2E_PORT = Number(process.env.AIF_E2E_PORT ?? 8181);
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 // Playwright evaluates the config in the runner and again in each worker. The runner picks the directory and
