@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/domain/errors.js';
-import { newId } from '../../src/domain/ids.js';
-import type { Invitation, User } from '../../src/domain/people.js';
-import type { Store } from '../../src/ports/store.js';
+import { UserError } from '../../../src/domain/errors.js';
+import { newId } from '../../../src/domain/ids.js';
+import type { Invitation, User } from '../../../src/domain/people.js';
+import type { Store } from '../../../src/ports/store.js';
 
-export interface StoreHarness {
-  store: Store;
-  cleanup(): Promise<void>;
-}
+import type { OpenStore } from './harness.js';
 
 const NOW = '2026-01-15T12:00:00.000Z';
 const LATER = '2026-01-16T12:00:00.000Z';
@@ -39,9 +36,9 @@ function invitation(workspaceId: string, over: Partial<Invitation> = {}): Invita
 }
 
 /** The behaviour every Store adapter must have; run it against each adapter. */
-export function storeContract(adapter: string, open: () => Promise<StoreHarness>): void {
+export function storeContract(adapter: string, open: OpenStore): void {
   describe(`Store contract: ${adapter}`, () => {
-    let h: StoreHarness;
+    let h: Awaited<ReturnType<OpenStore>>;
     let store: Store;
     beforeEach(async () => {
       h = await open();

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
-import { MIGRATIONS } from '../../src/adapters/store/sqlite/migrations.js';
+import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import { MIGRATIONS } from '../../../src/adapters/store/sqlite/migrations.js';
 import { storeContract } from './store.contract.js';
 
 storeContract('SQLite', async () => {

@@ -1,0 +1,10 @@
+import type { Store } from '../../../src/ports/store.js';
+
+/** A fresh, empty store of one adapter, and how to throw it away; every store contract suite opens its own. */
+export interface StoreHarness {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+/** Opens a fresh store for each test of a contract suite. */
+export type OpenStore = () => Promise<StoreHarness>;
