@@ -16,6 +16,7 @@ import { VIDEO_UPLOAD_PATH, videoUploadRoutes } from './routes/video-upload.rout
 import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
+import { OneLineRequestLog } from './request-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
@@ -47,6 +48,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
     trustProxy: deps.settings.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    logController: new OneLineRequestLog(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { BugError, TransientError, UserError, type UserErrorKind } from '../domain/errors.js';
 import type { ErrorBody } from '../api/common.js';
+import { noteRejection } from './request-log.js';
 
 const STATUS_BY_KIND: Record<UserErrorKind, number> = {
   validation: 400,
@@ -70,7 +71,7 @@ function toResponse(error: unknown): { status: number; body: ErrorBody; retryAft
   };
 }
 
-/** Maps every thrown error to the error body; only unexpected ones are logged as errors. */
+/** Maps every thrown error to the error body; only unexpected ones are logged as errors, the rest in the request's line. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const response = toResponse(error);
@@ -78,7 +79,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code = error instanceof BugError ? error.code : 'unexpected';
       request.log.error({ err: error, code }, 'request failed');
     } else {
-      request.log.info({ code: response.body.error.code, status: response.status }, 'request rejected');
+      noteRejection(request, response.body.error.code);
     }
     if (response.retryAfterSeconds) void reply.header('retry-after', String(response.retryAfterSeconds));
     return reply.code(response.status).send(response.body);

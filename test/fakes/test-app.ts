@@ -21,7 +21,7 @@ export interface TestApp {
   container: Container;
   clock: FakeClock;
   mailer: CapturingMailer;
-  /** Every log line the app wrote, as raw JSON text. */
+  /** Every log chunk the app wrote: one JSON line each, or readable text with `prettyLogs`. */
   logs: string[];
   dataDir: string;
   close(): Promise<void>;
@@ -30,10 +30,11 @@ export interface TestApp {
 /**
  * The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing.
  * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox).
+ * With `prettyLogs`, logs are the development format (readable lines) instead of JSON.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; prettyLogs?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
   const port = options.listen ? await freePort() : null;
@@ -49,7 +50,7 @@ export async function startTestApp(
       done();
     },
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: false }, sink);
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: options.prettyLogs ?? false }, sink);
   const clock = new FakeClock();
   const mailer = new CapturingMailer();
   // Low scrypt cost keeps the suite fast; production parameters are covered by the hasher's own test.
