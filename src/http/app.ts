@@ -2,12 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { createMetrics } from '../observability/metrics.js';
 import { SANDBOX_PREFIX } from '../container/sandbox-mount.js';
@@ -17,6 +12,7 @@ import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
 import { OneLineRequestLog } from './request-log.js';
+import { documentOperation } from './openapi/document.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
@@ -77,10 +73,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       security: [{ session: [] }],
     },
     // Only the product's API is documented; health probes and the sandbox stay out of it.
-    transform: (input) =>
-      input.url.startsWith('/api/')
-        ? jsonSchemaTransform(input)
-        : { schema: { ...input.schema, hide: true }, url: input.url },
+    transform: documentOperation,
   });
 
   healthRoutes(app, deps.store, metrics);

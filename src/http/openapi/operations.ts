@@ -1,0 +1,260 @@
+/** The error statuses the API answers with, each with the one error body. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 429 | 503;
+
+/** What the reference says about one operation, beyond what its route's schemas say. */
+export interface OperationDoc {
+  summary: string;
+  tags: string[];
+  /** The stable error codes a client can get, per status. */
+  errors: Partial<Record<ErrorStatus, string[]>>;
+}
+
+type Errors = OperationDoc['errors'];
+
+/** The union of several error lists, codes in order of first mention. */
+function errors(...parts: Errors[]): Errors {
+  const merged: Errors = {};
+  for (const part of parts) {
+    for (const [status, codes] of Object.entries(part) as [`${ErrorStatus}`, string[]][]) {
+      const key = Number(status) as ErrorStatus;
+      merged[key] = [...new Set([...(merged[key] ?? []), ...codes])];
+    }
+  }
+  return merged;
+}
+
+// Errors shared by many operations: the session check, the CSRF rule on state-changing requests, schema checks.
+const SIGNED_IN: Errors = { 401: ['unauthenticated'] };
+const CHANGES_STATE: Errors = { 403: ['csrf_origin_mismatch', 'csrf_json_required'] };
+const CHECKED_INPUT: Errors = { 400: ['validation_failed'] };
+const JSON_BODY: Errors = errors(
+  CHECKED_INPUT,
+  { 400: ['invalid_json', 'payload_too_large'] },
+  CHANGES_STATE,
+);
+const ROLE: Errors = { 403: ['forbidden'] };
+const THROTTLED: Errors = { 429: ['rate_limited'] };
+const UPLOAD: Errors = errors(SIGNED_IN, ROLE, CHANGES_STATE, {
+  400: [
+    'validation_failed',
+    'upload_missing',
+    'upload_too_large',
+    'upload_unsupported',
+    'upload_corrupt',
+    'media_unreadable',
+  ],
+});
+
+/**
+ * Summary, tags and error codes of every /api operation, keyed by "METHOD /api/path" as the OpenAPI document
+ * writes it. One table instead of edits in every route file; a test fails when an operation is missing here or
+ * a key names a route that no longer exists.
+ */
+export const OPERATIONS: Record<string, OperationDoc> = {
+  'POST /api/auth/signup': {
+    summary: 'Sign up: create an account and its first workspace',
+    tags: ['auth'],
+    errors: errors(JSON_BODY, THROTTLED, { 400: ['weak_password'], 409: ['email_taken'] }),
+  },
+  'POST /api/auth/signin': {
+    summary: 'Sign in with email and password',
+    tags: ['auth'],
+    errors: errors(JSON_BODY, THROTTLED, { 401: ['invalid_credentials'] }),
+  },
+  'POST /api/auth/signout': {
+    summary: 'Sign out and end this session',
+    tags: ['auth'],
+    errors: CHANGES_STATE,
+  },
+  'POST /api/auth/password-reset/request': {
+    summary: 'Ask for a password reset link by mail',
+    tags: ['auth'],
+    errors: errors(JSON_BODY, THROTTLED),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    summary: 'Set a new password with a reset link',
+    tags: ['auth'],
+    errors: errors(JSON_BODY, THROTTLED, { 400: ['invalid_token', 'weak_password'] }),
+  },
+  'GET /api/me': {
+    summary: 'The signed-in person, their workspaces and the current one',
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, { 404: ['workspace_not_found'] }),
+  },
+  'PUT /api/me/current-workspace': {
+    summary: 'Switch to another of your workspaces',
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, JSON_BODY, { 404: ['workspace_not_found'] }),
+  },
+  'POST /api/workspaces': {
+    summary: 'Create a workspace you own',
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, JSON_BODY),
+  },
+  'PATCH /api/workspaces/current': {
+    summary: 'Rename the current workspace',
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE),
+  },
+  'GET /api/members': {
+    summary: 'List the members of the current workspace',
+    tags: ['members'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'PATCH /api/members/{userId}': {
+    summary: "Change a member's role",
+    tags: ['members'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 404: ['member_not_found'], 409: ['last_owner'] }),
+  },
+  'DELETE /api/members/{userId}': {
+    summary: 'Remove a member, or leave the workspace',
+    tags: ['members'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, {
+      404: ['member_not_found'],
+      409: ['last_owner'],
+    }),
+  },
+  'GET /api/invitations': {
+    summary: 'List pending invitations',
+    tags: ['invitations'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'POST /api/invitations': {
+    summary: 'Invite someone by email with a role',
+    tags: ['invitations'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 409: ['already_member'] }),
+  },
+  'DELETE /api/invitations/{id}': {
+    summary: 'Revoke a pending invitation',
+    tags: ['invitations'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, { 404: ['invitation_not_found'] }),
+  },
+  'GET /api/invitations/preview': {
+    summary: 'What an invitation link offers, before signing in',
+    tags: ['invitations'],
+    errors: errors(CHECKED_INPUT, { 404: ['invitation_not_found'] }),
+  },
+  'POST /api/invitations/accept': {
+    summary: 'Accept an invitation and switch to its workspace',
+    tags: ['invitations'],
+    errors: errors(SIGNED_IN, JSON_BODY, {
+      403: ['invitation_email_mismatch'],
+      404: ['invitation_not_found'],
+    }),
+  },
+  'GET /api/connections/platforms': {
+    summary: 'Which platforms can be connected (and whether the local sandbox stands in)',
+    tags: ['connections'],
+    errors: SIGNED_IN,
+  },
+  'POST /api/connections/{platform}/authorize': {
+    summary: "Start connecting an account: the platform's consent URL",
+    tags: ['connections'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['platform_not_configured'],
+      404: ['connection_not_found'],
+    }),
+  },
+  'GET /api/connections': {
+    summary: 'List connected accounts with masked tokens',
+    tags: ['connections'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'DELETE /api/connections/{id}': {
+    summary: 'Disconnect an account: revoke at the platform and delete its tokens',
+    tags: ['connections'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, { 404: ['connection_not_found'] }),
+  },
+  'GET /api/audit': {
+    summary: 'The audit log of connection events (owners)',
+    tags: ['audit'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'POST /api/items': {
+    summary: 'Create a video from a brief (starts generation)',
+    tags: ['content'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 400: ['music_not_found'] }),
+  },
+  'POST /api/items/series': {
+    summary: 'Create a series of videos from a list of briefs or a CSV',
+    tags: ['content'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: [
+        'series_empty',
+        'series_too_long',
+        'brief_invalid',
+        'csv_invalid',
+        'csv_empty',
+        'csv_no_topic',
+        'music_not_found',
+      ],
+    }),
+  },
+  'POST /api/items/upload': {
+    summary: 'Upload a finished video as a new item (multipart)',
+    tags: ['content'],
+    errors: UPLOAD,
+  },
+  'GET /api/items': {
+    summary: 'List content items, by status or title search',
+    tags: ['content'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'GET /api/items/{id}': {
+    summary: 'One content item with its versions',
+    tags: ['content'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['item_not_found'] }),
+  },
+  'POST /api/items/{id}/versions': {
+    summary: 'Edit script, captions or platform texts into a new version',
+    tags: ['content'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['edit_not_applicable'],
+      404: ['item_not_found'],
+      409: ['generation_in_progress'],
+    }),
+  },
+  'POST /api/items/{id}/retry': {
+    summary: 'Retry a failed generation',
+    tags: ['content'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, {
+      404: ['item_not_found'],
+      409: ['not_failed'],
+    }),
+  },
+  'GET /api/items/{id}/events': {
+    summary: "Live progress of an item's generation (server-sent events)",
+    tags: ['content'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['item_not_found'] }),
+  },
+  'POST /api/library': {
+    summary: 'Add a picture, clip or audio file to the media library (multipart)',
+    tags: ['library'],
+    errors: UPLOAD,
+  },
+  'GET /api/library': {
+    summary: "List the workspace's media library",
+    tags: ['library'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'GET /api/library/limits': {
+    summary: 'The largest file the media library accepts',
+    tags: ['library'],
+    errors: SIGNED_IN,
+  },
+  'GET /api/library/{id}': {
+    summary: 'One file of the media library',
+    tags: ['library'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['media_asset_not_found'] }),
+  },
+  'DELETE /api/library/{id}': {
+    summary: 'Delete a file from the media library',
+    tags: ['library'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, { 404: ['media_asset_not_found'] }),
+  },
+  'GET /api/music/builtin': {
+    summary: 'The built-in music tracks, with preview links',
+    tags: ['music'],
+    errors: errors(SIGNED_IN, ROLE),
+  },
+};
