@@ -13,6 +13,7 @@ import type { HttpDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
 import { OneLineRequestLog } from './request-log.js';
 import { documentOperation } from './openapi/document.js';
+import { installApiDocs } from './api-docs.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
@@ -95,6 +96,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   );
   // One reply.sendFile for the whole app, rooted at the media store; the web app passes its own root.
   await app.register(fastifyStatic, { root: deps.mediaRoot, serve: false });
+  installApiDocs(app);
   await app.register(mediaRoutes(deps), { prefix: '/media' });
   await app.register(oauthRoutes(deps), { prefix: '/oauth' });
   await app.register(webhookRoutes(deps), { prefix: '/webhooks' });
