@@ -67,6 +67,7 @@ const toVersion = (r: VersionRow): Version => ({
 });
 
 export function sqliteContent(db: Db, run: Run): ContentRepository {
+  // An item and its search terms are saved together: a search never misses an item that exists.
   return {
     createItem: (i) =>
       run(() =>
@@ -102,7 +103,7 @@ export function sqliteContent(db: Db, run: Run): ContentRepository {
     listItems: (workspaceId, filter, page) =>
       run(() => {
         const before = decodeCursor(page.cursor) ?? '~';
-        const search = hasEveryTerm(searchQueryTerms(filter.search ?? ''));
+        const search = hasEveryTerm(workspaceId, searchQueryTerms(filter.search ?? ''));
         const rows = db
           .prepare(
             `SELECT * FROM content_items WHERE workspace_id = ? AND id < ? AND (? IS NULL OR status = ?)${search.sql}

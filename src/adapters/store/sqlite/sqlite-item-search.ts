@@ -19,13 +19,8 @@ export function backfillItemSearch(db: Db): void {
     indexItemTitle(db, { id: item.id, workspaceId: item.workspace_id, title: item.title });
 }
 
-/** A SQL condition on `content_items` that holds when the item has every term (exact term lookups only). */
-export function hasEveryTerm(terms: readonly string[]): { sql: string; args: string[] } {
-  const sql = terms
-    .map(
-      () =>
-        ' AND id IN (SELECT item_id FROM content_item_terms WHERE workspace_id = content_items.workspace_id AND term = ?)',
-    )
-    .join('');
-  return { sql, args: [...terms] };
+/** A SQL condition on `content_items` that holds when the item has every term: one exact index lookup per term. */
+export function hasEveryTerm(workspaceId: string, terms: readonly string[]): { sql: string; args: string[] } {
+  const lookup = ' AND id IN (SELECT item_id FROM content_item_terms WHERE workspace_id = ? AND term = ?)';
+  return { sql: lookup.repeat(terms.length), args: terms.flatMap((term) => [workspaceId, term]) };
 }
