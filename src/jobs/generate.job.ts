@@ -77,8 +77,9 @@ export function generateJob(deps: {
                 },
                 ctx.signal,
               );
-        const versions = await store.content.listVersions(job.workspaceId, itemId);
         await store.transaction(async (tx) => {
+          // Read inside: a retried transaction numbers the version after any that another worker committed.
+          const versions = await tx.content.listVersions(job.workspaceId, itemId);
           await tx.content.createVersion({ ...version, number: (versions[0]?.number ?? 0) + 1 });
           await tx.content.updateItem({
             ...item,

@@ -43,8 +43,9 @@ export interface Store {
   mediaAssets: MediaAssetRepository;
   /**
    * Runs `work` atomically: everything it wrote is kept, or nothing is. `work` may be run more than once (a
-   * document store retries a transaction that lost a race), so it must read before it writes and have no side
-   * effect outside `tx`.
+   * document store retries a transaction that lost a race), so it must do all its reads through `tx` before its
+   * first write (a read-then-write method such as `consume` or `markAccepted` counts as a read and a write), and
+   * have no side effect outside `tx` (no mail, file, queue or network call: do those after it resolves).
    */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /** Throws when the store cannot answer (readiness). */

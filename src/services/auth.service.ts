@@ -118,13 +118,18 @@ export class AuthService {
   /** Sets a new password from a reset link and signs the user out everywhere. */
   async resetPassword(token: string, password: string): Promise<void> {
     const { store, clock, hasher } = this.deps;
-    // A weak password rolls the transaction back, so the link still works for a second try.
+    const tokenHash = hashSecret(token);
+    const invalid = () =>
+      new UserError('validation', 'invalid_token', 'This reset link is invalid, used or expired');
+    // Reads first, then the one write: a weak password throws before the link is used, so it works for a second try.
     const user = await store.transaction(async (tx) => {
-      const userId = await tx.passwordResets.consume(hashSecret(token), isoNow(clock));
-      const found = userId ? await tx.users.findById(userId) : null;
-      if (!found)
-        throw new UserError('validation', 'invalid_token', 'This reset link is invalid, used or expired');
+      const now = isoNow(clock);
+      const reset = await tx.passwordResets.find(tokenHash);
+      const usable = reset && !reset.usedAt && reset.expiresAt > now;
+      const found = usable ? await tx.users.findById(reset.userId) : null;
+      if (!found) throw invalid();
       assertStrongPassword(password, found.email);
+      if ((await tx.passwordResets.consume(tokenHash, now)) !== found.id) throw invalid();
       return found;
     });
     const passwordHash = await hasher.hash(password);

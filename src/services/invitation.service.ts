@@ -90,10 +90,11 @@ export class InvitationService {
     }
     const now = isoNow(this.deps.clock);
     await this.deps.store.transaction(async (tx) => {
+      const member = await tx.memberships.find(invitation.workspaceId, ctx.user.id);
       if (!(await tx.invitations.markAccepted(invitation.workspaceId, invitation.id, ctx.user.id, now))) {
         throw invitationNotFound();
       }
-      if (!(await tx.memberships.find(invitation.workspaceId, ctx.user.id))) {
+      if (!member) {
         await tx.memberships.add({
           id: newId(),
           workspaceId: invitation.workspaceId,

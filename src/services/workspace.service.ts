@@ -86,9 +86,9 @@ export class WorkspaceService {
       ) {
         throw lastOwner();
       }
-      await tx.memberships.updateRole(ctx.workspaceId, userId, role);
       const user = await tx.users.findById(userId);
       if (!user) throw notFound('member');
+      await tx.memberships.updateRole(ctx.workspaceId, userId, role);
       return { ...member, role, email: user.email, name: user.name };
     });
   }

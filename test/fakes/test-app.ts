@@ -6,11 +6,13 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/load.js';
 import { buildContainer, type Container } from '../../src/container/index.js';
 import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-hasher.js';
+import { SqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { CapturingMailer } from './capturing-mailer.js';
 import { FakeClock } from './fake-clock.js';
 import { freePort } from './free-port.js';
+import { retryingStore } from './retrying-store.js';
 
 export const ORIGIN = 'http://app.test';
 
@@ -31,10 +33,11 @@ export interface TestApp {
  * The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing.
  * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox).
  * With `prettyLogs`, logs are the development format (readable lines) instead of JSON.
+ * With `retryTransactions`, every store transaction runs as a document store may run it (see retrying-store).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean; prettyLogs?: boolean } = {},
+  options: { listen?: boolean; prettyLogs?: boolean; retryTransactions?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
   const port = options.listen ? await freePort() : null;
@@ -55,7 +58,15 @@ export async function startTestApp(
   const mailer = new CapturingMailer();
   // Low scrypt cost keeps the suite fast; production parameters are covered by the hasher's own test.
   const hasher = new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
-  const container = await buildContainer(config, logger, { clock, mailer, hasher });
+  const store = options.retryTransactions
+    ? retryingStore(SqliteStore.open(join(dataDir, 'ai-factory.sqlite')))
+    : undefined;
+  const container = await buildContainer(config, logger, {
+    clock,
+    mailer,
+    hasher,
+    ...(store ? { store } : {}),
+  });
   container.settings.webRoot = join(dataDir, 'no-web-build');
   const app = await buildHttpApp(container, logger);
   if (port) await app.listen({ port, host: '127.0.0.1' });

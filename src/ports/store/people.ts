@@ -63,6 +63,8 @@ export interface InvitationRepository {
 
 export interface PasswordResetRepository {
   create(reset: PasswordReset): Promise<void>;
+  /** The reset with this token hash, used or not, or null: read before `consume` in a transaction. */
+  find(tokenHash: string): Promise<PasswordReset | null>;
   /** Atomically uses an unexpired, unused reset; returns its user id, or null. */
   consume(tokenHash: string, now: string): Promise<string | null>;
   deleteByUser(userId: string): Promise<void>;

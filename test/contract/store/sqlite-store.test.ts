@@ -7,9 +7,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../../src/adapters/store/sqlite/migrations.js';
-import { storeContract } from './store.contract.js';
+import { auditStoreContract } from './audit.contract.js';
+import { connectionsStoreContract } from './connections.contract.js';
+import { contentStoreContract } from './content.contract.js';
+import type { OpenStore } from './harness.js';
+import { mediaStoreContract } from './media.contract.js';
+import { peopleStoreContract } from './people.contract.js';
+import { transactionStoreContract } from './transaction.contract.js';
 
-storeContract('SQLite', async () => {
+const openSqlite: OpenStore = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aif-store-'));
   const store = SqliteStore.open(join(dir, 'test.sqlite'));
   return {
@@ -19,7 +25,14 @@ storeContract('SQLite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+peopleStoreContract('SQLite', openSqlite);
+connectionsStoreContract('SQLite', openSqlite);
+contentStoreContract('SQLite', openSqlite);
+mediaStoreContract('SQLite', openSqlite);
+auditStoreContract('SQLite', openSqlite);
+transactionStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {
@@ -34,6 +47,37 @@ describe('SQLite specifics', () => {
     }[];
     expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('SQLite title search index', () => {
+  it('indexes the titles of items saved before the index existed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aif-store-'));
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    old.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((m) => m.name !== 'title search index of content items')) {
+      old.exec(m.sql);
+      old
+        .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+        .run(m.version, m.name, '2026-01-01T00:00:00Z');
+    }
+    old.prepare("INSERT INTO workspaces VALUES ('w1', 'Studio', '2026-01-01T00:00:00Z')").run();
+    old
+      .prepare(
+        `INSERT INTO content_items (id, workspace_id, title, brief, status, created_by, created_at, updated_at)
+         VALUES (?, 'w1', ?, '{}', 'ready', 'u1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      )
+      .run('01old', 'Crème brûlée in 30 s');
+    old.close();
+
+    const store = SqliteStore.open(file);
+    const found = await store.content.listItems('w1', { search: 'creme BRULEE' }, { limit: 5 });
+    expect(found.items.map((i) => i.id)).toEqual(['01old']);
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

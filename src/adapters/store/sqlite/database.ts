@@ -53,6 +53,7 @@ export function migrate(db: Db): void {
     const next = MIGRATIONS.find((m) => m.version > (row.v ?? 0));
     if (!next) return false;
     db.exec(next.sql);
+    next.backfill?.(db);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
       next.version,
       next.name,

@@ -1,8 +1,12 @@
+import type { Db } from './database.js';
+import { backfillItemSearch } from './sqlite-item-search.js';
+
 /**
  * Versioned schema migrations, applied in order at start inside one transaction each.
- * Never edit a released migration: add a new one.
+ * Never edit a released migration: add a new one. `backfill` fills new tables from existing rows, in the same
+ * transaction, when the filling needs code that SQL does not have.
  */
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: { version: number; name: string; sql: string; backfill?: (db: Db) => void }[] = [
   {
     version: 1,
     name: 'people and workspaces',
@@ -206,5 +210,20 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     version: 4,
     name: 'uploaded videos as content items',
     sql: `ALTER TABLE content_items ADD COLUMN source TEXT NOT NULL DEFAULT 'generated';`,
+  },
+  {
+    version: 5,
+    name: 'title search index of content items',
+    sql: `
+      -- One row per (workspace, term, item); the terms are made by domain/search-terms.
+      CREATE TABLE content_item_terms (
+        workspace_id TEXT NOT NULL,
+        term TEXT NOT NULL,
+        item_id TEXT NOT NULL REFERENCES content_items(id) ON DELETE CASCADE,
+        PRIMARY KEY (workspace_id, term, item_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX content_item_terms_by_item ON content_item_terms(item_id);
+    `,
+    backfill: backfillItemSearch,
   },
 ];

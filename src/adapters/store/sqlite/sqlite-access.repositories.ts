@@ -1,4 +1,4 @@
-import type { Invitation, Session } from '../../../domain/people.js';
+import type { Invitation, PasswordReset, Session } from '../../../domain/people.js';
 import type { Role } from '../../../domain/roles.js';
 import type {
   InvitationRepository,
@@ -154,6 +154,27 @@ export function sqlitePasswordResets(db: Db, run: Run): PasswordResetRepository 
             )
             .run(r.tokenHash, r.userId, r.createdAt, r.expiresAt, r.usedAt),
       ),
+    find: (tokenHash) =>
+      run(() => {
+        const row = db.prepare('SELECT * FROM password_resets WHERE token_hash = ?').get(tokenHash) as
+          | {
+              token_hash: string;
+              user_id: string;
+              created_at: string;
+              expires_at: string;
+              used_at: string | null;
+            }
+          | undefined;
+        return row
+          ? ({
+              tokenHash: row.token_hash,
+              userId: row.user_id,
+              createdAt: row.created_at,
+              expiresAt: row.expires_at,
+              usedAt: row.used_at,
+            } satisfies PasswordReset)
+          : null;
+      }),
     consume: (tokenHash, now) =>
       run(() => {
         const row = db

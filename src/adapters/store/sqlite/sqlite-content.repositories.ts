@@ -6,8 +6,10 @@ import type {
   Version,
 } from '../../../domain/content-item.js';
 import type { ContentRepository, MediaAssetRepository, StageCacheRepository } from '../../../ports/store.js';
+import { searchQueryTerms } from '../../../domain/search-terms.js';
 import { decodeCursor, toPage } from './cursor.js';
 import type { Db } from './database.js';
+import { hasEveryTerm, indexItemTitle } from './sqlite-item-search.js';
 import type { Run } from './sqlite-store.js';
 
 interface ItemRow {
@@ -65,26 +67,31 @@ const toVersion = (r: VersionRow): Version => ({
 });
 
 export function sqliteContent(db: Db, run: Run): ContentRepository {
+  // An item and its search terms are saved together: a search never misses an item that exists.
   return {
     createItem: (i) =>
-      run(
-        () =>
-          void db
-            .prepare(
-              `INSERT INTO content_items (title, brief, status, current_version_id, failure, updated_at, id, workspace_id, created_by, created_at, source)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(...itemValues(i), i.id, i.workspaceId, i.createdBy, i.createdAt, i.source),
+      run(() =>
+        db.transaction(() => {
+          db.prepare(
+            `INSERT INTO content_items (title, brief, status, current_version_id, failure, updated_at, id, workspace_id, created_by, created_at, source)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(...itemValues(i), i.id, i.workspaceId, i.createdBy, i.createdAt, i.source);
+          indexItemTitle(db, i);
+        })(),
       ),
     updateItem: (i) =>
-      run(
-        () =>
-          void db
-            .prepare(
-              `UPDATE content_items SET title = ?, brief = ?, status = ?, current_version_id = ?, failure = ?, updated_at = ?
-               WHERE id = ? AND workspace_id = ?`,
-            )
-            .run(...itemValues(i), i.id, i.workspaceId),
+      run(() =>
+        db.transaction(() => {
+          const before = db
+            .prepare('SELECT title FROM content_items WHERE id = ? AND workspace_id = ?')
+            .get(i.id, i.workspaceId) as { title: string } | undefined;
+          if (!before) return;
+          db.prepare(
+            `UPDATE content_items SET title = ?, brief = ?, status = ?, current_version_id = ?, failure = ?, updated_at = ?
+             WHERE id = ? AND workspace_id = ?`,
+          ).run(...itemValues(i), i.id, i.workspaceId);
+          if (before.title !== i.title) indexItemTitle(db, i);
+        })(),
       ),
     findItem: (workspaceId, id) =>
       run(() => {
@@ -96,10 +103,10 @@ export function sqliteContent(db: Db, run: Run): ContentRepository {
     listItems: (workspaceId, filter, page) =>
       run(() => {
         const before = decodeCursor(page.cursor) ?? '~';
+        const search = hasEveryTerm(workspaceId, searchQueryTerms(filter.search ?? ''));
         const rows = db
           .prepare(
-            `SELECT * FROM content_items WHERE workspace_id = ? AND id < ?
-             AND (? IS NULL OR status = ?) AND (? IS NULL OR title LIKE '%' || ? || '%' ESCAPE '\\')
+            `SELECT * FROM content_items WHERE workspace_id = ? AND id < ? AND (? IS NULL OR status = ?)${search.sql}
              ORDER BY id DESC LIMIT ?`,
           )
           .all(
@@ -107,8 +114,7 @@ export function sqliteContent(db: Db, run: Run): ContentRepository {
             before,
             filter.status ?? null,
             filter.status ?? null,
-            filter.search ?? null,
-            filter.search?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null,
+            ...search.args,
             page.limit + 1,
           ) as ItemRow[];
         return toPage(rows.map(toItem), page.limit, (i) => i.id);
