@@ -7,9 +7,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../../src/adapters/store/sqlite/migrations.js';
+import { jobsStoreContract } from './jobs.contract.js';
 import { storeContract } from './store.contract.js';
 
-storeContract('SQLite', async () => {
+const openSqlite = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aif-store-'));
   const store = SqliteStore.open(join(dir, 'test.sqlite'));
   return {
@@ -19,7 +20,9 @@ storeContract('SQLite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+storeContract('SQLite', openSqlite);
+jobsStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

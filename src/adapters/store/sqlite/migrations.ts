@@ -207,4 +207,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     name: 'uploaded videos as content items',
     sql: `ALTER TABLE content_items ADD COLUMN source TEXT NOT NULL DEFAULT 'generated';`,
   },
+  {
+    version: 5,
+    name: 'jobs: lease owners, idempotency keys, due-time lookups',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE jobs ADD COLUMN lease_node TEXT;
+      ALTER TABLE jobs ADD COLUMN idempotency_key TEXT;
+      CREATE UNIQUE INDEX jobs_by_idempotency_key ON jobs(idempotency_key) WHERE idempotency_key IS NOT NULL;
+      CREATE INDEX jobs_leased ON jobs(status, lease_until);
+      CREATE INDEX jobs_by_node ON jobs(lease_node, status);
+    `,
+  },
 ];
