@@ -28,3 +28,13 @@ export const REFRESH_TOKEN_JOB = defineJob(
   { attempts: 5, backoff: { type: 'exponential', delayMs: 30_000 }, timeoutMs: 2 * 60_000 },
 );
 export type RefreshTokenPayload = z.infer<typeof REFRESH_TOKEN_JOB.payload>;
+
+/** Deletes expired sessions and OAuth states, then plans its next run. */
+export const HOUSEKEEPING_JOB = defineJob('housekeeping', z.object({}), {
+  attempts: 3,
+  backoff: { type: 'fixed', delayMs: 60_000 },
+  timeoutMs: 5 * 60_000,
+});
+
+/** The workspace id of jobs that belong to no workspace (housekeeping). */
+export const SYSTEM_WORKSPACE = 'system';
