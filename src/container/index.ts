@@ -172,7 +172,7 @@ export async function buildContainer(
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {
-      await queue.stop();
+      await queue.close();
       sandbox?.close();
       await store.close();
     },

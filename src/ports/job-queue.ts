@@ -70,4 +70,7 @@ export interface JobWorker {
 }
 
 /** A queue engine: both sides. */
-export type JobEngine = JobQueue & JobWorker;
+export interface JobEngine extends JobQueue, JobWorker {
+  /** Stops the worker and lets go of the engine's connections; nothing can be enqueued after. */
+  close(): Promise<void>;
+}

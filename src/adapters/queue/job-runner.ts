@@ -6,7 +6,10 @@ import type { Logger } from '../../ports/logger.js';
 export function parsePayload<P>(type: JobType<P>, payload: unknown): P {
   const parsed = type.payload.safeParse(payload);
   if (!parsed.success)
-    throw new BugError('invalid_job_payload', `Invalid payload for job ${type.name}: ${parsed.error.message}`);
+    throw new BugError(
+      'invalid_job_payload',
+      `Invalid payload for job ${type.name}: ${parsed.error.message}`,
+    );
   return parsed.data;
 }
 
@@ -62,9 +65,9 @@ export async function runJob(
       return { kind: 'retry', delayMs: backoffDelay(type, run.attempt, error), error: messageOf(error) };
     }
     ctx.logger.warn({ ...log, err: error }, 'job failed');
-    await handler.onFinalFailure?.(run, error).catch((err: unknown) =>
-      ctx.logger.error({ ...log, err }, 'could not record the failure'),
-    );
+    await handler
+      .onFinalFailure?.(run, error)
+      .catch((err: unknown) => ctx.logger.error({ ...log, err }, 'could not record the failure'));
     return { kind: 'failed', error: messageOf(error) };
   } finally {
     clearTimeout(timer);

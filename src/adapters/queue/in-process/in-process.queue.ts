@@ -86,6 +86,10 @@ export class InProcessQueue implements JobEngine {
     await this.pumping;
   }
 
+  async close(): Promise<void> {
+    await this.stop();
+  }
+
   async idle(): Promise<void> {
     for (;;) {
       const due = await this.options.store.jobs.nextDueAt();
@@ -167,7 +171,8 @@ export class InProcessQueue implements JobEngine {
       const outcome = await runJob(handler, runOf(job), { heartbeat, stopSignal, logger });
       const now = isoNow(clock);
       if (outcome.kind === 'succeeded') await store.jobs.finish(job.id, owner, 'succeeded', null, now);
-      else if (outcome.kind === 'failed') await store.jobs.finish(job.id, owner, 'failed', outcome.error, now);
+      else if (outcome.kind === 'failed')
+        await store.jobs.finish(job.id, owner, 'failed', outcome.error, now);
       else if (outcome.kind === 'retry')
         await store.jobs.requeue(job.id, owner, isoNow(clock, outcome.delayMs), outcome.error, now);
       else await store.jobs.release(job.id, owner, now);
