@@ -67,6 +67,8 @@ export class ItemGenerationService {
       await this.saveVersion(item, version);
       this.publish(item, 'done', 1, 1, 'ready');
     } catch (error) {
+      // Stopped or timed out: the queue hands the job back or retries it, so the item is not failed here.
+      if (ctx.signal.aborted) throw error;
       // Outside a stage, a generation failed writing the script; an upload's new version, its texts.
       const stage: FailedStage =
         error instanceof StageFailure
