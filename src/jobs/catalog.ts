@@ -22,11 +22,11 @@ export const GENERATE_JOB = defineJob(
 export type GeneratePayload = z.infer<typeof GENERATE_JOB.payload>;
 
 /** Refreshes one connection's tokens when its refresh is due. */
-export const REFRESH_TOKEN_JOB = defineJob(
-  'refresh-token',
-  z.object({ connectionId: z.string().min(1) }),
-  { attempts: 5, backoff: { type: 'exponential', delayMs: 30_000 }, timeoutMs: 2 * 60_000 },
-);
+export const REFRESH_TOKEN_JOB = defineJob('refresh-token', z.object({ connectionId: z.string().min(1) }), {
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 30_000 },
+  timeoutMs: 2 * 60_000,
+});
 export type RefreshTokenPayload = z.infer<typeof REFRESH_TOKEN_JOB.payload>;
 
 /** Deletes expired sessions and OAuth states, then plans its next run. */

@@ -34,7 +34,12 @@ export class ItemGenerationService {
     const { store, clock, generation, uploads } = this.deps;
     const item = await store.content.findItem(workspaceId, itemId);
     if (!item) return;
-    await store.content.updateItem({ ...item, status: 'generating', failure: null, updatedAt: isoNow(clock) });
+    await store.content.updateItem({
+      ...item,
+      status: 'generating',
+      failure: null,
+      updatedAt: isoNow(clock),
+    });
     const base = item.currentVersionId
       ? await store.content.findVersion(workspaceId, item.currentVersionId)
       : null;
@@ -71,11 +76,7 @@ export class ItemGenerationService {
       if (ctx.signal.aborted) throw error;
       // Outside a stage, a generation failed writing the script; an upload's new version, its texts.
       const stage: FailedStage =
-        error instanceof StageFailure
-          ? (error.stage as FailedStage)
-          : item.source === 'upload'
-            ? 'metadata'
-            : 'script';
+        error instanceof StageFailure ? error.stage : item.source === 'upload' ? 'metadata' : 'script';
       const cause = error instanceof StageFailure ? error.cause : error;
       // Transient causes (rate limits, timeouts) are retried by the queue; the item shows it is still at work.
       if (cause instanceof TransientError) await this.noteRetrying(item, stage, cause);

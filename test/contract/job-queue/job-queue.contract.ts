@@ -52,12 +52,12 @@ export function jobQueueContract(kind: EngineKind, newBacking: () => Promise<Que
 
     // Engines of one test share the backing; `worker` tells two workers apart (two nodes, for the in-process queue).
     async function engine(worker = 'a', concurrency = 1): Promise<JobEngine> {
-      const { engine, close } = await openEngine(kind, backing.target, `${backing.scope}${scopeOf(worker)}`, {
+      const opening = await openEngine(kind, backing.target, `${backing.scope}${scopeOf(worker)}`, {
         concurrency,
         leaseMs: LEASE_MS,
       });
-      opened.push({ close });
-      return engine;
+      opened.push(opening);
+      return opening.engine;
     }
     // BullMQ workers share a queue by its prefix; in-process workers share the file and differ by node.
     const scopeOf = (worker: string) => (kind === 'bullmq' ? '' : `-${worker}`);
@@ -228,8 +228,7 @@ export function jobQueueContract(kind: EngineKind, newBacking: () => Promise<Que
     it('gives the job of a killed worker to another worker once its lease runs out', async () => {
       const queue = await engine('b');
       await queue.enqueue(BLOCKING_JOB, 'w1', { label: 'orphan' });
-      const started = await spawnWorker(`${backing.scope}${scopeOf('a')}`);
-      await started;
+      await spawnWorker(`${backing.scope}${scopeOf('a')}`);
       children.at(-1)!.kill('SIGKILL');
       await queue.start(testHandlers(log));
       await waitFor('the orphan again', () => runs('orphan').length === 1, 15_000);
@@ -253,7 +252,7 @@ export function jobQueueContract(kind: EngineKind, newBacking: () => Promise<Que
       children.push(child);
       return new Promise((resolve, reject) => {
         child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-        createInterface({ input: child.stdout! }).on('line', (line) => {
+        createInterface({ input: child.stdout }).on('line', (line) => {
           if (line.startsWith('started orphan')) resolve();
         });
       });

@@ -17,7 +17,7 @@ export function startApp(env: Record<string, string>, withinMs = 90_000): Promis
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the app did not start in time')), withinMs);
     child.once('exit', (code) => reject(new Error(`the app exited during boot (${code})`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const entry = JSON.parse(line) as { msg?: string; time?: number };
       if (entry.msg?.startsWith('Server listening') && entry.time) {
         clearTimeout(timer);

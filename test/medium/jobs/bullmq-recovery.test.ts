@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ describe.runIf(redisAvailable('BullMQ stalled-job recovery'))('recovery across B
     const config = loadConfig({ REDIS_URL: redis.url, DATA_DIR: dir }, '/nonexistent/.env');
     let second: JobEngine | null = null;
     try {
-      const lines = createInterface({ input: child.stdout! });
+      const lines = createInterface({ input: child.stdout });
       const seen = (text: string) =>
         new Promise<void>((resolve) => lines.on('line', (line) => line.startsWith(text) && resolve()));
       await seen('ready');
@@ -58,7 +58,7 @@ describe.runIf(redisAvailable('BullMQ stalled-job recovery'))('recovery across B
       expect(log[0]).toMatchObject({ label: 'render', event: 'ran' });
       expect(takenBackMs).toBeLessThan(30_000);
     } finally {
-      await killHard(child as ChildProcess);
+      await killHard(child);
       await second?.stop(0);
       await second?.close();
       await store.close();
