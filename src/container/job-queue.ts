@@ -1,5 +1,4 @@
-import { hostname } from 'node:os';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import type { Config } from '../config/schema.js';
 import { generateJob } from '../jobs/generate.job.js';
 import { housekeepingJob } from '../jobs/housekeeping.job.js';
