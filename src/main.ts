@@ -2,8 +2,6 @@ import { ConfigError, loadConfigFromProcess } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { buildContainer } from './container/index.js';
 import { buildHttpApp } from './http/app.js';
-import { scheduledTasks } from './jobs/maintenance.tasks.js';
-import { Scheduler } from './jobs/scheduler.js';
 import { createLogger } from './observability/logger.js';
 
 /** Boot: validate config, build the container, serve; exits non-zero listing every config problem. */
@@ -22,14 +20,13 @@ async function main(): Promise<void> {
   const container = await buildContainer(config, logger);
   const app = await buildHttpApp(container, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
-  const scheduler = new Scheduler(scheduledTasks(container), config.REFRESH_POLL_SECONDS * 1000, logger);
-  scheduler.start();
-  container.queue.start();
+  await container.startJobs();
   logger.info(`AI Factory is up: ${config.PUBLIC_BASE_URL} (data in ${config.DATA_DIR})`);
 
+  // The worker stops first: running jobs get a grace period to finish, then are handed back to the queue.
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
-    void scheduler
+    void container.queue
       .stop()
       .then(() => app.close())
       .then(() => container.close())

@@ -85,13 +85,12 @@ export const configSchema = z.object({
     .describe(
       'Master keys of the token vault, "id:base64(32 bytes),older-id:…" (first is current); unset: a 0600 key file under DATA_DIR/keys',
     ),
-  REFRESH_POLL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3600)
-    .default(30)
-    .describe('How often the scheduler looks in the store for token refreshes that are due'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
+    .describe(
+      'Redis for the job queue (BullMQ), e.g. redis://localhost:6379, so several workers share the jobs; unset: jobs run in the server process, kept in the SQLite store',
+    ),
   ...platformSettings,
   ...factorySettings,
 });

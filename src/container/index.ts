@@ -17,15 +17,17 @@ import type { ConnectorSet } from '../services/connectors.js';
 import { PlatformEventsService } from '../services/platform-events.service.js';
 import { TokenRefreshService } from '../services/token-refresh.service.js';
 import type { TokenVault } from '../ports/token-vault.js';
-import { availableParallelism } from 'node:os';
-import type { InProcessQueue } from '../adapters/queue/in-process/in-process.queue.js';
-import { ContentService, GENERATE_JOB } from '../services/content.service.js';
+import type { JobEngine } from '../ports/job-queue.js';
+import { ContentService } from '../services/content.service.js';
+import { HousekeepingService } from '../services/housekeeping.service.js';
+import { ItemGenerationService } from '../services/item-generation.service.js';
+import { RefreshPlanner } from '../services/refresh-planner.js';
 import { GenerationService } from '../services/generation/generation.service.js';
 import { MediaLibraryService } from '../services/media-library.service.js';
 import { VideoUploadService } from '../services/video-upload.service.js';
 import { MusicService } from '../services/music.service.js';
-import { generateJob } from '../jobs/generate.job.js';
 import { MediaLinks } from '../http/media-links.js';
+import { buildJobQueue, startJobs } from './job-queue.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -43,8 +45,10 @@ export interface Container extends HttpDeps {
   vault: TokenVault;
   clock: Clock;
   tokenRefresh: TokenRefreshService;
-  /** The in-process job queue (the embedded default's worker). */
-  queue: InProcessQueue;
+  /** The job queue: in-process on the embedded default, BullMQ with REDIS_URL. */
+  queue: JobEngine;
+  /** Starts this process's worker and plans the recurring jobs. */
+  startJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,12 +72,13 @@ export async function buildContainer(
   const platforms = resolvePlatformAccess(config, sandbox?.baseUrls);
   const vault = overrides.vault ?? (await openVault(config, dataDir));
   const connectors = await buildConnectors(platforms);
-  const tokenRefresh = new TokenRefreshService({ store, clock, vault, connectors });
+  const queue = await buildJobQueue(config, { store, clock, logger });
+  const planner = new RefreshPlanner({ store, queue });
+  const tokenRefresh = new TokenRefreshService({ store, clock, vault, connectors, planner });
   const mediaRoot = join(dataDir, 'media');
   const { buildFactoryKit } = await import('./factory-kit.js');
   const kit = await buildFactoryKit(config, { mediaRoot, store });
   const { InProcessProgressBus } = await import('../adapters/events/in-process-progress-bus.js');
-  const { InProcessQueue } = await import('../adapters/queue/in-process/in-process.queue.js');
   const { UrlSigner } = await import('../adapters/crypto/url-signer.js');
   const progress = new InProcessProgressBus();
   const generation = new GenerationService({ store, clock, kit });
@@ -85,13 +90,8 @@ export async function buildContainer(
     clock,
     maxUploadBytes,
   });
-  const queue = new InProcessQueue({
-    store,
-    clock,
-    logger,
-    concurrency: config.RENDER_CONCURRENCY ?? availableParallelism(),
-    catalog: { [GENERATE_JOB]: generateJob({ store, clock, generation, uploads, progress }) },
-  });
+  const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
+  const housekeeping = new HousekeepingService({ store, clock, queue });
   const mediaLinks = new MediaLinks(
     UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key')),
     clock,
@@ -126,6 +126,7 @@ export async function buildContainer(
       invitationTtlMs: config.INVITATION_TTL_DAYS * 86_400_000,
     }),
     queue,
+    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping }),
     progress,
     mediaLinks,
     mediaRoot,
@@ -145,7 +146,14 @@ export async function buildContainer(
       item.currentVersionId
         ? store.content.findVersion(item.workspaceId, item.currentVersionId)
         : Promise.resolve(null),
-    connections: new ConnectionService({ store, clock, vault, connectors, sandbox: platforms.sandbox }),
+    connections: new ConnectionService({
+      store,
+      clock,
+      vault,
+      connectors,
+      sandbox: platforms.sandbox,
+      planner,
+    }),
     platformEvents: new PlatformEventsService({
       store,
       clock,
@@ -164,7 +172,7 @@ export async function buildContainer(
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {
-      await queue.stop();
+      await queue.close();
       sandbox?.close();
       await store.close();
     },

@@ -121,7 +121,7 @@ export interface MediaAsset {
   createdAt: IsoDate;
 }
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** Durable background work: its state lives in the store, so a restart resumes it. */
 export interface Job {
@@ -135,6 +135,11 @@ export interface Job {
   error: string | null;
   runAfter: IsoDate;
   leaseUntil: IsoDate | null;
+  /** The worker process holding the lease of a running job, and the node (install or host) it runs on. */
+  leaseOwner: string | null;
+  leaseNode: string | null;
+  /** A second enqueue with this key returns this job instead of adding one. */
+  idempotencyKey: string | null;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }

@@ -1,19 +1,40 @@
-import type { Job } from '../domain/content-item.js';
+import { z } from 'zod';
+import type { VersionEdits } from '../domain/content-item.js';
+import type { JobType, RetryPolicy } from '../ports/job-queue.js';
 
-export interface JobContext {
-  /** Saves progress and keeps the job's lease alive. */
-  heartbeat(progress: Job['progress']): Promise<void>;
-  /** Aborted when the worker stops (the job is picked up again later). */
-  signal: AbortSignal;
+/** Declares a job type: its name, payload schema and retry policy. */
+export function defineJob<P>(name: string, payload: z.ZodType<P>, policy: RetryPolicy): JobType<P> {
+  return { name, payload, ...policy };
 }
 
-export interface JobDefinition {
-  /** Attempts before a transient failure becomes final. */
-  maxAttempts: number;
-  /** Idempotent: a job resumed after a crash runs again from the start (stage results are cached). */
-  handle(job: Job, ctx: JobContext): Promise<void>;
-  /** Called once when the job fails for good (after its last attempt), to leave a clear failed state. */
-  onFinalFailure(job: Job, error: unknown): Promise<void>;
-}
+// Edits are validated in full at the HTTP edge (api/content.ts); here only their shape as an object.
+const versionEdits = z.custom<VersionEdits>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'edits must be an object',
+);
 
-export type JobCatalog = Record<string, JobDefinition>;
+/** Generates a new version of an item: the whole pipeline, stages cached, so a re-run is cheap. */
+export const GENERATE_JOB = defineJob(
+  'generate',
+  z.object({ itemId: z.string().min(1), edits: versionEdits }),
+  { attempts: 3, backoff: { type: 'exponential', delayMs: 2_000 }, timeoutMs: 30 * 60_000 },
+);
+export type GeneratePayload = z.infer<typeof GENERATE_JOB.payload>;
+
+/** Refreshes one connection's tokens when its refresh is due. */
+export const REFRESH_TOKEN_JOB = defineJob('refresh-token', z.object({ connectionId: z.string().min(1) }), {
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 30_000 },
+  timeoutMs: 2 * 60_000,
+});
+export type RefreshTokenPayload = z.infer<typeof REFRESH_TOKEN_JOB.payload>;
+
+/** Deletes expired sessions and OAuth states, then plans its next run. */
+export const HOUSEKEEPING_JOB = defineJob('housekeeping', z.object({}), {
+  attempts: 3,
+  backoff: { type: 'fixed', delayMs: 60_000 },
+  timeoutMs: 5 * 60_000,
+});
+
+/** The workspace id of jobs that belong to no workspace (housekeeping). */
+export const SYSTEM_WORKSPACE = 'system';

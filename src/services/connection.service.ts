@@ -16,6 +16,7 @@ import type { TokenVault } from '../ports/token-vault.js';
 import { recordConnectionEvent } from './audit-log.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
 import { connectorFor, type ConnectorSet } from './connectors.js';
+import type { RefreshPlanner } from './refresh-planner.js';
 import { nextRefreshAt } from './refresh-schedule.js';
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -26,6 +27,8 @@ export interface ConnectionServiceDeps {
   vault: TokenVault;
   connectors: ConnectorSet;
   sandbox: boolean;
+  /** Queues the first refresh of a new or reconnected connection. */
+  planner?: RefreshPlanner;
 }
 
 /** What the callback tells the person, on the Connections page. */
@@ -140,6 +143,7 @@ export class ConnectionService {
       };
     }
     const connection = await this.saveGrant(ctx, platform, issued, { ...profile, scopes });
+    await this.deps.planner?.plan(connection);
     return { ok: true, platform, message: `Connected ${profile.displayName}.`, connectionId: connection.id };
   }
 

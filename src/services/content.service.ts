@@ -4,19 +4,12 @@ import { UserError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { musicOf, parseMusicChoice } from '../domain/music/index.js';
 import { isoNow, type Clock } from '../ports/clock.js';
+import { GENERATE_JOB } from '../jobs/catalog.js';
 import type { JobQueue } from '../ports/job-queue.js';
 import type { Page, PageRequest, Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
 import { findLibraryMusic } from './library-music.js';
 import { assertEditableUpload } from './video-upload.service.js';
-
-export const GENERATE_JOB = 'generate';
-
-/** The generate job's payload: which item, and the edits to apply over its current version. */
-export interface GeneratePayload {
-  itemId: string;
-  edits: VersionEdits;
-}
 
 /** Content items: created from briefs, listed in the library, edited into new versions, retried after failures. */
 export class ContentService {
@@ -44,7 +37,7 @@ export class ContentService {
     const jobId = await this.deps.queue.enqueue(GENERATE_JOB, ctx.workspaceId, {
       itemId: item.id,
       edits: {},
-    } satisfies GeneratePayload);
+    });
     return { item, jobId };
   }
 
@@ -120,9 +113,6 @@ export class ContentService {
       failure: null,
       updatedAt: isoNow(this.deps.clock),
     });
-    return this.deps.queue.enqueue(GENERATE_JOB, item.workspaceId, {
-      itemId: item.id,
-      edits,
-    } satisfies GeneratePayload);
+    return this.deps.queue.enqueue(GENERATE_JOB, item.workspaceId, { itemId: item.id, edits });
   }
 }

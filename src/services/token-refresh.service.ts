@@ -6,6 +6,7 @@ import type { Store } from '../ports/store.js';
 import type { TokenVault } from '../ports/token-vault.js';
 import { recordConnectionEvent } from './audit-log.js';
 import { connectorFor, type ConnectorSet } from './connectors.js';
+import type { RefreshPlanner } from './refresh-planner.js';
 import { nextRefreshAt } from './refresh-schedule.js';
 
 const LEASE_MS = 60_000;
@@ -16,6 +17,8 @@ export interface TokenRefreshDeps {
   clock: Clock;
   vault: TokenVault;
   connectors: ConnectorSet;
+  /** Queues each connection's next refresh once it is known (absent: only `refreshDue` sweeps find it). */
+  planner?: RefreshPlanner;
   /** Waits between lease checks when another process is refreshing the same account. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -39,6 +42,22 @@ export class TokenRefreshService {
     const results: RefreshResult[] = [];
     for (const connection of due) results.push(await this.refresh(connection.workspaceId, connection.id));
     return results;
+  }
+
+  /**
+   * The refresh job: refreshes the connection if its refresh is due. A job planned for a time that was moved
+   * since (a reconnect, an earlier refresh) finds nothing due and does nothing; the connection's next refresh
+   * has its own job. Another process refreshing it right now is a transient failure, retried.
+   */
+  async refreshPlanned(workspaceId: string, connectionId: string): Promise<RefreshResult | 'not_due'> {
+    const connection = await this.deps.store.connections.findById(workspaceId, connectionId);
+    const due = connection?.nextRefreshAt;
+    if (!connection || connection.status !== 'active' || !due || due > isoNow(this.deps.clock))
+      return 'not_due';
+    const result = await this.refresh(workspaceId, connectionId);
+    if (result === 'busy')
+      throw new TransientError('refresh_busy', 'Another process is refreshing this account');
+    return result;
   }
 
   /**
@@ -164,6 +183,7 @@ export class TokenRefreshService {
       await tx.connections.update(updated);
       await recordConnectionEvent(tx, clock, connection, 'refreshed', 'Access token refreshed');
     });
+    await this.deps.planner?.plan(updated);
   }
 
   /** A dead grant: the tokens are deleted at once and the person is asked to reconnect. */
@@ -200,14 +220,16 @@ export class TokenRefreshService {
         : 'Unexpected error while refreshing';
     const retryAfter =
       error instanceof TransientError && error.retryAfterMs ? error.retryAfterMs : RETRY_AFTER_FAILURE_MS;
+    const updated: Connection = {
+      ...connection,
+      lastError: message,
+      nextRefreshAt: isoNow(clock, retryAfter),
+      updatedAt: isoNow(clock),
+    };
     await store.transaction(async (tx) => {
-      await tx.connections.update({
-        ...connection,
-        lastError: message,
-        nextRefreshAt: isoNow(clock, retryAfter),
-        updatedAt: isoNow(clock),
-      });
+      await tx.connections.update(updated);
       await recordConnectionEvent(tx, clock, connection, 'refresh_failed', `${message}; retrying later`);
     });
+    await this.deps.planner?.plan(updated);
   }
 }

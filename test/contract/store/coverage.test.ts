@@ -3,12 +3,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 
-/**
- * Repositories whose contract suite is written on another branch (the job queue's). Empty this list when that
- * suite is merged: the test below fails while a listed repository is in fact covered.
- */
-const REPOSITORIES_AWAITING_CONTRACT: readonly string[] = ['jobs'];
-
 const folder = import.meta.dirname;
 const contractFiles = readdirSync(folder).filter((name) => name.endsWith('.contract.ts'));
 const contractText = contractFiles.map((name) => readFileSync(join(folder, name), 'utf8')).join('\n');
@@ -52,18 +46,10 @@ describe('Store contract coverage', () => {
   });
 
   it('has a contract case calling every method of every repository', () => {
-    const missing = repositories
-      .filter(([name]) => !REPOSITORIES_AWAITING_CONTRACT.includes(name))
-      .flatMap(([name, methods]) => methods.filter((m) => !called(name, m)).map((m) => `${name}.${m}`));
+    const missing = repositories.flatMap(([name, methods]) =>
+      methods.filter((m) => !called(name, m)).map((m) => `${name}.${m}`),
+    );
     expect(missing).toEqual([]);
-  });
-
-  it('waives only repositories that still lack cases', () => {
-    const coveredButWaived = REPOSITORIES_AWAITING_CONTRACT.filter((name) => {
-      const methods = repositories.find(([n]) => n === name)?.[1] ?? [];
-      return methods.every((m) => called(name, m));
-    });
-    expect(coveredButWaived).toEqual([]);
   });
 
   it('runs every contract suite of the folder on SQLite', () => {

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../../src/adapters/store/sqlite/migrations.js';
 import { auditStoreContract } from './audit.contract.js';
 import { connectionsStoreContract } from './connections.contract.js';
 import { contentStoreContract } from './content.contract.js';
+import { jobsStoreContract } from './jobs.contract.js';
 import type { OpenStore } from './harness.js';
 import { mediaStoreContract } from './media.contract.js';
 import { peopleStoreContract } from './people.contract.js';
@@ -33,6 +34,7 @@ contentStoreContract('SQLite', openSqlite);
 mediaStoreContract('SQLite', openSqlite);
 auditStoreContract('SQLite', openSqlite);
 transactionStoreContract('SQLite', openSqlite);
+jobsStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

@@ -49,7 +49,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('uploading a finished v
   beforeAll(async () => {
     files = mkdtempSync(join(tmpdir(), 'aif-upload-'));
     t = await startTestApp({ MEDIA_UPLOAD_MAX_MB: '2' });
-    t.container.queue.start();
+    await t.container.startJobs();
     owner = new Client(t.app, t.origin);
     await owner.signUp('owner@example.com');
   });

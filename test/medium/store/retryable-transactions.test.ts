@@ -8,7 +8,7 @@ import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js'
 import type { ContentItem } from '../../../src/domain/content-item.js';
 import { newId } from '../../../src/domain/ids.js';
 import { hashSecret } from '../../../src/domain/secrets.js';
-import { generateJob } from '../../../src/jobs/generate.job.js';
+import { ItemGenerationService } from '../../../src/services/item-generation.service.js';
 import type { Store } from '../../../src/ports/store.js';
 import { AuthService } from '../../../src/services/auth.service.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
@@ -139,32 +139,17 @@ describe('transactions a document store may retry', () => {
       competingWriter = async () => undefined;
       await sqlite.content.createVersion(version(uploaded, 2));
     };
-    const job = generateJob({
+    const items = new ItemGenerationService({
       store,
       clock,
       generation: new GenerationService({ store, clock, kit: kit.kit }),
       uploads: uploadsFor(store, kit.kit, clock),
       progress: new InProcessProgressBus(),
     });
-    const now = new Date().toISOString();
-    await job.handle(
-      {
-        id: newId(),
-        workspaceId: ctx.workspaceId,
-        type: 'generate',
-        payload: {
-          itemId: uploaded.id,
-          edits: { metadata: { tiktok: { caption: 'New caption', aiGenerated: false } } },
-        },
-        status: 'running',
-        attempts: 1,
-        progress: null,
-        error: null,
-        runAfter: now,
-        leaseUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      },
+    await items.generateVersion(
+      ctx.workspaceId,
+      uploaded.id,
+      { metadata: { tiktok: { caption: 'New caption', aiGenerated: false } } },
       { heartbeat: async () => undefined, signal: new AbortController().signal },
     );
     const versions = await sqlite.content.listVersions(ctx.workspaceId, uploaded.id);

@@ -11,7 +11,8 @@ import { isUploaded, type GeneratedOutputs, type Version } from '../../../src/do
 import { TransientError } from '../../../src/domain/errors.js';
 import { generateJob } from '../../../src/jobs/generate.job.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
-import { ContentService, GENERATE_JOB } from '../../../src/services/content.service.js';
+import { ContentService } from '../../../src/services/content.service.js';
+import { ItemGenerationService } from '../../../src/services/item-generation.service.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
 import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
@@ -54,29 +55,21 @@ describe('generation pipeline and jobs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function setup(kitOptions: Parameters<typeof fakeFactoryKit>[0] = {}) {
+  async function setup(kitOptions: Parameters<typeof fakeFactoryKit>[0] = {}) {
     const clock = new FakeClock();
     const fake = fakeFactoryKit(kitOptions);
     const progress = new InProcessProgressBus();
     const generation = new GenerationService({ store, clock, kit: fake.kit });
-    const queue = new InProcessQueue({
+    const queue = new InProcessQueue({ store, clock, logger: silent, concurrency: 2, node: 'test' });
+    const items = new ItemGenerationService({
       store,
       clock,
-      logger: silent,
-      concurrency: 2,
-      pollMs: 10,
-      catalog: {
-        [GENERATE_JOB]: generateJob({
-          store,
-          clock,
-          generation,
-          uploads: uploadsFor(store, fake.kit, clock),
-          progress,
-        }),
-      },
+      generation,
+      uploads: uploadsFor(store, fake.kit, clock),
+      progress,
     });
     const content = new ContentService({ store, clock, queue });
-    queue.start();
+    await queue.start([generateJob(items)]);
     queues.push(queue);
     return { ...fake, queue, content, progress, clock };
   }
@@ -87,7 +80,7 @@ describe('generation pipeline and jobs', () => {
   });
 
   it('turns a brief into a ready version with every stage output and live progress', async () => {
-    const { content, queue, progress, cleanup } = setup();
+    const { content, queue, progress, cleanup } = await setup();
     const events: string[] = [];
     const { item } = await content.create(ctx, brief());
     progress.subscribe('w1', item.id, (e) => events.push(`${e.stage}:${e.status}`));
@@ -121,7 +114,7 @@ describe('generation pipeline and jobs', () => {
   });
 
   it('re-runs only the stages that depend on an edit, and gives the new version its own hash', async () => {
-    const { content, queue, calls, cleanup } = setup();
+    const { content, queue, calls, cleanup } = await setup();
     const { item } = await content.create(ctx, brief());
     await queue.idle();
     const before = { ...calls };
@@ -154,7 +147,7 @@ describe('generation pipeline and jobs', () => {
   });
 
   it('leaves a failed item with the failed stage and the reason, and retries from the cache', async () => {
-    const { content, queue, calls, cleanup } = setup({ failRenderTimes: 1 });
+    const { content, queue, calls, cleanup } = await setup({ failRenderTimes: 1 });
     const { item } = await content.create(ctx, brief());
     await queue.idle();
     const scriptsWritten = calls.script;
@@ -170,7 +163,7 @@ describe('generation pipeline and jobs', () => {
   });
 
   it('retries transient failures with backoff, then succeeds', async () => {
-    const { content, queue, clock, cleanup } = setup({
+    const { content, queue, clock, cleanup } = await setup({
       failRenderTimes: 1,
       failWith: () => new TransientError('provider_busy', 'Busy', 1),
     });
@@ -184,51 +177,59 @@ describe('generation pipeline and jobs', () => {
     cleanup();
   });
 
-  it('resumes a job whose worker died (its lease expired)', async () => {
+  it('takes back at boot the job a crashed process of the same install left running, without waiting', async () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit();
-    const generation = new GenerationService({ store, clock, kit: fake.kit });
-    const progress = new InProcessProgressBus();
-    const catalog = {
-      [GENERATE_JOB]: generateJob({
-        store,
-        clock,
-        generation,
-        uploads: uploadsFor(store, fake.kit, clock),
-        progress,
-      }),
-    };
-    const first = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, catalog });
-    const content = new ContentService({ store, clock, queue: first });
-    const { item } = await content.create(ctx, brief());
-    // A worker claimed it and then died without finishing.
-    expect(
-      await store.jobs.claimNext(
-        new Date(clock.now()).toISOString(),
-        new Date(clock.now() + 60_000).toISOString(),
-      ),
-    ).not.toBeNull();
-    const restarted = new InProcessQueue({
+    const items = new ItemGenerationService({
       store,
       clock,
-      logger: silent,
-      concurrency: 1,
-      pollMs: 10,
-      catalog,
+      generation: new GenerationService({ store, clock, kit: fake.kit }),
+      uploads: uploadsFor(store, fake.kit, clock),
+      progress: new InProcessProgressBus(),
     });
-    restarted.start();
+    const crashed = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'install' });
+    const content = new ContentService({ store, clock, queue: crashed });
+    const { item, jobId } = await content.create(ctx, brief());
+    // The first process claimed it and died mid-job: its lease has a minute to run.
+    const iso = (ms: number) => new Date(clock.now() + ms).toISOString();
+    expect(await store.jobs.claimNext(iso(0), iso(60_000), crashed.worker)).toMatchObject({ id: jobId });
+    const restarted = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'install' });
     queues.push(restarted);
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await content.get(ctx, item.id)).item.status).toBe('queued');
-    clock.advance(61_000);
+    await restarted.start([generateJob(items)]);
     await restarted.idle();
     expect((await content.get(ctx, item.id)).item.status).toBe('ready');
-    await restarted.stop();
+    expect(await store.jobs.find('w1', jobId)).toMatchObject({ status: 'succeeded', attempts: 2 });
+    fake.cleanup();
+  });
+
+  it("leaves another node's running job alone until its lease runs out", async () => {
+    const clock = new FakeClock();
+    const fake = fakeFactoryKit();
+    const items = new ItemGenerationService({
+      store,
+      clock,
+      generation: new GenerationService({ store, clock, kit: fake.kit }),
+      uploads: uploadsFor(store, fake.kit, clock),
+      progress: new InProcessProgressBus(),
+    });
+    const elsewhere = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'host-a' });
+    const content = new ContentService({ store, clock, queue: elsewhere });
+    const { item } = await content.create(ctx, brief());
+    const iso = (ms: number) => new Date(clock.now() + ms).toISOString();
+    expect(await store.jobs.claimNext(iso(0), iso(60_000), elsewhere.worker)).not.toBeNull();
+    const here = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'host-b' });
+    queues.push(here);
+    await here.start([generateJob(items)]);
+    await here.idle();
+    expect((await content.get(ctx, item.id)).item.status).toBe('queued');
+    clock.advance(61_000);
+    await here.idle();
+    expect((await content.get(ctx, item.id)).item.status).toBe('ready');
     fake.cleanup();
   });
 
   it('does without a voice: captions follow a reading pace', async () => {
-    const { content, queue, calls, cleanup } = setup();
+    const { content, queue, calls, cleanup } = await setup();
     const { item } = await content.create(ctx, brief({ voice: 'none' }));
     await queue.idle();
     const [v] = (await content.get(ctx, item.id)).versions;

@@ -11,7 +11,8 @@ import type { Brief, MusicChoice } from '../../../src/domain/content.js';
 import { UserError } from '../../../src/domain/errors.js';
 import { generateJob } from '../../../src/jobs/generate.job.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
-import { ContentService, GENERATE_JOB } from '../../../src/services/content.service.js';
+import { ContentService } from '../../../src/services/content.service.js';
+import { ItemGenerationService } from '../../../src/services/item-generation.service.js';
 import { GenerationService, StageFailure } from '../../../src/services/generation/generation.service.js';
 import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
@@ -154,27 +155,20 @@ describe('background music in the generation pipeline', () => {
     expect((failure as StageFailure).cause).toMatchObject({ code: 'music_not_found' });
   });
 
-  function service(start = true) {
+  async function service(start = true) {
     const clock = new FakeClock();
-    const queue = new InProcessQueue({
+    const queue = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'test' });
+    const items = new ItemGenerationService({
       store,
       clock,
-      logger: silent,
-      concurrency: 1,
-      pollMs: 10,
-      catalog: {
-        [GENERATE_JOB]: generateJob({
-          store,
-          clock,
-          generation,
-          uploads: uploadsFor(store, fake.kit, clock),
-          progress: new InProcessProgressBus(),
-        }),
-      },
+      generation,
+      uploads: uploadsFor(store, fake.kit, clock),
+      progress: new InProcessProgressBus(),
     });
-    if (start) queue.start();
+    const handlers = [generateJob(items)];
+    if (start) await queue.start(handlers);
     queues.push(queue);
-    return { queue, content: new ContentService({ store, clock, queue }) };
+    return { queue, handlers, content: new ContentService({ store, clock, queue }) };
   }
 
   it.each([
@@ -182,7 +176,7 @@ describe('background music in the generation pipeline', () => {
     ['is a picture', 'library:photo1', '"beach.png", is a picture, not an audio file.'],
     ["is another workspace's", 'library:theirs', 'no longer in the media library'],
   ] as const)('refuses to create an item whose music %s, with a 400', async (_case, music, words) => {
-    const { content } = service();
+    const { content } = await service();
     const error = await refusal(content.create(ctx, brief(music)));
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ kind: 'validation', code: 'music_not_found' });
@@ -192,7 +186,7 @@ describe('background music in the generation pipeline', () => {
   });
 
   it('creates no item of a series when one brief names missing music, and says which', async () => {
-    const { content } = service();
+    const { content } = await service();
     const error = await refusal(content.createSeries(ctx, [brief('builtin:calm'), brief('library:gone')]));
     expect(error).toMatchObject({
       code: 'music_not_found',
@@ -202,10 +196,10 @@ describe('background music in the generation pipeline', () => {
   });
 
   it('fails an item whose upload was deleted before its render at the render stage, again on retry', async () => {
-    const { content, queue } = service(false);
+    const { content, queue, handlers } = await service(false);
     const { item } = await content.create(ctx, brief('library:song1'));
     await store.mediaAssets.delete('w1', 'song1');
-    queue.start();
+    await queue.start(handlers);
     await queue.idle();
     const failed = (await content.get(ctx, item.id)).item;
     expect(failed.status).toBe('failed');
@@ -224,7 +218,7 @@ describe('background music in the generation pipeline', () => {
   });
 
   it('keeps an item whose upload was deleted editable where its render is cached', async () => {
-    const { content, queue } = service();
+    const { content, queue } = await service();
     const { item } = await content.create(ctx, brief('library:song1'));
     await queue.idle();
     await store.mediaAssets.delete('w1', 'song1');

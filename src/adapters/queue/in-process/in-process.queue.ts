@@ -1,132 +1,223 @@
-import { TransientError } from '../../../domain/errors.js';
+import type { Job } from '../../../domain/content-item.js';
+import { BugError } from '../../../domain/errors.js';
 import { newId } from '../../../domain/ids.js';
-import type { JobCatalog } from '../../../jobs/catalog.js';
 import { isoNow, type Clock } from '../../../ports/clock.js';
-import type { JobQueue } from '../../../ports/job-queue.js';
+import type {
+  EnqueueOptions,
+  JobEngine,
+  JobHandler,
+  JobHandlers,
+  JobType,
+} from '../../../ports/job-queue.js';
 import type { Logger } from '../../../ports/logger.js';
-import type { Store } from '../../../ports/store.js';
+import type { JobWorkerId, Store } from '../../../ports/store.js';
+import { parsePayload, runJob } from '../job-runner.js';
 
-const LEASE_MS = 60_000;
+const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_GRACE_MS = 10_000;
+// setTimeout's ceiling is about 24.8 days; a later job is looked at again then.
+const LONGEST_SLEEP_MS = 2 ** 31 - 1;
 
 export interface InProcessQueueOptions {
   store: Store;
   clock: Clock;
-  catalog: JobCatalog;
   logger: Logger;
-  /** At most this many jobs run at once (CPU count by default). */
+  /** At most this many jobs run at once. */
   concurrency: number;
-  pollMs?: number;
+  /** The node this process runs for (the install): at start it takes back what an earlier process left running. */
+  node: string;
+  /** How long a claim lasts without renewal; the worker renews it while the job runs. */
+  leaseMs?: number;
 }
 
 /**
- * The embedded default's queue: jobs live in the store (so a restart resumes them: an expired lease makes a
- * running job claimable again) and run in this process, at most `concurrency` at a time.
+ * The embedded default's queue: jobs live in the store and run in this process. It sleeps until the next job is
+ * due (a timer armed at the earliest due time, re-armed on every enqueue), not on a fixed poll.
  */
-export class InProcessQueue implements JobQueue {
-  private running = new Map<string, AbortController>();
+export class InProcessQueue implements JobEngine {
+  /** This process's identity as a worker: a new id at each start of the install. */
+  readonly worker: JobWorkerId;
+  private readonly leaseMs: number;
+  private handlers = new Map<string, JobHandler<unknown>>();
+  private running = new Map<string, { stop: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | null = null;
-  private pumping = false;
+  private started = false;
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
 
-  constructor(private readonly options: InProcessQueueOptions) {}
+  constructor(private readonly options: InProcessQueueOptions) {
+    this.worker = { node: options.node, id: `${options.node}/${newId()}` };
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
 
-  async enqueue(type: string, workspaceId: string, payload: Record<string, unknown>): Promise<string> {
-    if (!this.options.catalog[type]) throw new Error(`Unknown job type ${type}`);
+  async enqueue<P>(type: JobType<P>, workspaceId: string, payload: P, options: EnqueueOptions = {}) {
     const now = isoNow(this.options.clock);
-    const id = newId();
-    await this.options.store.jobs.enqueue({
-      id,
-      workspaceId,
-      type,
-      payload,
-      status: 'queued',
-      attempts: 0,
-      progress: null,
-      error: null,
-      runAfter: now,
-      leaseUntil: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const stored = await this.options.store.jobs.enqueue(
+      newJob(type.name, workspaceId, parsePayload(type, payload), options, now),
+    );
     this.wake();
-    return id;
+    return stored.id;
   }
 
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
-    this.timer.unref();
+  async cancel(jobId: string): Promise<boolean> {
+    const cancelled = await this.options.store.jobs.cancel(jobId, isoNow(this.options.clock));
+    this.wake();
+    return cancelled;
+  }
+
+  async start(handlers: JobHandlers): Promise<void> {
+    if (this.started) return;
+    this.handlers = new Map(handlers.map((h) => [h.type.name, h]));
+    this.started = true;
+    const taken = await this.options.store.jobs.requeueInterrupted(this.worker, isoNow(this.options.clock));
+    if (taken > 0) this.options.logger.info({ jobs: taken }, 'took back jobs interrupted by a restart');
     this.wake();
   }
 
-  /** Stops taking jobs and aborts the running ones; their leases expire and they resume after a restart. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+  async stop(graceMs = DEFAULT_GRACE_MS): Promise<void> {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    for (const controller of this.running.values()) controller.abort();
-    while (this.running.size > 0) await new Promise((r) => setTimeout(r, 20));
+    const finished = Promise.all([...this.running.values()].map((r) => r.done));
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([finished, grace]);
+    for (const run of this.running.values()) run.stop.abort(new Error('worker stopping'));
+    await Promise.all([...this.running.values()].map((r) => r.done));
+    await this.pumping;
   }
 
-  /** Resolves when no job is queued or running; for tests and the CLI. */
+  async close(): Promise<void> {
+    await this.stop();
+  }
+
   async idle(): Promise<void> {
     for (;;) {
-      const counts = await this.options.store.jobs.countByStatus();
-      if (!counts.queued && !counts.running && this.running.size === 0) return;
+      const due = await this.options.store.jobs.nextDueAt();
+      const nothingDue = due === null || due > isoNow(this.options.clock);
+      if (this.running.size === 0 && nothingDue && !this.pumping) return;
       this.wake();
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 
+  /** Claims what is due now, then sleeps until the next due time. */
   private wake(): void {
-    if (this.pumping) return;
-    this.pumping = true;
-    void this.pump().finally(() => {
-      this.pumping = false;
-    });
+    if (!this.started) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((err: unknown) => this.options.logger.error({ err }, 'job queue could not claim jobs'))
+      .finally(() => {
+        this.pumping = null;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.wake();
+        }
+      });
   }
 
   private async pump(): Promise<void> {
     const { store, clock, concurrency } = this.options;
-    while (this.running.size < concurrency && this.timer !== null) {
-      const job = await store.jobs.claimNext(isoNow(clock), isoNow(clock, LEASE_MS));
-      if (!job) return;
-      const controller = new AbortController();
-      this.running.set(job.id, controller);
-      void this.run(job, controller).finally(() => {
+    while (this.started && this.running.size < concurrency) {
+      const job = await store.jobs.claimNext(isoNow(clock), isoNow(clock, this.leaseMs), this.worker);
+      if (!job) break;
+      const stop = new AbortController();
+      const done = this.run(job, stop.signal).finally(() => {
         this.running.delete(job.id);
         this.wake();
       });
+      this.running.set(job.id, { stop, done });
     }
+    await this.arm();
   }
 
-  private async run(
-    job: Parameters<JobCatalog[string]['handle']>[0],
-    controller: AbortController,
-  ): Promise<void> {
-    const { store, clock, catalog, logger } = this.options;
-    const definition = catalog[job.type];
-    if (!definition) return;
-    const heartbeat = async (progress: typeof job.progress) =>
-      store.jobs.heartbeat(job.id, progress, isoNow(clock, LEASE_MS));
+  private async arm(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const due = await this.options.store.jobs.nextDueAt();
+    if (!this.started || due === null) return;
+    const wait = Math.min(Math.max(0, Date.parse(due) - this.options.clock.now()), LONGEST_SLEEP_MS);
+    this.timer = setTimeout(() => this.wake(), wait);
+    this.timer.unref();
+  }
+
+  private async run(job: Job, stopSignal: AbortSignal): Promise<void> {
+    const { store, clock, logger } = this.options;
+    const owner = this.worker.id;
+    const handler = this.handlers.get(job.type);
+    if (!handler) {
+      await store.jobs.finish(job.id, owner, 'failed', `No handler for job type ${job.type}`, isoNow(clock));
+      return;
+    }
+    if (job.attempts > handler.type.attempts) {
+      // Its last attempt was cut short by crashes, again and again: stop trying.
+      await store.jobs.finish(job.id, owner, 'failed', 'Interrupted too many times', isoNow(clock));
+      await handler.onFinalFailure?.(runOf(job), new Error('The job was interrupted too many times'));
+      return;
+    }
+    // The lease is renewed while the job runs, so only a dead or hung process loses it.
+    const renew = setInterval(
+      () => void store.jobs.heartbeat(job.id, owner, job.progress, isoNow(clock, this.leaseMs)),
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
+    renew.unref();
+    const heartbeat = async (progress: Job['progress']) => {
+      job.progress = progress;
+      await store.jobs.heartbeat(job.id, owner, progress, isoNow(clock, this.leaseMs));
+    };
     try {
-      await definition.handle(job, { heartbeat, signal: controller.signal });
-      await store.jobs.finish(job.id, 'succeeded', null, isoNow(clock));
-    } catch (error) {
-      if (controller.signal.aborted) return; // stopped: the lease expires and the job resumes later
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof TransientError && job.attempts < definition.maxAttempts) {
-        const backoff = error.retryAfterMs ?? 2_000 * 2 ** (job.attempts - 1);
-        logger.warn(
-          { jobId: job.id, type: job.type, attempt: job.attempts, code: error.code },
-          'job failed, retrying',
-        );
-        await store.jobs.requeue(job.id, isoNow(clock, backoff), isoNow(clock));
-        return;
-      }
-      logger.warn({ jobId: job.id, type: job.type, err: error }, 'job failed');
-      await store.jobs.finish(job.id, 'failed', message, isoNow(clock));
-      await definition
-        .onFinalFailure(job, error)
-        .catch((err: unknown) => logger.error({ err, jobId: job.id }, 'could not record the failure'));
+      const outcome = await runJob(handler, runOf(job), { heartbeat, stopSignal, logger });
+      const now = isoNow(clock);
+      if (outcome.kind === 'succeeded') await store.jobs.finish(job.id, owner, 'succeeded', null, now);
+      else if (outcome.kind === 'failed')
+        await store.jobs.finish(job.id, owner, 'failed', outcome.error, now);
+      else if (outcome.kind === 'retry')
+        await store.jobs.requeue(job.id, owner, isoNow(clock, outcome.delayMs), outcome.error, now);
+      else await store.jobs.release(job.id, owner, now);
+    } finally {
+      clearInterval(renew);
     }
   }
+}
+
+// Due times are compared as ISO strings in the store, so they must all have the same shape.
+function dueTime(runAt: string): string {
+  const ms = Date.parse(runAt);
+  if (Number.isNaN(ms)) throw new BugError('invalid_run_at', `Not a time: ${runAt}`);
+  return new Date(ms).toISOString();
+}
+
+const runOf = (job: Job) => ({
+  id: job.id,
+  workspaceId: job.workspaceId,
+  payload: job.payload,
+  attempt: job.attempts,
+});
+
+function newJob(
+  type: string,
+  workspaceId: string,
+  payload: unknown,
+  options: EnqueueOptions,
+  now: string,
+): Job {
+  return {
+    id: newId(),
+    workspaceId,
+    type,
+    payload: payload as Job['payload'],
+    status: 'queued',
+    attempts: 0,
+    progress: null,
+    error: null,
+    runAfter: options.runAt ? dueTime(options.runAt) : now,
+    leaseUntil: null,
+    leaseOwner: null,
+    leaseNode: null,
+    idempotencyKey: options.idempotencyKey ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -226,4 +226,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
     `,
     backfill: backfillItemSearch,
   },
+  {
+    version: 6,
+    name: 'jobs: lease owners, idempotency keys, due-time lookups',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE jobs ADD COLUMN lease_node TEXT;
+      ALTER TABLE jobs ADD COLUMN idempotency_key TEXT;
+      CREATE UNIQUE INDEX jobs_by_idempotency_key ON jobs(idempotency_key) WHERE idempotency_key IS NOT NULL;
+      CREATE INDEX jobs_leased ON jobs(status, lease_until);
+      CREATE INDEX jobs_by_node ON jobs(lease_node, status);
+    `,
+  },
 ];

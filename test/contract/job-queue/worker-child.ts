@@ -1,0 +1,16 @@
+/**
+ * A worker in its own process, for the tests that kill one: it runs the test handlers on the engine named in
+ * argv and prints "started <label> <attempt>" when a blocking job starts, so the parent knows when to kill it.
+ * argv: engine ('in-process' | 'bullmq'), target (SQLite file | Redis URL), node or prefix, lease ms.
+ */
+import { openEngine } from './engines.js';
+import { testHandlers } from './test-jobs.js';
+
+const [kind, target, scope, leaseMs] = process.argv.slice(2);
+if ((kind !== 'in-process' && kind !== 'bullmq') || !target || !scope || !leaseMs)
+  throw new Error('usage: worker-child <in-process|bullmq> <target> <scope> <leaseMs>');
+const { engine } = await openEngine(kind, target, scope, { concurrency: 1, leaseMs: Number(leaseMs) });
+await engine.start(
+  testHandlers([], (label, attempt) => process.stdout.write(`started ${label} ${attempt}\n`)),
+);
+process.stdout.write('ready\n');
