@@ -6,7 +6,7 @@ import type { Store } from '../ports/store.js';
 import type { GeneratePayload } from '../services/content.service.js';
 import { StageFailure, type GenerationService } from '../services/generation/generation.service.js';
 import type { VideoUploadService } from '../services/video-upload.service.js';
-import type { JobDefinition } from './catalog.js';
+import type { JobDefinition } from '../ports/job-handler.js';
 
 /** The generate job: runs the pipeline for an item and records the new version, or a clear failure. */
 export function generateJob(deps: {

@@ -1,6 +1,6 @@
 import { TransientError } from '../../../domain/errors.js';
 import { newId } from '../../../domain/ids.js';
-import type { JobCatalog } from '../../../jobs/catalog.js';
+import type { JobCatalog } from '../../../ports/job-handler.js';
 import { isoNow, type Clock } from '../../../ports/clock.js';
 import type { JobQueue } from '../../../ports/job-queue.js';
 import type { Logger } from '../../../ports/logger.js';

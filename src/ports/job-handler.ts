@@ -1,5 +1,6 @@
 import type { Job } from '../domain/content-item.js';
 
+/** What a running job may do besides its work. */
 export interface JobContext {
   /** Saves progress and keeps the job's lease alive. */
   heartbeat(progress: Job['progress']): Promise<void>;
@@ -7,6 +8,7 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
+/** How one job type runs: the queue engines call it; handlers in src/jobs implement it. */
 export interface JobDefinition {
   /** Attempts before a transient failure becomes final. */
   maxAttempts: number;
@@ -16,4 +18,5 @@ export interface JobDefinition {
   onFinalFailure(job: Job, error: unknown): Promise<void>;
 }
 
+/** The job types a queue engine runs, by name. */
 export type JobCatalog = Record<string, JobDefinition>;
