@@ -2,53 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readingPaceTimings } from '../../../src/adapters/ai/voice/reading-pace.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
-import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from '../../../src/domain/captions/index.js';
 import type { Brief, Script } from '../../../src/domain/content.js';
 import type { VersionEdits } from '../../../src/domain/content-item.js';
-import { buildPlatformMetadata, validateMetadata } from '../../../src/domain/metadata/index.js';
-import { preflight } from '../../../src/domain/preflight/index.js';
-import {
-  buildCoverArgs,
-  buildPlanAss,
-  buildRenderArgs,
-  renderIdentity,
-} from '../../../src/domain/render/index.js';
-import { spokenText, validateScript } from '../../../src/domain/script-rules.js';
-import { resolveStyle } from '../../../src/domain/style-presets.js';
-import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
 import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-
-/** The fake engines with the product's own pure builders, as the container wires them. */
-function kitWithRealBuilders(fake: FactoryKit): FactoryKit {
-  return {
-    ...fake,
-    renderIdentity: renderIdentity(fake.media.description),
-    validateScript,
-    spokenText,
-    readingPaceTimings: (text) => readingPaceTimings(text),
-    resolveStyle: (brief) => {
-      const style = resolveStyle(brief);
-      return {
-        palette: style.palette,
-        captionStyle: style.captionStyle,
-        fontName: style.fontName,
-        fontFile: '/fonts/inter.ttf',
-      };
-    },
-    buildCaptionCues: (words) => buildCaptionCues(words, DEFAULT_CUE_OPTIONS),
-    buildAss: buildPlanAss,
-    buildRenderArgs: (plan, output, assPath) => buildRenderArgs(plan, fake.media.features, output, assPath),
-    buildCoverArgs,
-    buildPlatformMetadata,
-    validateMetadata,
-    preflight,
-  };
-}
 
 const EDITED: Script = {
   language: 'en',
@@ -73,7 +33,7 @@ describe('stage cache keys', () => {
     dir = mkdtempSync(join(tmpdir(), 'aif-keys-'));
     store = SqliteStore.open(join(dir, 'db.sqlite'));
     fake = fakeFactoryKit();
-    generation = new GenerationService({ store, clock: new FakeClock(), kit: kitWithRealBuilders(fake.kit) });
+    generation = new GenerationService({ store, clock: new FakeClock(), kit: fake.kit });
   });
   afterEach(async () => {
     await store.close();

@@ -4,7 +4,7 @@ import {
   endsSentence,
   spokenWords,
   syllableWeight,
-} from '../../../src/adapters/ai/voice/words.js';
+} from '../../../src/domain/speech/words.js';
 
 describe('spokenWords', () => {
   it.each([

@@ -12,7 +12,6 @@ import {
 } from '../../../config/voice.schema.js';
 
 export { DEFAULT_VOICE } from './voice-output.js';
-export { readingPaceTimings, DEFAULT_READING_WORDS_PER_SECOND } from './reading-pace.js';
 
 export const VOICE_PROVIDERS: readonly VoiceProvider[] = [
   'espeak',
