@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { briefInput } from '../src/api/content.js';
 import { loadConfig } from '../src/config/load.js';
-import { standaloneFactory } from '../src/cli/standalone-factory.js';
+import { openStandaloneFactory } from '../src/container/cli.js';
 import { createMediaTools } from '../src/adapters/media/index.js';
 import { DEFAULT_ENCODER, encoderArgs } from '../src/domain/render/index.js';
 import { peakMemorySampler } from './process-memory.js';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     stylePreset: 'tech-grid',
     captionStyle: 'karaoke',
   });
-  const factory = await standaloneFactory(config);
+  const factory = await openStandaloneFactory(config);
   const media = await createMediaTools();
   try {
     // Warm-up: load the voice engine and fonts once, as a running server would have.

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../domain/errors.js';
-import { CLI_WORKSPACE_ID, cliWorkspace } from './cli-workspace.js';
+import { CLI_WORKSPACE_ID, cliWorkspace, openCliStore } from '../container/cli.js';
 
 // Runs in progress keep their half-made files here; they clean up after themselves.
 const IN_PROGRESS = '.scratch';
@@ -24,8 +24,7 @@ export async function cacheCommand(
     out(`Nothing to free: there is no cache in ${workspace.dir} yet.`);
     return 0;
   }
-  const { SqliteStore } = await import('../adapters/store/sqlite/sqlite-store.js');
-  const store = SqliteStore.open(workspace.database);
+  const store = await openCliStore(config);
   let results: number;
   try {
     // Rows first: a run starting meanwhile then recomputes instead of trusting a file about to go.

@@ -7,19 +7,16 @@ import type { Brief } from '../domain/content.js';
 import type { Version } from '../domain/content-item.js';
 import type { GeneratedVersion } from '../services/generation/generation.service.js';
 import { UserError } from '../domain/errors.js';
-import { cliWorkspace } from './cli-workspace.js';
+import { cliWorkspace, openStandaloneFactory, type StandaloneFactory } from '../container/cli.js';
 import { generateHelp, parseGenerateArgs, validateBriefs } from './generate-args.js';
 import { progressBar } from './progress-bar.js';
 import { describeStageLog, mergeStageLogs } from './stage-summary.js';
-import type { standaloneFactory } from './standalone-factory.js';
 
 export interface CliIo {
   out(line: string): void;
   /** Progress goes to stderr so --json output stays clean. */
   progress(line: string, final: boolean): void;
 }
-
-type Factory = Awaited<ReturnType<typeof standaloneFactory>>;
 
 /** A generation as the command reports it: the version, what ran, and which captions the edited file changed. */
 interface Made {
@@ -42,8 +39,7 @@ export async function generateCommand(config: Config, argv: string[], io: CliIo)
   const outDir = request.briefsFile ? resolve(request.out) : null;
   if (outDir) mkdirSync(outDir, { recursive: true });
 
-  const { standaloneFactory } = await import('./standalone-factory.js');
-  const factory = await standaloneFactory(config);
+  const factory = await openStandaloneFactory(config);
   const videos = [];
   try {
     for (const [index, brief] of briefs.entries()) {
@@ -89,7 +85,7 @@ export async function generateCommand(config: Config, argv: string[], io: CliIo)
  * run) to learn its captions, then the version with the changed caption texts.
  */
 async function make(
-  factory: Factory,
+  factory: StandaloneFactory,
   brief: Brief,
   edited: { file: string; cues: SrtCue[] } | null,
   io: CliIo,
@@ -111,7 +107,7 @@ async function make(
 }
 
 /** Copies the video and its cover out of the cache and writes the captions beside them. */
-function writeOutputs(factory: Factory, version: GeneratedVersion, video: string) {
+function writeOutputs(factory: StandaloneFactory, version: GeneratedVersion, video: string) {
   const cover = sibling(video, '.jpg');
   const srt = sibling(video, '.srt');
   mkdirSync(dirname(video), { recursive: true });

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
+import { openVaultMaintenance } from '../container/cli.js';
+import { rewrapAllTokens } from '../services/key-rotation.service.js';
 
 /**
  * `ai-factory vault rotate [--prune]`: with the key file of the embedded default, adds a new current master key
@@ -12,28 +14,21 @@ export async function vaultRotate(
   args: string[],
   out: (line: string) => void,
 ): Promise<number> {
-  const { SqliteStore } = await import('../adapters/store/sqlite/sqlite-store.js');
-  const { EnvelopeVault } = await import('../adapters/crypto/envelope-vault.js');
-  const ring = await import('../adapters/crypto/key-ring.js');
-  const { rewrapAllTokens } = await import('../services/key-rotation.service.js');
-  const { keyFilePath } = await import('../container/index.js');
-  const dataDir = resolve(config.DATA_DIR);
-  const store = SqliteStore.open(resolve(dataDir, 'ai-factory.sqlite'));
+  const prune = args.includes('--prune');
+  const vault = await openVaultMaintenance(config, resolve(config.DATA_DIR));
   try {
-    const file = keyFilePath(dataDir);
-    const fromEnv = config.TOKEN_ENCRYPTION_KEYS;
-    if (!fromEnv && !args.includes('--prune')) out(`new current master key: ${ring.addKeyToFile(file).id}`);
-    const keyRing = fromEnv ? ring.staticKeyRing(ring.parseKeyList(fromEnv)) : ring.fileKeyRing(file);
-    const report = await rewrapAllTokens(store, new EnvelopeVault(keyRing));
+    if (vault.keyFile && !prune) out(`new current master key: ${vault.keyFile.addKey()}`);
+    const current = await vault.vault();
+    const report = await rewrapAllTokens(vault.store, current);
     out(
-      `re-wrapped ${report.rewrapped} of ${report.examined} token records under key ${keyRing.current().id}`,
+      `re-wrapped ${report.rewrapped} of ${report.examined} token records under key ${current.currentKeyId()}`,
     );
-    if (args.includes('--prune') && !fromEnv) {
-      const dropped = ring.pruneKeyFile(file, report.keyIdsInUse);
+    if (prune && vault.keyFile) {
+      const dropped = vault.keyFile.pruneUnused(report.keyIdsInUse);
       out(dropped.length ? `dropped unused keys: ${dropped.join(', ')}` : 'no unused key to drop');
     }
     return 0;
   } finally {
-    await store.close();
+    await vault.close();
   }
 }

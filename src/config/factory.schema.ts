@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { voiceSettings } from '../adapters/ai/voice/voice-settings.js';
+import { voiceSettings } from './voice.schema.js';
 
 const url = (real: string, what: string) =>
   z

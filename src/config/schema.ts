@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseKeyList } from '../adapters/crypto/key-ring.js';
+import { parseKeyList } from '../domain/master-keys.js';
 import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
 

@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
-import { buildCaptionCues, DEFAULT_CUE_OPTIONS } from '../domain/captions/index.js';
-import { buildPlatformMetadata, validateMetadata } from '../domain/metadata/index.js';
-import { preflight } from '../domain/preflight/index.js';
-import { buildCoverArgs, buildPlanAss, buildRenderArgs, renderIdentity } from '../domain/render/index.js';
-import { spokenText, validateScript } from '../domain/script-rules.js';
-import { resolveStyle } from '../domain/style-presets.js';
-import { overlayTextFor } from '../domain/visual-cues.js';
 import type { Store } from '../ports/store.js';
 import type { VisualsProvider } from '../ports/visuals-provider.js';
 import type { FactoryKit } from '../services/generation/factory-kit.js';
 
 /**
- * The factory's engines and builders for this configuration (the container and the CLI share it):
- * the configured script writer and voice, library → stock → generated visuals, and the system's (or npm's) ffmpeg.
+ * The factory's engines for this configuration (the container and the CLI share it): the configured script
+ * writer and voice, library → stock → generated visuals, and the system's (or npm's) ffmpeg.
  */
 export async function buildFactoryKit(
   config: Config,
@@ -22,7 +15,7 @@ export async function buildFactoryKit(
 ): Promise<FactoryKit> {
   mkdirSync(deps.mediaRoot, { recursive: true });
   const { createScriptWriter } = await import('../adapters/ai/script/index.js');
-  const { createVoiceEngine, readingPaceTimings } = await import('../adapters/ai/voice/index.js');
+  const { createVoiceEngine } = await import('../adapters/ai/voice/index.js');
   const { LibraryVisuals } = await import('../adapters/ai/visuals/library-visuals.js');
   const { PexelsVisuals } = await import('../adapters/ai/visuals/pexels-visuals.js');
   const { chooseVisuals } = await import('../adapters/ai/visuals/visuals-chain.js');
@@ -31,7 +24,6 @@ export async function buildFactoryKit(
   const { builtinMusicFiles } = await import('../adapters/media/builtin-music.js');
 
   const mediaStore = new LocalMediaStore(deps.mediaRoot);
-  const media = await createMediaTools(config.FFMPEG_PATH ? { ffmpegPath: config.FFMPEG_PATH } : {});
   const voice = createVoiceEngine(config);
   const visuals: VisualsProvider[] = [new LibraryVisuals(deps.store.mediaAssets)];
   if (config.PEXELS_API_KEY) {
@@ -47,32 +39,15 @@ export async function buildFactoryKit(
   return {
     scriptWriter: createScriptWriter(config),
     voiceFor: (brief) => (brief.voice === 'none' ? null : voice),
-    visuals,
-    media,
-    renderIdentity: renderIdentity(media.description),
+    visuals: {
+      // Named by the providers before the offline generator, as the visuals stage's cache keys always were.
+      id: visuals.map((v) => v.id).join('+'),
+      choose: (input, signal) => chooseVisuals(visuals, input, signal),
+    },
+    media: await createMediaTools(config.FFMPEG_PATH ? { ffmpegPath: config.FFMPEG_PATH } : {}),
     mediaStore,
     builtinMusic: builtinMusicFiles(mediaStore),
-    validateScript,
-    spokenText,
-    readingPaceTimings: (text) => readingPaceTimings(text),
-    resolveStyle: (brief) => {
-      const style = resolveStyle(brief);
-      return {
-        palette: style.palette,
-        captionStyle: style.captionStyle,
-        fontName: style.fontName,
-        fontFile: fontFileFor(style.fontName),
-      };
-    },
-    chooseVisuals: (providers, input, signal) => chooseVisuals(providers, input, signal),
-    overlayTextFor,
-    buildCaptionCues: (words) => buildCaptionCues(words, DEFAULT_CUE_OPTIONS),
-    buildAss: buildPlanAss,
-    buildRenderArgs: (plan, output, assPath) => buildRenderArgs(plan, media.features, output, assPath),
-    buildCoverArgs,
-    buildPlatformMetadata,
-    validateMetadata,
-    preflight,
+    fontFile: fontFileFor,
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
   };
 }

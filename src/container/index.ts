@@ -9,11 +9,14 @@ import type { Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { Store } from '../ports/store.js';
+import { buildConnectors } from './connectors.js';
+import { pickMailer } from './mail.js';
+import { openEmbeddedStore } from './store.js';
+import { openVault } from './vault.js';
 import { AuthService } from '../services/auth.service.js';
 import { InvitationService } from '../services/invitation.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
 import { ConnectionService } from '../services/connection.service.js';
-import type { ConnectorSet } from '../services/connectors.js';
 import { PlatformEventsService } from '../services/platform-events.service.js';
 import { TokenRefreshService } from '../services/token-refresh.service.js';
 import type { TokenVault } from '../ports/token-vault.js';
@@ -177,57 +180,6 @@ export async function buildContainer(
       await store.close();
     },
   };
-}
-
-async function openEmbeddedStore(dataDir: string): Promise<Store> {
-  const { SqliteStore } = await import('../adapters/store/sqlite/sqlite-store.js');
-  return SqliteStore.open(join(dataDir, 'ai-factory.sqlite'));
-}
-
-/** The vault's master keys: TOKEN_ENCRYPTION_KEYS, or the embedded default's key file made at first start. */
-async function openVault(config: Config, dataDir: string): Promise<TokenVault> {
-  const { EnvelopeVault } = await import('../adapters/crypto/envelope-vault.js');
-  const { fileKeyRing, parseKeyList, staticKeyRing } = await import('../adapters/crypto/key-ring.js');
-  const ring = config.TOKEN_ENCRYPTION_KEYS
-    ? staticKeyRing(parseKeyList(config.TOKEN_ENCRYPTION_KEYS))
-    : fileKeyRing(keyFilePath(dataDir));
-  return new EnvelopeVault(ring);
-}
-
-/** Where the embedded default keeps its master keys. */
-export function keyFilePath(dataDir: string): string {
-  return join(dataDir, 'keys', 'token-keys.json');
-}
-
-/** One connector per platform that has app credentials (the sandbox's documented ones in sandbox mode). */
-async function buildConnectors(platforms: PlatformAccess): Promise<ConnectorSet> {
-  const connectors: ConnectorSet = {};
-  const common = (platform: 'tiktok' | 'instagram' | 'youtube') => ({
-    baseUrls: platforms.baseUrls,
-    redirectUri: platforms.redirectUri(platform),
-  });
-  if (platforms.apps.tiktok) {
-    const { TiktokConnector } = await import('../adapters/platforms/tiktok/tiktok.connector.js');
-    connectors.tiktok = new TiktokConnector({ ...common('tiktok'), app: platforms.apps.tiktok });
-  }
-  if (platforms.apps.instagram) {
-    const { InstagramConnector } = await import('../adapters/platforms/instagram/instagram.connector.js');
-    connectors.instagram = new InstagramConnector({ ...common('instagram'), app: platforms.apps.instagram });
-  }
-  if (platforms.apps.youtube) {
-    const { YoutubeConnector } = await import('../adapters/platforms/youtube/youtube.connector.js');
-    connectors.youtube = new YoutubeConnector({ ...common('youtube'), app: platforms.apps.youtube });
-  }
-  return connectors;
-}
-
-async function pickMailer(config: Config, dataDir: string, logger: Logger): Promise<Mailer> {
-  if (config.SMTP_URL) {
-    const { SmtpMailer } = await import('../adapters/mail/smtp-mailer.js');
-    return new SmtpMailer(config.SMTP_URL, config.MAIL_FROM);
-  }
-  const { OutboxMailer } = await import('../adapters/mail/outbox-mailer.js');
-  return new OutboxMailer(join(dataDir, 'outbox'), logger);
 }
 
 /** The folder holding package.json, whether running from src/ (tsx) or dist/server/ (built). */

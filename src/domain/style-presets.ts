@@ -1,4 +1,4 @@
-import { STYLE_PRESET_CATALOG } from '../api/style-presets.js';
+import { STYLE_PRESET_CATALOG } from './style-preset-catalog.js';
 import type { Brief, CaptionStyle, StylePresetId, VisualSource } from './content.js';
 import { STYLE_PRESETS } from './content.js';
 import { UserError } from './errors.js';

@@ -1,4 +1,4 @@
-import type { UrlSigner } from '../adapters/crypto/url-signer.js';
+import type { UrlSigner } from '../ports/url-signer.js';
 import type { Clock } from '../ports/clock.js';
 
 const DEFAULT_TTL_S = 6 * 3600;

@@ -73,8 +73,15 @@ export function fakeFactoryKit(
               return { wavPath: path, durationMs: words.length * msPerWord, words };
             },
           },
-    visuals: [],
-    renderIdentity: 'fake render',
+    visuals: {
+      id: '',
+      choose: async (input) => ({
+        kind: 'generated',
+        pattern: 'gradient',
+        colors: ['#112233'],
+        motion: input.beatIndex % 2 ? 'zoom-in' : 'pan-left',
+      }),
+    },
     media: {
       description: 'fake ffmpeg',
       features: { subtitles: true, drawtext: true, zoompan: true, loudnorm: true },
@@ -115,42 +122,7 @@ export function fakeFactoryKit(
       write(join(root, key), `RIFF ${track}`);
       return key;
     },
-    validateScript: (script) => {
-      if (script.beats.length < 3) throw new Error('too few beats');
-    },
-    spokenText: (script) => [script.hook, ...script.beats.map((b) => b.text), script.callToAction].join(' '),
-    readingPaceTimings: (text) => {
-      const words = wordsOf(text, msPerWord);
-      return { words, durationMs: (words.at(-1)?.endMs ?? 0) + 200 };
-    },
-    resolveStyle: (brief) => ({
-      palette: ['#112233', '#445566'],
-      captionStyle: brief.captionStyle,
-      fontName: 'Inter',
-      fontFile: '/fonts/inter.ttf',
-    }),
-    chooseVisuals: async (_providers, input) => ({
-      kind: 'generated',
-      pattern: 'gradient',
-      colors: ['#112233'],
-      motion: input.beatIndex % 2 ? 'zoom-in' : 'pan-left',
-    }),
-    buildCaptionCues: (words) => [
-      { startMs: words[0]?.startMs ?? 0, endMs: words.at(-1)?.endMs ?? 0, words },
-    ],
-    buildAss: (plan) => `ASS ${plan.captions.length}`,
-    overlayTextFor: (beat) => beat.text.split(' ')[0] ?? null,
-    buildRenderArgs: (plan, output) => [
-      '-render',
-      String(plan.durationMs),
-      String(plan.captions.length),
-      `music=${plan.musicPath ?? 'none'}`,
-      output,
-    ],
-    buildCoverArgs: (_video, atMs, output) => ['-cover', String(atMs), output],
-    buildPlatformMetadata: (script) => ({ tiktok: { caption: script.hook, aiGenerated: true } }),
-    validateMetadata: () => [],
-    preflight: () => [],
+    fontFile: () => '/fonts/inter.ttf',
     writeTextFile: async (path, text) => write(path, text),
   };
   return { kit, calls, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };

@@ -7,9 +7,9 @@ import {
   addKeyToFile,
   fileKeyRing,
   newMasterKey,
-  parseKeyList,
   staticKeyRing,
 } from '../../src/adapters/crypto/key-ring.js';
+import { parseKeyList } from '../../src/domain/master-keys.js';
 
 const tokens = {
   accessToken: 'act.example-access-token-value',

@@ -1,9 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { UrlSigner as UrlSignerPort } from '../../ports/url-signer.js';
 
 /** Signs media links so a <video> tag, or a platform fetching a video, can load a file without a session. */
-export class UrlSigner {
+export class UrlSigner implements UrlSignerPort {
   constructor(private readonly secret: Buffer) {}
 
   /** Loads the secret from `file`, creating it (mode 0600) on first use. */

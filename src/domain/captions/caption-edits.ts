@@ -39,3 +39,22 @@ function countMismatch(line: number, problem: string): UserError {
     { line },
   );
 }
+
+/** Replaces the words of edited cues, keeping their timing (a typo fix must not shift the captions). */
+export function applyCaptionEdits(cues: CaptionCue[], edits: Record<number, string>): CaptionCue[] {
+  return cues.map((cue, index) => {
+    const text = edits[index];
+    if (text === undefined) return cue;
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length === 0) return cue;
+    const span = cue.endMs - cue.startMs;
+    return {
+      ...cue,
+      words: words.map((word, i) => ({
+        text: word,
+        startMs: cue.startMs + Math.round((span * i) / words.length),
+        endMs: cue.startMs + Math.round((span * (i + 1)) / words.length),
+      })),
+    };
+  });
+}

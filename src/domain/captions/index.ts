@@ -10,4 +10,4 @@ export {
 } from './ass.js';
 export { DEFAULT_SAFE_ZONE, safeZoneMargins, type SafeZone } from './safe-zone.js';
 export { buildSrt, parseSrt, srtTime, cueText, type SrtCue } from './srt.js';
-export { captionEditsFromSrt } from './caption-edits.js';
+export { applyCaptionEdits, captionEditsFromSrt } from './caption-edits.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ElevenLabsEngine } from '../../../src/adapters/ai/voice/elevenlabs/elevenlabs-engine.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 import { UserError } from '../../../src/domain/errors.js';
 import { startElevenLabsFake } from '../../../sandbox/ai/elevenlabs/server.js';
 import {

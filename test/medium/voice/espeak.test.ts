@@ -6,7 +6,7 @@ import {
   ESPEAK_PACKAGE_VERSION,
   EspeakVoiceEngine,
 } from '../../../src/adapters/ai/voice/espeak/espeak-voice-engine.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 import { UserError } from '../../../src/domain/errors.js';
 import { expectMonoWav, expectWellFormedTimings, scratchDir, speechRms } from './support.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { festivalStatus, runFestival } from '../../../src/adapters/ai/voice/festival/festival-runner.js';
 import { FestivalVoiceEngine } from '../../../src/adapters/ai/voice/festival/festival-voice-engine.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 import { BugError, TransientError } from '../../../src/domain/errors.js';
 import { expectMonoWav, expectWellFormedTimings, scratchDir, speechRms } from './support.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoogleTtsEngine } from '../../../src/adapters/ai/voice/google/google-tts-engine.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 import { TransientError } from '../../../src/domain/errors.js';
 import { startGoogleTtsFake } from '../../../sandbox/ai/google-tts/server.js';
 import {

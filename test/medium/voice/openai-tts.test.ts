@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OpenAiTtsEngine } from '../../../src/adapters/ai/voice/openai/openai-tts-engine.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 import { UserError } from '../../../src/domain/errors.js';
 import { startOpenAiTtsFake } from '../../../sandbox/ai/openai-tts/server.js';
 import {

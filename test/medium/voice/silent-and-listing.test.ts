@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pcmRms } from '../../../src/adapters/audio/pcm.js';
 import { listVoiceEngines } from '../../../src/adapters/ai/voice/index.js';
-import { readingPaceTimings } from '../../../src/adapters/ai/voice/reading-pace.js';
+import { readingPaceTimings } from '../../../src/domain/speech/reading-pace.js';
 import { SilentVoice } from '../../../src/adapters/ai/voice/silent-voice.js';
-import { voiceSettingsSchema } from '../../../src/adapters/ai/voice/voice-settings.js';
+import { voiceSettingsSchema } from '../../../src/config/voice.schema.js';
 import { startElevenLabsFake, type ElevenLabsFake } from '../../../sandbox/ai/elevenlabs/server.js';
 import { startGoogleTtsFake, type GoogleTtsFake } from '../../../sandbox/ai/google-tts/server.js';
 import { expectMonoWav, scratchDir } from './support.js';

@@ -86,9 +86,11 @@ describe('background music in the generation pipeline', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** What the (fake) render was given as music: its file, or "none". */
+  /** What the render was given as music: its file, or "none" (the fake ffmpeg writes its arguments out). */
   const renderedMusic = (version: Omit<Version, 'number'>) =>
-    /music=(\S+)/.exec(readFileSync(fake.kit.mediaStore.pathOf(version.outputs.videoKey), 'utf8'))?.[1];
+    /-stream_loop -1 -i (\S+)/.exec(
+      readFileSync(fake.kit.mediaStore.pathOf(version.outputs.videoKey), 'utf8'),
+    )?.[1] ?? 'none';
 
   it('puts a built-in track under the video, written once, and records the choice', async () => {
     const first = await generation.generate('w1', 'item1', brief('builtin:calm'), {});

@@ -3,7 +3,7 @@ import { timeScriptParts } from '../../../src/domain/beat-timing.js';
 import { briefsFromCsv, parseCsv } from '../../../src/domain/briefs-csv.js';
 import type { Script, TimedWord } from '../../../src/domain/content.js';
 import { canonicalJson, stageKey } from '../../../src/services/generation/canonical-hash.js';
-import { applyCaptionEdits } from '../../../src/services/generation/generation.service.js';
+import { applyCaptionEdits } from '../../../src/domain/captions/index.js';
 
 const script: Script = {
   language: 'en',

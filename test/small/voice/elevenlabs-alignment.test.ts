@@ -4,7 +4,7 @@ import {
   spansFromAlignment,
   type ElevenLabsAlignment,
 } from '../../../src/adapters/ai/voice/elevenlabs/elevenlabs-alignment.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 
 /** An alignment where character k lasts from k/10 s to (k+1)/10 s. */
 function alignmentOf(spoken: string): ElevenLabsAlignment {

@@ -6,7 +6,7 @@ import {
   espeakVoiceForLanguage,
   espeakVoiceInfos,
 } from '../../../src/adapters/ai/voice/espeak/espeak-voices.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 
 describe('espeakChunks', () => {
   it('cuts sentences, escapes markup and records code-point ranges', () => {

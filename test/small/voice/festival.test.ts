@@ -6,7 +6,7 @@ import {
   isFestivalVoiceName,
   parseFestivalOutput,
 } from '../../../src/adapters/ai/voice/festival/festival-script.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 
 describe('festivalText', () => {
   it('makes the words plain ASCII, one token each', () => {

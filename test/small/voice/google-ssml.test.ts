@@ -5,7 +5,7 @@ import {
   markedSsmlParts,
   spansFromTimepoints,
 } from '../../../src/adapters/ai/voice/google/google-ssml.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 
 describe('markedSsmlParts', () => {
   it('puts a mark before each word and after each sentence end, escaping the text', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingPaceTimings } from '../../../src/adapters/ai/voice/reading-pace.js';
+import { readingPaceTimings } from '../../../src/domain/speech/reading-pace.js';
 
 describe('readingPaceTimings', () => {
   const text =

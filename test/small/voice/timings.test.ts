@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeTimings, estimateTimings, spansFromStarts } from '../../../src/adapters/ai/voice/timings.js';
-import { spokenWords } from '../../../src/adapters/ai/voice/words.js';
+import { spokenWords } from '../../../src/domain/speech/words.js';
 import type { TimedWord } from '../../../src/domain/content.js';
 
 /** The invariants every engine's timings keep. */

@@ -6,7 +6,7 @@ import { GoogleTtsEngine } from '../../../src/adapters/ai/voice/google/google-tt
 import { createVoiceEngine, VOICE_PROVIDERS } from '../../../src/adapters/ai/voice/index.js';
 import { OpenAiTtsEngine } from '../../../src/adapters/ai/voice/openai/openai-tts-engine.js';
 import { SilentVoice } from '../../../src/adapters/ai/voice/silent-voice.js';
-import { voiceSettingsProblems, voiceSettingsSchema } from '../../../src/adapters/ai/voice/voice-settings.js';
+import { voiceSettingsProblems, voiceSettingsSchema } from '../../../src/config/voice.schema.js';
 
 const defaults = voiceSettingsSchema.parse({});
 

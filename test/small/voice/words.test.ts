@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  endsClause,
-  endsSentence,
-  spokenWords,
-  syllableWeight,
-} from '../../../src/adapters/ai/voice/words.js';
+import { endsClause, endsSentence, spokenWords, syllableWeight } from '../../../src/domain/speech/words.js';
 
 describe('spokenWords', () => {
   it.each([

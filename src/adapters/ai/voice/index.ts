@@ -5,16 +5,13 @@ import { FestivalVoiceEngine } from './festival/festival-voice-engine.js';
 import { GoogleTtsEngine } from './google/google-tts-engine.js';
 import { OpenAiTtsEngine } from './openai/openai-tts-engine.js';
 import { SilentVoice } from './silent-voice.js';
-import { voiceSettingsProblems, type VoiceProvider, type VoiceSettings } from './voice-settings.js';
-
-export { DEFAULT_VOICE } from './voice-output.js';
-export { readingPaceTimings, DEFAULT_READING_WORDS_PER_SECOND } from './reading-pace.js';
-export {
-  voiceSettings,
+import {
   voiceSettingsProblems,
   type VoiceProvider,
   type VoiceSettings,
-} from './voice-settings.js';
+} from '../../../config/voice.schema.js';
+
+export { DEFAULT_VOICE } from './voice-output.js';
 
 export const VOICE_PROVIDERS: readonly VoiceProvider[] = [
   'espeak',

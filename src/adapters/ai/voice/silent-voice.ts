@@ -1,6 +1,6 @@
 import type { SynthesisResult, VoiceEngine, VoiceInfo } from '../../../ports/voice-engine.js';
 import { silentPcm } from '../../audio/pcm.js';
-import { DEFAULT_READING_WORDS_PER_SECOND, readingPaceTimings } from './reading-pace.js';
+import { DEFAULT_READING_WORDS_PER_SECOND, readingPaceTimings } from '../../../domain/speech/reading-pace.js';
 import { requireWords, writeVoiceWav, type SynthesisInput } from './voice-output.js';
 
 // Silence needs no fidelity; a low rate keeps the file small.

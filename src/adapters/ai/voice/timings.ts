@@ -1,5 +1,5 @@
 import type { TimedWord } from '../../../domain/content.js';
-import { endsClause, endsSentence, syllableWeight, type SpokenWord } from './words.js';
+import { endsClause, endsSentence, syllableWeight, type SpokenWord } from '../../../domain/speech/words.js';
 
 /** A word's place in the audio as an engine reported it. */
 export interface TimeSpan {

@@ -5,7 +5,7 @@ import { TransientError, UserError } from '../../../domain/errors.js';
 import type { VoiceEngine } from '../../../ports/voice-engine.js';
 import type { PcmAudio } from '../../audio/wav.js';
 import { writeWavFile } from '../../audio/wav-file.js';
-import { spokenWords, type SpokenWord } from './words.js';
+import { spokenWords, type SpokenWord } from '../../../domain/speech/words.js';
 
 /** What every voice engine's synthesize() is given (the port's input). */
 export type SynthesisInput = Parameters<VoiceEngine['synthesize']>[0];

@@ -1,5 +1,5 @@
 import type { BriefInput } from '../../../api/content.js';
-import { STYLE_PRESET_CATALOG } from '../../../api/style-presets.js';
+import { STYLE_PRESET_CATALOG } from '../../../domain/style-preset-catalog.js';
 
 export type Tone = NonNullable<BriefInput['tone']>;
 export type StylePresetId = NonNullable<BriefInput['stylePreset']>;

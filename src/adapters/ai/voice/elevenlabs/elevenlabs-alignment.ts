@@ -1,5 +1,5 @@
 import type { TimeSpan } from '../timings.js';
-import type { SpokenWord } from '../words.js';
+import type { SpokenWord } from '../../../../domain/speech/words.js';
 
 /** ElevenLabs' character alignment: one start and end time (s) per character of the text it spoke. */
 export interface ElevenLabsAlignment {

@@ -1,6 +1,6 @@
 import type { EspeakEvent } from '@echogarden/espeak-ng-emscripten';
 import type { TimeSpan } from '../timings.js';
-import { endsSentence, type SpokenWord } from '../words.js';
+import { endsSentence, type SpokenWord } from '../../../../domain/speech/words.js';
 
 /** One sentence of the text as eSpeak gets it (SSML-escaped), with its words' places in code points. */
 export interface EspeakChunk {

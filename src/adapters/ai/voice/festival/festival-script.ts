@@ -1,5 +1,5 @@
 import type { TimeSpan } from '../timings.js';
-import type { SpokenWord } from '../words.js';
+import type { SpokenWord } from '../../../../domain/speech/words.js';
 
 /** A top-level token of Festival's Token relation with the times (s) of the words it was read as. */
 export interface FestivalToken {

@@ -1,5 +1,5 @@
 import { spansFromStarts, type TimeSpan } from '../timings.js';
-import { endsSentence, type SpokenWord } from '../words.js';
+import { endsSentence, type SpokenWord } from '../../../../domain/speech/words.js';
 
 /** A Google time point: when a named SSML mark was reached in the audio. */
 export interface GoogleTimepoint {

@@ -1,4 +1,4 @@
-import type { TimedWord } from '../../../domain/content.js';
+import type { TimedWord } from '../content.js';
 import { endsClause, endsSentence, spokenWords, syllableWeight } from './words.js';
 
 /** The pace captions follow when there is no voice. */

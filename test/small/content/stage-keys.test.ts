@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import { briefInput } from '../../../src/api/content.js';
+import type { Brief, Script } from '../../../src/domain/content.js';
+import type { VersionEdits } from '../../../src/domain/content-item.js';
+import { GenerationService } from '../../../src/services/generation/generation.service.js';
+import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
+import { FakeClock } from '../../fakes/fake-clock.js';
+
+const EDITED: Script = {
+  language: 'en',
+  hook: 'Cold brew is easy.',
+  beats: [
+    { text: 'Grind coarse.', visualCue: 'coffee beans' },
+    { text: 'Steep overnight.', visualCue: 'glass jar' },
+    { text: 'Filter twice.', visualCue: 'paper filter' },
+  ],
+  callToAction: 'Try it!',
+  writer: 'edited',
+};
+
+// Stage cache keys are content addresses kept in every install's cache: a refactoring of the pipeline must
+// give the very same keys (and so the same version content hash), or every cached stage is made again.
+describe('stage cache keys', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let fake: ReturnType<typeof fakeFactoryKit>;
+  let generation: GenerationService;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'aif-keys-'));
+    store = SqliteStore.open(join(dir, 'db.sqlite'));
+    fake = fakeFactoryKit();
+    generation = new GenerationService({ store, clock: new FakeClock(), kit: fake.kit });
+  });
+  afterEach(async () => {
+    await store.close();
+    fake.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const brief = (over: Partial<Brief> = {}): Brief => ({
+    ...briefInput.parse({ topic: 'Cold brew coffee' }),
+    ...over,
+  });
+
+  it.each<[string, Brief, VersionEdits, string]>([
+    [
+      'a written, voiced and re-taken script',
+      brief(),
+      {},
+      '39da235782ae263cdf946190d754d315099480d448c38f01b34274ee65b1260d',
+    ],
+    [
+      'no voice, built-in music and another look',
+      brief({ voice: 'none', music: 'builtin:calm', stylePreset: 'bold-pop' }),
+      {},
+      'cfc2f3d1c0af1191d6331f2c93f1dc0aba2cd12e942fad4e6127a3b1bcc20a08',
+    ],
+    [
+      'edited script, captions and metadata',
+      brief({ platforms: ['tiktok', 'youtube'] }),
+      {
+        script: EDITED,
+        captionText: { 0: 'Cold brew, simply' },
+        metadata: { tiktok: { caption: 'Cold brew #coffee', aiGenerated: true } },
+      },
+      'a4a2deedebdb2a813ab509cf0e98199d1ee3b8e8e02858fb6966d7514899b328',
+    ],
+  ])('stay the same for %s', async (_case, input, edits, contentHash) => {
+    const version = await generation.generate('w1', 'i1', input, edits);
+    expect(version.contentHash).toBe(contentHash);
+  });
+});
