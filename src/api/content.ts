@@ -77,14 +77,22 @@ export const briefView = z.object({
 });
 export type BriefView = z.infer<typeof briefView>;
 
+/** The sizes of an uploaded video's texts: the API checks them, the upload form says them first. */
+export const UPLOAD_LIMITS = { titleMin: 3, titleMax: 200, descriptionMax: 2000 } as const;
+const U = UPLOAD_LIMITS;
+
 /** The text fields of a finished video's upload (multipart, so platforms come comma-separated). */
 export const videoUploadFields = z.strictObject({
   title: z
     .string()
     .trim()
-    .min(3, 'Give the video a title (at least 3 characters)')
-    .max(200, 'Keep the title to 200 characters'),
-  description: z.string().trim().max(2000, 'Keep the description to 2000 characters').default(''),
+    .min(U.titleMin, `Give the video a title (at least ${U.titleMin} characters)`)
+    .max(U.titleMax, `Keep the title to ${U.titleMax} characters`),
+  description: z
+    .string()
+    .trim()
+    .max(U.descriptionMax, `Keep the description to ${U.descriptionMax} characters`)
+    .default(''),
   platforms: z
     .string()
     .default('tiktok,instagram,youtube')
@@ -140,24 +148,34 @@ export type VersionView = z.infer<typeof versionView>;
 export const itemDetail = z.object({ item: itemView, versions: z.array(versionView) });
 export type ItemDetail = z.infer<typeof itemDetail>;
 
+/** The sizes of a person's edits to a script and captions: the API checks them, the editors say them first. */
+export const EDIT_LIMITS = {
+  hookMax: 300,
+  beatTextMax: 400,
+  visualCueMax: 200,
+  callToActionMax: 200,
+  captionMax: 200,
+} as const;
+const E = EDIT_LIMITS;
+
 export const editsInput = z.strictObject({
   script: z
     .strictObject({
       language: z.string().min(2).max(20),
-      hook: z.string().trim().min(1).max(300),
+      hook: z.string().trim().min(1).max(E.hookMax),
       beats: z
         .array(
           z.strictObject({
-            text: z.string().trim().min(1).max(400),
-            visualCue: z.string().trim().min(1).max(200),
+            text: z.string().trim().min(1).max(E.beatTextMax),
+            visualCue: z.string().trim().min(1).max(E.visualCueMax),
           }),
         )
         .min(3)
         .max(7),
-      callToAction: z.string().trim().min(1).max(200),
+      callToAction: z.string().trim().min(1).max(E.callToActionMax),
       writer: z.string().max(120).default('edited'),
     })
     .optional(),
-  captionText: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(200)).optional(),
+  captionText: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(E.captionMax)).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../session/sessionContext.js';
+import { auditKeys } from '../settings/activityApi.js';
 import { ConnectionList } from './ConnectionList.js';
 import { connectionKeys, disconnectConnection, listConnections, platformsQuery } from './connectionsApi.js';
 import { ConnectPlatforms } from './ConnectPlatforms.js';
@@ -43,6 +44,8 @@ export function ConnectionsPage() {
     if (!disconnecting) return;
     const target = disconnecting;
     const { revokedAtPlatform } = await disconnectConnection(target.id);
+    // The disconnection is in the activity log too.
+    void queryClient.invalidateQueries({ queryKey: auditKeys.list });
     await queryClient.invalidateQueries({ queryKey: connectionKeys.list });
     setNotice({ ok: true, focus: true, text: disconnectedText(target, revokedAtPlatform) });
   }

@@ -7,6 +7,7 @@ import type { CaptionPosition } from './activeCue.js';
 import { formatCueTime } from './formatMedia.js';
 import type { VersionEdits } from './itemApi.js';
 import { cueText } from '../../../domain/captions/srt.js';
+import { EDIT_LIMITS } from '../../../api/content.js';
 import type { CaptionCueView as CaptionCue } from '../../../api/version-outputs.js';
 
 interface CaptionsEditorProps {
@@ -20,7 +21,7 @@ interface CaptionsEditorProps {
   onSave: (edits: VersionEdits) => Promise<void>;
 }
 
-const MAX_CUE_LENGTH = 200;
+const MAX_CUE_LENGTH = EDIT_LIMITS.captionMax;
 
 /** Each caption line as the viewer sees it; corrected words keep the line's timing. */
 export function CaptionsEditor({ cues, onScreen, onPlayFrom, canEdit, locked, onSave }: CaptionsEditorProps) {

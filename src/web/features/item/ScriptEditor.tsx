@@ -5,6 +5,7 @@ import { Field } from '../../components/Field.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
 import { TextAreaField } from '../create/FormControls.js';
 import type { VersionEdits } from './itemApi.js';
+import { EDIT_LIMITS as E } from '../../../api/content.js';
 import type { ScriptView as Script } from '../../../api/version-outputs.js';
 
 interface ScriptEditorProps {
@@ -23,12 +24,12 @@ function tooLong(text: string, max: number, what: string): string | undefined {
 
 /** Limits of the API's edit schema, checked here so a typo does not cost a round trip. */
 function scriptErrors(script: Script): FieldErrors {
-  const errors: FieldErrors = { hook: tooLong(script.hook, 300, 'hook') };
+  const errors: FieldErrors = { hook: tooLong(script.hook, E.hookMax, 'hook') };
   script.beats.forEach((beat, index) => {
-    errors[`beat-${index}-text`] = tooLong(beat.text, 400, 'spoken text');
-    errors[`beat-${index}-visualCue`] = tooLong(beat.visualCue, 200, 'picture description');
+    errors[`beat-${index}-text`] = tooLong(beat.text, E.beatTextMax, 'spoken text');
+    errors[`beat-${index}-visualCue`] = tooLong(beat.visualCue, E.visualCueMax, 'picture description');
   });
-  errors.callToAction = tooLong(script.callToAction, 200, 'call to action');
+  errors.callToAction = tooLong(script.callToAction, E.callToActionMax, 'call to action');
   return errors;
 }
 
