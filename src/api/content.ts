@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BUILTIN_MUSIC_TRACKS, type MusicChoice } from '../domain/content.js';
+import { BUILTIN_MUSIC_TRACKS, CAPTION_STYLES, STYLE_PRESETS, type MusicChoice } from '../domain/content.js';
 import { platformSchema } from './connections.js';
+import { versionOutputsView } from './version-outputs.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1A2B3C');
 
@@ -8,23 +9,44 @@ const MUSIC_CHOICE = new RegExp(
   `^(none|builtin:(${BUILTIN_MUSIC_TRACKS.join('|')})|library:[0-9a-z]{1,64})$`,
 );
 
+/** The sizes a brief may have: the API checks them, and the create form says them before anyone submits. */
+export const BRIEF_LIMITS = {
+  topicMin: 3,
+  topicMax: 200,
+  keyPoints: 7,
+  keyPointMax: 300,
+  audienceMax: 120,
+  durationMin: 10,
+  durationMax: 90,
+  paletteColours: 5,
+} as const;
+const L = BRIEF_LIMITS;
+
+export const briefTone = z.enum(['friendly', 'bold', 'calm', 'funny', 'expert']);
+export const stylePresetSchema = z.enum(STYLE_PRESETS);
+export const captionStyleSchema = z.enum(CAPTION_STYLES);
+
 /** A brief as the API takes it; defaults make a one-field brief (just a topic) valid. */
 export const briefInput = z.strictObject({
-  topic: z.string().trim().min(3, 'Say what the video is about (at least 3 characters)').max(200),
-  keyPoints: z.array(z.string().trim().min(1).max(300)).max(7).default([]),
-  audience: z.string().trim().max(120).default('').describe('Who it is for; empty: everyone'),
-  tone: z.enum(['friendly', 'bold', 'calm', 'funny', 'expert']).default('friendly'),
+  topic: z
+    .string()
+    .trim()
+    .min(L.topicMin, 'Say what the video is about (at least 3 characters)')
+    .max(L.topicMax),
+  keyPoints: z.array(z.string().trim().min(1).max(L.keyPointMax)).max(L.keyPoints).default([]),
+  audience: z.string().trim().max(L.audienceMax).default('').describe('Who it is for; empty: everyone'),
+  tone: briefTone.default('friendly'),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag like en, fr or pt-BR')
     .default('en'),
-  durationSeconds: z.number().int().min(10).max(90).default(30),
-  stylePreset: z.enum(['clean', 'bold-pop', 'calm-gradient', 'tech-grid']).default('clean'),
-  palette: z.array(hexColor).max(5).default([]),
+  durationSeconds: z.number().int().min(L.durationMin).max(L.durationMax).default(30),
+  stylePreset: stylePresetSchema.default('clean'),
+  palette: z.array(hexColor).max(L.paletteColours).default([]),
   font: z.string().trim().max(60).default(''),
   platforms: z.array(platformSchema).min(1).max(3).default(['tiktok', 'instagram', 'youtube']),
   voice: z.string().trim().min(1).max(80).default('default'),
-  captionStyle: z.enum(['karaoke', 'pop', 'clean']).default('karaoke'),
+  captionStyle: captionStyleSchema.default('karaoke'),
   music: z
     .string()
     .regex(
@@ -37,14 +59,40 @@ export const briefInput = z.strictObject({
 });
 export type BriefInput = z.input<typeof briefInput>;
 
+/** A brief as the API shows it back, every field filled in. */
+export const briefView = z.object({
+  topic: z.string(),
+  keyPoints: z.array(z.string()),
+  audience: z.string(),
+  tone: briefTone,
+  language: z.string(),
+  durationSeconds: z.number(),
+  stylePreset: stylePresetSchema,
+  palette: z.array(z.string()),
+  font: z.string(),
+  platforms: z.array(platformSchema),
+  voice: z.string().describe("A voice of the engine, 'default', or 'none' for no voice-over"),
+  captionStyle: captionStyleSchema,
+  music: z.string().describe("'none', 'builtin:<track>' or 'library:<media id>'"),
+});
+export type BriefView = z.infer<typeof briefView>;
+
+/** The sizes of an uploaded video's texts: the API checks them, the upload form says them first. */
+export const UPLOAD_LIMITS = { titleMin: 3, titleMax: 200, descriptionMax: 2000 } as const;
+const U = UPLOAD_LIMITS;
+
 /** The text fields of a finished video's upload (multipart, so platforms come comma-separated). */
 export const videoUploadFields = z.strictObject({
   title: z
     .string()
     .trim()
-    .min(3, 'Give the video a title (at least 3 characters)')
-    .max(200, 'Keep the title to 200 characters'),
-  description: z.string().trim().max(2000, 'Keep the description to 2000 characters').default(''),
+    .min(U.titleMin, `Give the video a title (at least ${U.titleMin} characters)`)
+    .max(U.titleMax, `Keep the title to ${U.titleMax} characters`),
+  description: z
+    .string()
+    .trim()
+    .max(U.descriptionMax, `Keep the description to ${U.descriptionMax} characters`)
+    .default(''),
   platforms: z
     .string()
     .default('tiktok,instagram,youtube')
@@ -73,7 +121,7 @@ export const itemView = z.object({
   title: z.string(),
   source: z.enum(['generated', 'upload']),
   status: itemStatus,
-  brief: z.record(z.string(), z.unknown()),
+  brief: briefView,
   currentVersionId: z.string().nullable(),
   failure: z.object({ stage: z.string(), reason: z.string() }).nullable(),
   coverUrl: z.string().nullable(),
@@ -90,29 +138,44 @@ export const versionView = z.object({
   createdAt: z.string(),
   videoUrl: z.string(),
   coverUrl: z.string(),
-  outputs: z.record(z.string(), z.unknown()),
-  parameters: z.record(z.string(), z.unknown()),
+  outputs: versionOutputsView,
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   stageLog: z.array(z.object({ stage: z.string(), cached: z.boolean(), ms: z.number() })),
 });
+export type VersionView = z.infer<typeof versionView>;
+
+/** One item with every version, newest first. */
+export const itemDetail = z.object({ item: itemView, versions: z.array(versionView) });
+export type ItemDetail = z.infer<typeof itemDetail>;
+
+/** The sizes of a person's edits to a script and captions: the API checks them, the editors say them first. */
+export const EDIT_LIMITS = {
+  hookMax: 300,
+  beatTextMax: 400,
+  visualCueMax: 200,
+  callToActionMax: 200,
+  captionMax: 200,
+} as const;
+const E = EDIT_LIMITS;
 
 export const editsInput = z.strictObject({
   script: z
     .strictObject({
       language: z.string().min(2).max(20),
-      hook: z.string().trim().min(1).max(300),
+      hook: z.string().trim().min(1).max(E.hookMax),
       beats: z
         .array(
           z.strictObject({
-            text: z.string().trim().min(1).max(400),
-            visualCue: z.string().trim().min(1).max(200),
+            text: z.string().trim().min(1).max(E.beatTextMax),
+            visualCue: z.string().trim().min(1).max(E.visualCueMax),
           }),
         )
         .min(3)
         .max(7),
-      callToAction: z.string().trim().min(1).max(200),
+      callToAction: z.string().trim().min(1).max(E.callToActionMax),
       writer: z.string().max(120).default('edited'),
     })
     .optional(),
-  captionText: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(200)).optional(),
+  captionText: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(E.captionMax)).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody as errorSchema, idSchema, pageOf, pageQuery } from '../../api/common.js';
-import { briefInput, editsInput, itemStatus, itemView, seriesInput, versionView } from '../../api/content.js';
+import { briefInput, editsInput, itemDetail, itemStatus, itemView, seriesInput } from '../../api/content.js';
 import { briefsFromCsv } from '../../domain/briefs-csv.js';
 import type { Brief } from '../../domain/content.js';
 import { UserError } from '../../domain/errors.js';
@@ -98,7 +98,7 @@ export const contentRoutes =
         schema: {
           tags,
           params: itemParams,
-          response: { 200: z.object({ item: itemView, versions: z.array(versionView) }), 404: errorSchema },
+          response: { 200: itemDetail, 404: errorSchema },
         },
       },
       async (request) => {

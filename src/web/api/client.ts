@@ -1,18 +1,8 @@
 import type { z } from 'zod';
 import { errorBody } from '../../api/common.js';
+import { ApiError, asApiError } from './apiError.js';
 
-/** An error the API answered with (or could not answer with: status 0 means the network failed). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, asApiError };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

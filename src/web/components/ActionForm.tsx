@@ -1,10 +1,12 @@
 import type { FormEvent, ReactNode } from 'react';
-import type { Action } from '../hooks/useAction.js';
 import { ErrorAlert } from './Alerts.js';
 
 interface ActionFormProps {
   /** From useActionForm. */
-  form: { action: Action; submit: (event: FormEvent<HTMLFormElement>) => Promise<void> };
+  form: {
+    mutation: { isPending: boolean; error: unknown };
+    submit: (event: FormEvent<HTMLFormElement>) => void;
+  };
   submitLabel: string;
   /** The submit button's words while the call is running, e.g. "Saving…". */
   pendingLabel: string;
@@ -26,17 +28,17 @@ export function ActionForm({
   errorMessage,
   children,
 }: ActionFormProps) {
-  const { action } = form;
+  const { mutation } = form;
   return (
-    <form className={className} noValidate onSubmit={(event) => void form.submit(event)}>
-      <ErrorAlert error={action.error}>{errorMessage}</ErrorAlert>
+    <form className={className} noValidate onSubmit={form.submit}>
+      <ErrorAlert error={mutation.error}>{errorMessage}</ErrorAlert>
       {children}
       <button
         type="submit"
         className={fullWidthSubmit ? 'button button-primary button-block' : 'button button-primary'}
-        disabled={action.pending}
+        disabled={mutation.isPending}
       >
-        {action.pending ? pendingLabel : submitLabel}
+        {mutation.isPending ? pendingLabel : submitLabel}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
+import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useAction } from '../hooks/useAction.js';
 import { ErrorAlert } from './Alerts.js';
 import { Modal } from './Modal.js';
 
@@ -21,32 +21,33 @@ export function ConfirmDialog({
   onClose,
   children,
 }: ConfirmDialogProps) {
-  const action = useAction();
-
-  async function confirm() {
-    if (await action.run(onConfirm)) onClose();
-  }
+  const confirmation = useMutation({ mutationFn: onConfirm, onSuccess: onClose });
 
   function close() {
-    action.clearError();
+    confirmation.reset();
     onClose();
   }
 
   return (
     <Modal open={open} title={title} onClose={close}>
       <div className="modal-body">{children}</div>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={confirmation.error} />
       <div className="modal-actions">
-        <button type="button" className="button button-secondary" onClick={close} disabled={action.pending}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={close}
+          disabled={confirmation.isPending}
+        >
           Cancel
         </button>
         <button
           type="button"
           className="button button-danger"
-          onClick={() => void confirm()}
-          disabled={action.pending}
+          onClick={() => confirmation.mutate()}
+          disabled={confirmation.isPending}
         >
-          {action.pending ? 'Working…' : confirmLabel}
+          {confirmation.isPending ? 'Working…' : confirmLabel}
         </button>
       </div>
     </Modal>

@@ -1,6 +1,6 @@
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../lib/validation.js';
-import { useAction, type Action } from './useAction.js';
 
 /** The form's text values by field name. */
 export type FormValues<K extends string> = Record<K, string>;
@@ -8,7 +8,7 @@ export type FormValues<K extends string> = Record<K, string>;
 export interface ActionFormOptions<K extends string> {
   /** Checks made before calling the server; any message stops the submit and moves focus to its field. */
   validate: (values: FormValues<K>) => FieldErrors;
-  /** The API call(s) the form makes; a failure lands in `action.error`. */
+  /** The API call(s) the form makes; a failure lands in `mutation.error`. */
   run: (values: FormValues<K>) => Promise<void>;
   /** Called once `run` succeeded, with the values it was given. */
   onSuccess?: (values: FormValues<K>) => void;
@@ -28,9 +28,10 @@ export interface ActionFormState<K extends string> {
   errors: FieldErrors;
   /** Ties a <Field> to the value of the same name: `<Field label="Email" {...form.field('email')} />`. */
   field: (name: K) => BoundField;
-  action: Action;
-  /** The form's submit handler: validates, then runs the API call with pending and error state. */
-  submit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  /** The form's API call: its pending and error state. */
+  mutation: UseMutationResult<void, Error, FormValues<K>>;
+  /** The form's submit handler: validates, then runs the API call. */
+  submit: (event: FormEvent<HTMLFormElement>) => void;
 }
 
 /** The text values, field errors and API call of one form that posts to the server. */
@@ -40,7 +41,10 @@ export function useActionForm<K extends string>(
 ): ActionFormState<K> {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const action = useAction();
+  const mutation = useMutation({
+    mutationFn: options.run,
+    onSuccess: (_done, submitted) => options.onSuccess?.(submitted),
+  });
 
   function setValue(name: K, value: string) {
     setValues((current) => ({ ...current, [name]: value }));
@@ -55,13 +59,13 @@ export function useActionForm<K extends string>(
     };
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = options.validate(values);
     setErrors(found);
     if (hasErrors(found)) return focusFirstInvalid(event.currentTarget, found);
-    if (await action.run(() => options.run(values))) options.onSuccess?.(values);
+    mutation.mutate(values);
   }
 
-  return { values, setValue, errors, field, action, submit };
+  return { values, setValue, errors, field, mutation, submit };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MeResponse } from '../../api/auth.js';
 import { ApiError, onUnauthenticated } from '../api/client.js';
 import { signOut as signOutRequest } from '../features/auth/authApi.js';
@@ -17,40 +18,56 @@ async function loadSession(): Promise<Session> {
   }
 }
 
+/** Whose data the cache holds: one person in one workspace, or nobody. */
+function scopeOf(session: Session): string | null {
+  return session.status === 'signedIn' ? `${session.me.user.id} ${session.me.currentWorkspace.id}` : null;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [session, setSession] = useState<Session>({ status: 'loading' });
+  const scope = useRef<string | null>(null);
+
+  // Cached answers belong to one person in one workspace: they go before another's pages can read them.
+  const show = useCallback(
+    (next: Session) => {
+      const nextScope = scopeOf(next);
+      if (nextScope !== scope.current) queryClient.removeQueries();
+      scope.current = nextScope;
+      setSession(next);
+    },
+    [queryClient],
+  );
 
   const refresh = useCallback(async () => {
-    setSession(await loadSession());
-  }, []);
+    show(await loadSession());
+  }, [show]);
 
   useEffect(() => {
     let active = true;
     void loadSession().then((loaded) => {
-      if (active) setSession(loaded);
+      if (active) show(loaded);
     });
     return () => {
       active = false;
     };
-  }, []);
+  }, [show]);
 
   // Any request that finds the cookie gone sends the user back to sign in.
   useEffect(
     () =>
-      onUnauthenticated(() =>
-        setSession((current) =>
-          current.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : current,
-        ),
-      ),
-    [],
+      onUnauthenticated(() => {
+        if (scope.current !== null) show({ status: 'signedOut', reason: 'expired' });
+      }),
+    [show],
   );
 
-  const setMe = useCallback((me: MeResponse) => setSession({ status: 'signedIn', me }), []);
+  const setMe = useCallback((me: MeResponse) => show({ status: 'signedIn', me }), [show]);
 
   const signOut = useCallback(async () => {
     await signOutRequest();
-    setSession({ status: 'signedOut', reason: 'signedOut' });
-  }, []);
+    show({ status: 'signedOut', reason: 'signedOut' });
+  }, [show]);
 
   const value = useMemo<SessionValue>(
     () => ({ session, refresh, setMe, signOut }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captionAt, samePosition } from '../../../src/web/features/item/activeCue.js';
-import type { CaptionCue } from '../../../src/web/features/item/versionOutputs.js';
+import type { CaptionCueView as CaptionCue } from '../../../src/api/version-outputs.js';
 
 const cues: CaptionCue[] = [
   {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { preflightViolationView } from '../../../src/api/version-outputs.js';
 import {
   defaultUploadDraft,
   titleFromFileName,
@@ -6,7 +7,7 @@ import {
   uploadErrors,
 } from '../../../src/web/features/create/uploadDraft.js';
 import { summarisePreflight } from '../../../src/web/features/item/preflightSummary.js';
-import { readOutputs } from '../../../src/web/features/item/versionOutputs.js';
+import { versionParts } from '../../../src/web/features/item/versionOutputs.js';
 
 const MB = 1024 * 1024;
 
@@ -83,39 +84,40 @@ describe('the multipart body', () => {
   });
 });
 
-describe('the outputs of an uploaded version', () => {
+describe('the panels of a version', () => {
   const media = {
+    container: 'mp4',
     durationMs: 3000,
     sizeBytes: 1000,
-    video: { width: 1080, height: 1920, fps: 30, codec: 'h264' },
+    video: { codec: 'h264', profile: 'High', width: 1080, height: 1920, fps: 30, pixelFormat: 'yuv420p' },
+    audio: null,
+    faststart: true,
   };
+  const file = { videoKey: 'k', coverKey: 'c', coverAtMs: 1000, media, preflight: [] };
 
   it('names the uploaded file and has no script, voice or captions', () => {
-    const outputs = readOutputs({
+    const parts = versionParts({
       source: 'upload',
       filename: 'cold.mp4',
-      videoKey: 'k',
-      coverKey: 'c',
-      coverAtMs: 1000,
       metadata: { tiktok: { caption: 'Cold brew', aiGenerated: false } },
-      media,
-      preflight: [],
+      ...file,
     });
-    expect(outputs.upload).toEqual({ filename: 'cold.mp4' });
-    expect(outputs.script).toBeNull();
-    expect(outputs.voice).toBeNull();
-    expect(outputs.captions).toBeNull();
-    expect(outputs.metadata?.tiktok?.caption).toBe('Cold brew');
-    expect(outputs.media).toEqual(media);
-    expect(outputs.preflight).toEqual([]);
+    expect(parts.upload).toEqual({ filename: 'cold.mp4' });
+    expect(parts.script).toBeNull();
+    expect(parts.voice).toBeNull();
+    expect(parts.captions).toBeNull();
+    expect(parts.metadata.tiktok?.caption).toBe('Cold brew');
+    expect(parts.media).toEqual(media);
+    expect(parts.preflight).toEqual([]);
   });
 
   it('is no upload for generated outputs, with or without a source', () => {
-    expect(readOutputs({ media }).upload).toBeNull();
-    expect(readOutputs({ source: 'generated', filename: 'x.mp4' }).upload).toBeNull();
-    // A damaged upload record hides only the file name, not the rest of the version.
-    expect(readOutputs({ source: 'upload', media }).upload).toBeNull();
-    expect(readOutputs({ source: 'upload', media }).media).toEqual(media);
+    const script = { language: 'en', hook: 'Hi', beats: [], callToAction: 'Go', writer: 'edited' };
+    const voice = { engine: 'espeak', voice: 'default', durationMs: 3000 };
+    const generated = { script, voice, captions: [], metadata: {}, ...file };
+    expect(versionParts(generated).upload).toBeNull();
+    expect(versionParts(generated).script).toEqual(script);
+    expect(versionParts({ ...generated, source: 'generated' }).voice).toEqual(voice);
   });
 });
 
@@ -154,6 +156,6 @@ describe('the platform checks of a file', () => {
 
   it('reads the warning mark from a version, and drops nothing else', () => {
     const preflight = [finding('youtube', 'shorts_aspect', true), finding('tiktok', 'duration')];
-    expect(readOutputs({ preflight }).preflight).toEqual(preflight);
+    expect(preflightViolationView.array().parse(preflight)).toEqual(preflight);
   });
 });

@@ -53,7 +53,8 @@ export function ResetPasswordPage() {
     );
   }
 
-  const invalidToken = form.action.error instanceof ApiError && form.action.error.code === 'invalid_token';
+  const invalidToken =
+    form.mutation.error instanceof ApiError && form.mutation.error.code === 'invalid_token';
   return (
     <AuthLayout title="Choose a new password" footer={requestAnother}>
       <ActionForm

@@ -29,7 +29,7 @@ export function SignUpPage() {
   const next = searchParams.get('next');
   const signInLink = next ? `/signin?next=${encodeURIComponent(next)}` : '/signin';
 
-  const emailTaken = form.action.error instanceof ApiError && form.action.error.code === 'email_taken';
+  const emailTaken = form.mutation.error instanceof ApiError && form.mutation.error.code === 'email_taken';
   return (
     <AuthLayout
       title="Create your account"

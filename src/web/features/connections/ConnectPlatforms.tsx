@@ -26,7 +26,7 @@ export function ConnectPlatforms({ available }: { available: PlatformsAvailable 
                 className="button button-primary"
                 disabled={!ready || redirect.leaving}
                 aria-describedby={ready ? undefined : hintId}
-                onClick={() => void redirect.open(platform)}
+                onClick={() => redirect.open(platform)}
               >
                 Connect {label}
               </button>

@@ -55,7 +55,7 @@ export function ConnectionCard({ connection, canManage, onDisconnect }: Connecti
             type="button"
             className={connection.status === 'active' ? 'button button-secondary' : 'button button-primary'}
             disabled={reconnect.leaving}
-            onClick={() => void reconnect.open(connection.platform, connection.id)}
+            onClick={() => reconnect.open(connection.platform, connection.id)}
           >
             {reconnect.leaving ? `Opening ${platform}…` : 'Reconnect'}
             <span className="visually-hidden">

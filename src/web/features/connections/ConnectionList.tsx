@@ -2,7 +2,7 @@ import type { ConnectionView } from '../../../api/connections.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Loading.js';
-import type { PagedQuery } from '../../hooks/usePagedQuery.js';
+import type { PagedQuery } from '../../api/pagedQuery.js';
 import { ConnectionCard } from './ConnectionCard.js';
 
 interface ConnectionListProps {

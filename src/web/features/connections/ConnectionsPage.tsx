@@ -1,14 +1,15 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView } from '../../../api/connections.js';
+import { usePagedQuery } from '../../api/pagedQuery.js';
 import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { usePagedQuery } from '../../hooks/usePagedQuery.js';
-import { useQuery } from '../../hooks/useQuery.js';
 import { useMe } from '../../session/sessionContext.js';
+import { auditKeys } from '../settings/activityApi.js';
 import { ConnectionList } from './ConnectionList.js';
-import { disconnectConnection, fetchPlatforms, listConnections } from './connectionsApi.js';
+import { connectionKeys, disconnectConnection, listConnections, platformsQuery } from './connectionsApi.js';
 import { ConnectPlatforms } from './ConnectPlatforms.js';
 import { platformLabels } from './platformLabels.js';
 import { SandboxNotice } from './SandboxNotice.js';
@@ -28,8 +29,9 @@ export function ConnectionsPage() {
   const canManage = me.role === 'owner' || me.role === 'editor';
   const outcome = useCallbackOutcome();
   const [notice, setNotice] = useState<(Notice & { focus?: boolean }) | null>(outcome);
-  const platforms = useQuery(fetchPlatforms);
-  const connections = usePagedQuery(listConnections);
+  const queryClient = useQueryClient();
+  const platforms = useQuery(platformsQuery);
+  const connections = usePagedQuery({ queryKey: connectionKeys.list, loadPage: listConnections });
   const [disconnecting, setDisconnecting] = useState<ConnectionView | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -42,7 +44,9 @@ export function ConnectionsPage() {
     if (!disconnecting) return;
     const target = disconnecting;
     const { revokedAtPlatform } = await disconnectConnection(target.id);
-    connections.updateItems((items) => items.filter((item) => item.id !== target.id));
+    // The disconnection is in the activity log too.
+    void queryClient.invalidateQueries({ queryKey: auditKeys.list });
+    await queryClient.invalidateQueries({ queryKey: connectionKeys.list });
     setNotice({ ok: true, focus: true, text: disconnectedText(target, revokedAtPlatform) });
   }
 
@@ -66,7 +70,7 @@ export function ConnectionsPage() {
             )}
           </div>
         )}
-        {platforms.status === 'ready' && platforms.data.sandbox && <SandboxNotice />}
+        {platforms.data?.sandbox && <SandboxNotice />}
         {canManage && (
           <section className="panel" aria-labelledby="connect-heading">
             <h2 id="connect-heading" className="panel-title">
@@ -76,9 +80,9 @@ export function ConnectionsPage() {
               You will be sent to the platform to sign in and choose what AI Factory may do, then brought back
               here.
             </p>
-            {platforms.status === 'loading' && <Loading label="Loading platforms…" />}
+            {platforms.status === 'pending' && <Loading label="Loading platforms…" />}
             {platforms.status === 'error' && <ErrorAlert error={platforms.error} />}
-            {platforms.status === 'ready' && <ConnectPlatforms available={platforms.data} />}
+            {platforms.status === 'success' && <ConnectPlatforms available={platforms.data} />}
           </section>
         )}
         <ConnectionList connections={connections} canManage={canManage} onDisconnect={setDisconnecting} />

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { pageOf } from '../../../api/common.js';
 import {
   authorizeResponse,
@@ -10,8 +11,16 @@ import { apiGet, apiSend } from '../../api/client.js';
 
 const connectionPage = pageOf(connectionView);
 
-export const fetchPlatforms = (signal: AbortSignal) =>
-  apiGet('/api/connections/platforms', platformsAvailable, signal);
+/** The cache keys of the workspace's connected accounts and of the platforms it can connect to. */
+export const connectionKeys = {
+  list: ['connections', 'list'] as const,
+  platforms: ['connections', 'platforms'] as const,
+};
+
+export const platformsQuery = queryOptions({
+  queryKey: connectionKeys.platforms,
+  queryFn: ({ signal }) => apiGet('/api/connections/platforms', platformsAvailable, signal),
+});
 
 export const listConnections = (cursor: string | null, signal?: AbortSignal) =>
   apiGet(

@@ -1,19 +1,21 @@
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { PlatformName } from '../../../api/connections.js';
-import { useAction } from '../../hooks/useAction.js';
 import { goToConsentPage } from './connectionsApi.js';
 
 export interface ConsentRedirect {
   /** Asks the server for the consent page of `platform` and sends the browser there. */
-  open: (platform: PlatformName, reconnectId?: string) => Promise<void>;
+  open: (platform: PlatformName, reconnectId?: string) => void;
   /** Set from the click until the browser has left, so the button cannot be pressed twice. */
   leaving: boolean;
   error: unknown;
 }
 
 export function useConsentRedirect(): ConsentRedirect {
-  const action = useAction();
-  const { run } = action;
+  const consent = useMutation({
+    mutationFn: ({ platform, reconnectId }: { platform: PlatformName; reconnectId?: string }) =>
+      goToConsentPage(platform, reconnectId),
+  });
   const [leaving, setLeaving] = useState(false);
 
   // Coming back with the browser's Back button can restore this page from the cache, still "leaving".
@@ -25,14 +27,14 @@ export function useConsentRedirect(): ConsentRedirect {
     return () => window.removeEventListener('pageshow', onPageShow);
   }, []);
 
+  const { mutate } = consent;
   const open = useCallback(
-    async (platform: PlatformName, reconnectId?: string) => {
+    (platform: PlatformName, reconnectId?: string) => {
       setLeaving(true);
-      const ok = await run(() => goToConsentPage(platform, reconnectId));
-      if (!ok) setLeaving(false);
+      mutate({ platform, reconnectId }, { onError: () => setLeaving(false) });
     },
-    [run],
+    [mutate],
   );
 
-  return { open, leaving: leaving || action.pending, error: action.error };
+  return { open, leaving: leaving || consent.isPending, error: consent.error };
 }

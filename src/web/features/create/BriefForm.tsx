@@ -1,9 +1,10 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
+import { itemKeys } from '../library/libraryApi.js';
 import { briefErrors, defaultDraft, toBriefInput, type BriefDraft } from './briefDraft.js';
 import { captionStyles, languages, tones } from './briefOptions.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
@@ -26,26 +27,29 @@ export function BriefForm() {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<BriefDraft>(defaultDraft);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const action = useAction();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: createItem,
+    onSuccess: ({ item }) => {
+      void queryClient.invalidateQueries({ queryKey: itemKeys.all });
+      void navigate(`/library/${encodeURIComponent(item.id)}`);
+    },
+  });
 
   function update<K extends keyof BriefDraft>(key: K, value: BriefDraft[K]) {
     setDraft((current) => ({ ...current, [key]: value }));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = briefErrors(draft);
     setErrors(found);
     if (hasErrors(found)) return focusFirstInvalid(event.currentTarget, found);
-    let itemId = '';
-    const created = await action.run(async () => {
-      itemId = (await createItem(toBriefInput(draft))).item.id;
-    });
-    if (created) void navigate(`/library/${encodeURIComponent(itemId)}`);
+    create.mutate(toBriefInput(draft));
   }
 
   return (
-    <form className="form brief-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form brief-form" noValidate onSubmit={submit}>
       <Field
         label="Topic"
         name="topic"
@@ -140,14 +144,14 @@ export function BriefForm() {
       />
       <div className="form-submit">
         <OfflineEnginesNote id="brief-engines-note" />
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={create.error} />
         <button
           type="submit"
           className="button button-primary"
-          disabled={action.pending}
+          disabled={create.isPending}
           aria-describedby="brief-engines-note"
         >
-          {action.pending ? 'Creating…' : 'Create video'}
+          {create.isPending ? 'Creating…' : 'Create video'}
         </button>
       </div>
     </form>

@@ -1,10 +1,10 @@
-import { useQuery } from '../../hooks/useQuery.js';
-import { libraryAudio } from './musicApi.js';
+import { useQuery } from '@tanstack/react-query';
+import { libraryAudioQuery } from './musicApi.js';
 
 /** The music column's value for each audio file of the media library, to copy into a CSV. */
 export function LibraryMusicValues() {
-  const audio = useQuery(libraryAudio);
-  if (audio.status !== 'ready' || audio.data.length === 0) return null;
+  const audio = useQuery(libraryAudioQuery);
+  if (!audio.data || audio.data.length === 0) return null;
   return (
     <div className="library-music-values">
       <p>Your audio files, as the music column names them:</p>

@@ -1,10 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { BUILTIN_MUSIC_CATALOG } from '../../../api/music.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import type { MediaAssetView } from '../../../api/library.js';
+import { BUILTIN_MUSIC_CATALOG, type BuiltinTrackView } from '../../../api/music.js';
 import { formatDuration } from '../item/formatMedia.js';
 import { SelectField } from './FormControls.js';
-import { loadMusicChoices, type MusicChoices } from './musicApi.js';
+import { builtinTracksQuery, libraryAudioQuery } from './musicApi.js';
 import { builtinTrack, musicLabel } from './musicLabels.js';
+
+interface MusicChoices {
+  builtin: BuiltinTrackView[];
+  /** The workspace's audio files, newest first. */
+  library: MediaAssetView[];
+}
 
 interface MusicFieldProps {
   value: string;
@@ -21,8 +28,9 @@ function previewOf(choice: string, choices: MusicChoices | null): string | null 
 
 /** Background music for the video: none, a built-in track, or an audio file of the media library. */
 export function MusicField({ value, onChange }: MusicFieldProps) {
-  const loaded = useQuery(loadMusicChoices);
-  const choices = loaded.status === 'ready' ? loaded.data : null;
+  const builtin = useQuery(builtinTracksQuery);
+  const audio = useQuery(libraryAudioQuery);
+  const choices = builtin.data && audio.data ? { builtin: builtin.data, library: audio.data } : null;
   const library = choices?.library ?? [];
   const preview = previewOf(value, choices);
   const description = builtinTrack(value)?.description;
@@ -66,7 +74,7 @@ export function MusicField({ value, onChange }: MusicFieldProps) {
           aria-label={`Listen to ${musicLabel(value, library)}`}
         />
       )}
-      {loaded.status === 'error' && (
+      {(builtin.isError || audio.isError) && (
         <p className="music-description">
           Previews and your own audio files could not be loaded; the built-in tracks still work.
         </p>

@@ -1,19 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Loading.js';
-import { useQuery } from '../../hooks/useQuery.js';
 import { ItemStatusBadge } from '../library/ItemStatusBadge.js';
-import { listItems } from '../library/libraryApi.js';
+import { itemKeys, listItems } from '../library/libraryApi.js';
 import { RelativeTime } from '../library/RelativeTime.js';
 
 const RECENT_COUNT = 4;
 
-const loadRecent = (signal: AbortSignal) => listItems({ status: '', search: '' }, null, signal, RECENT_COUNT);
-
 /** The newest few videos of the workspace, so a new brief can be compared with the last ones. */
 export function RecentDrafts() {
-  const recent = useQuery(loadRecent);
-  if (recent.status === 'loading') return <Loading label="Loading recent drafts…" />;
+  const recent = useQuery({
+    queryKey: itemKeys.recent,
+    queryFn: ({ signal }) => listItems({ status: '', search: '' }, null, signal, RECENT_COUNT),
+  });
+  if (recent.status === 'pending') return <Loading label="Loading recent drafts…" />;
   // Secondary to the form: a failure here is mentioned quietly rather than as an alert.
   if (recent.status === 'error') return <p className="muted">Recent drafts could not be loaded.</p>;
   if (recent.data.items.length === 0) {

@@ -1,8 +1,9 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { ItemView } from '../../../api/content.js';
 import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
-import { useAction } from '../../hooks/useAction.js';
+import { itemKeys } from '../library/libraryApi.js';
 import { createSeriesFromCsv } from './createApi.js';
 import { TextAreaField } from './FormControls.js';
 import { OfflineEnginesNote } from './OfflineEnginesNote.js';
@@ -16,7 +17,15 @@ export function SeriesForm() {
   const [csv, setCsv] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const [created, setCreated] = useState<ItemView[] | null>(null);
-  const action = useAction();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: createSeriesFromCsv,
+    onSuccess: ({ items }) => {
+      void queryClient.invalidateQueries({ queryKey: itemKeys.all });
+      setCreated(items.map((entry) => entry.item));
+      setCsv('');
+    },
+  });
   const noticeRef = useRef<HTMLDivElement>(null);
 
   // The form is cleared on success: move focus to the notice that says what happened.
@@ -35,7 +44,7 @@ export function SeriesForm() {
     setFieldError(undefined);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const textarea = event.currentTarget.elements.namedItem('csv');
     const problem = !csv.trim()
@@ -48,11 +57,7 @@ export function SeriesForm() {
       if (textarea instanceof HTMLElement) textarea.focus();
       return;
     }
-    await action.run(async () => {
-      const { items } = await createSeriesFromCsv(csv);
-      setCreated(items.map((entry) => entry.item));
-      setCsv('');
-    });
+    create.mutate(csv);
   }
 
   return (
@@ -72,7 +77,7 @@ export function SeriesForm() {
           </ul>
         </div>
       )}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <div className="field">
           <label htmlFor="series-file">Upload a CSV file</label>
           <input
@@ -96,14 +101,14 @@ export function SeriesForm() {
         />
         <div className="form-submit">
           <OfflineEnginesNote id="series-engines-note" />
-          <ErrorAlert error={action.error} />
+          <ErrorAlert error={create.error} />
           <button
             type="submit"
             className="button button-primary"
-            disabled={action.pending}
+            disabled={create.isPending}
             aria-describedby="series-engines-note"
           >
-            {action.pending ? 'Creating…' : 'Create series'}
+            {create.isPending ? 'Creating…' : 'Create series'}
           </button>
         </div>
       </form>

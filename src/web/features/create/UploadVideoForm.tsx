@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/Alerts.js';
@@ -5,11 +6,10 @@ import { DropZone } from '../../components/DropZone.js';
 import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Loading.js';
 import { UploadProgress } from '../../components/UploadProgress.js';
-import { useAction } from '../../hooks/useAction.js';
-import { useQuery } from '../../hooks/useQuery.js';
 import { formatBytes } from '../../lib/fileSize.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
-import { loadLimits } from '../media/mediaApi.js';
+import { itemKeys } from '../library/libraryApi.js';
+import { limitsQuery } from '../media/mediaApi.js';
 import { uploadVideo } from './createApi.js';
 import { TextAreaField } from './FormControls.js';
 import { PlatformChoices } from './PlatformChoices.js';
@@ -32,7 +32,14 @@ function UploadFields({ maxBytes }: { maxBytes: number }) {
   const [titleTyped, setTitleTyped] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sent, setSent] = useState(0);
-  const action = useAction();
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: (form: FormData) => uploadVideo(form, setSent),
+    onSuccess: ({ item }) => {
+      void queryClient.invalidateQueries({ queryKey: itemKeys.all });
+      void navigate(`/library/${encodeURIComponent(item.id)}`);
+    },
+  });
 
   function update<K extends keyof UploadDraft>(key: K, value: UploadDraft[K]) {
     setDraft((current) => ({ ...current, [key]: value }));
@@ -53,21 +60,17 @@ function UploadFields({ maxBytes }: { maxBytes: number }) {
     setErrors((current) => ({ ...current, video: found.video, title: current.title && found.title }));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = uploadErrors(file, draft, maxBytes);
     setErrors(found);
     if (!file || hasErrors(found)) return focusFirstInvalid(event.currentTarget, found);
     setSent(0);
-    let itemId = '';
-    const uploaded = await action.run(async () => {
-      itemId = (await uploadVideo(toUploadForm(file, draft), setSent)).item.id;
-    });
-    if (uploaded) void navigate(`/library/${encodeURIComponent(itemId)}`);
+    upload.mutate(toUploadForm(file, draft));
   }
 
   return (
-    <form className="form upload-video-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form upload-video-form" noValidate onSubmit={submit}>
       <DropZone
         prompt="Drag a finished video here, or"
         buttonLabel="Choose a video"
@@ -112,10 +115,10 @@ function UploadFields({ maxBytes }: { maxBytes: number }) {
         onChange={(platforms) => update('platforms', platforms)}
       />
       <div className="form-submit">
-        {action.pending && file && <UploadProgress filename={file.name} sent={sent} />}
-        <ErrorAlert error={action.error} />
-        <button type="submit" className="button button-primary" disabled={action.pending}>
-          {action.pending ? 'Uploading…' : 'Upload video'}
+        {upload.isPending && file && <UploadProgress filename={file.name} sent={sent} />}
+        <ErrorAlert error={upload.error} />
+        <button type="submit" className="button button-primary" disabled={upload.isPending}>
+          {upload.isPending ? 'Uploading…' : 'Upload video'}
         </button>
       </div>
     </form>
@@ -124,8 +127,8 @@ function UploadFields({ maxBytes }: { maxBytes: number }) {
 
 /** A finished video, checked against each platform's rules and then reviewed like a generated one. */
 export function UploadVideoForm() {
-  const limits = useQuery(loadLimits);
-  if (limits.status === 'loading') return <Loading label="Loading upload limits…" />;
+  const limits = useQuery(limitsQuery);
+  if (limits.status === 'pending') return <Loading label="Loading upload limits…" />;
   if (limits.status === 'error') return <ErrorAlert error={limits.error} />;
   return <UploadFields maxBytes={limits.data.maxUploadBytes} />;
 }

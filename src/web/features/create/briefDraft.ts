@@ -1,31 +1,25 @@
-import type { BriefInput } from '../../../api/content.js';
-import type { PlatformName } from '../../../api/connections.js';
+import { BRIEF_LIMITS as L, type BriefInput, type BriefView } from '../../../api/content.js';
 import type { FieldErrors } from '../../lib/validation.js';
-import {
-  MAX_DURATION,
-  MIN_DURATION,
-  stylePresets,
-  type CaptionStyle,
-  type StylePresetId,
-  type Tone,
-} from './briefOptions.js';
+import { MAX_DURATION, MIN_DURATION, stylePresets } from './briefOptions.js';
 
 /** The create form's values; `toBriefInput` turns them into what the API takes. */
-export interface BriefDraft {
-  topic: string;
-  keyPoints: string[];
-  audience: string;
-  tone: Tone;
-  language: string;
-  durationSeconds: number;
-  stylePreset: StylePresetId;
+export interface BriefDraft extends Pick<
+  BriefView,
+  | 'topic'
+  | 'keyPoints'
+  | 'audience'
+  | 'tone'
+  | 'language'
+  | 'durationSeconds'
+  | 'stylePreset'
+  | 'palette'
+  | 'captionStyle'
+  | 'music'
+  | 'platforms'
+> {
+  /** Off: the preset's own colours are used and `palette` is not sent. */
   customPalette: boolean;
-  palette: string[];
-  captionStyle: CaptionStyle;
   voice: 'default' | 'none';
-  /** 'none', 'builtin:<track>' or 'library:<asset id>', as the API takes it. */
-  music: string;
-  platforms: PlatformName[];
 }
 
 /** A topic alone makes a valid brief: everything else starts at a sensible choice. */
@@ -51,12 +45,15 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 export function briefErrors(draft: BriefDraft): FieldErrors {
   const errors: FieldErrors = {};
   const topic = draft.topic.trim();
-  if (topic.length < 3) errors.topic = 'Say what the video is about, in at least 3 characters.';
-  else if (topic.length > 200) errors.topic = 'Keep the topic to 200 characters.';
+  if (topic.length < L.topicMin)
+    errors.topic = `Say what the video is about, in at least ${L.topicMin} characters.`;
+  else if (topic.length > L.topicMax) errors.topic = `Keep the topic to ${L.topicMax} characters.`;
   draft.keyPoints.forEach((point, index) => {
-    if (point.trim().length > 300) errors[`keyPoint-${index}`] = 'Keep each key point to 300 characters.';
+    if (point.trim().length > L.keyPointMax)
+      errors[`keyPoint-${index}`] = `Keep each key point to ${L.keyPointMax} characters.`;
   });
-  if (draft.audience.trim().length > 120) errors.audience = 'Keep the audience to 120 characters.';
+  if (draft.audience.trim().length > L.audienceMax)
+    errors.audience = `Keep the audience to ${L.audienceMax} characters.`;
   const seconds = draft.durationSeconds;
   if (!Number.isInteger(seconds) || seconds < MIN_DURATION || seconds > MAX_DURATION)
     errors.durationSeconds = `Choose a whole number of seconds from ${MIN_DURATION} to ${MAX_DURATION}.`;

@@ -1,9 +1,9 @@
-import type { BriefInput } from '../../../api/content.js';
+import { BRIEF_LIMITS, type BriefView } from '../../../api/content.js';
 import { STYLE_PRESET_CATALOG } from '../../../domain/style-preset-catalog.js';
 
-export type Tone = NonNullable<BriefInput['tone']>;
-export type StylePresetId = NonNullable<BriefInput['stylePreset']>;
-export type CaptionStyle = NonNullable<BriefInput['captionStyle']>;
+export type Tone = BriefView['tone'];
+export type StylePresetId = BriefView['stylePreset'];
+export type CaptionStyle = BriefView['captionStyle'];
 
 export const tones: { value: Tone; label: string }[] = [
   { value: 'friendly', label: 'Friendly' },
@@ -63,7 +63,7 @@ export const captionStyles: { value: CaptionStyle; label: string; description: s
   { value: 'clean', label: 'Clean', description: 'Plain lines of text, no animation.' },
 ];
 
-export const MIN_DURATION = 10;
-export const MAX_DURATION = 90;
-export const MAX_KEY_POINTS = 7;
-export const MAX_PALETTE_COLOURS = 5;
+export const MIN_DURATION = BRIEF_LIMITS.durationMin;
+export const MAX_DURATION = BRIEF_LIMITS.durationMax;
+export const MAX_KEY_POINTS = BRIEF_LIMITS.keyPoints;
+export const MAX_PALETTE_COLOURS = BRIEF_LIMITS.paletteColours;

@@ -1,36 +1,33 @@
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { MediaAssetView } from '../../../api/library.js';
-import { builtinTrackView, type BuiltinTrackView } from '../../../api/music.js';
+import { builtinTrackView } from '../../../api/music.js';
 import { apiGet } from '../../api/client.js';
-import { mediaLoader } from '../media/mediaApi.js';
+import { listMedia, mediaKeys } from '../media/mediaApi.js';
 
 const builtinTracks = z.object({ tracks: z.array(builtinTrackView) });
 const PAGE_SIZE = 100;
+// The preview links are signed for hours; a shorter cache keeps them valid while a page is open.
+const PREVIEW_LINKS_FRESH_MS = 30 * 60_000;
 
-export interface MusicChoices {
-  builtin: BuiltinTrackView[];
-  /** The workspace's audio files, newest first. */
-  library: MediaAssetView[];
-}
+/** The built-in tracks with their preview links. */
+export const builtinTracksQuery = queryOptions({
+  queryKey: ['music', 'builtin'],
+  queryFn: async ({ signal }) => (await apiGet('/api/music/builtin', builtinTracks, signal)).tracks,
+  staleTime: PREVIEW_LINKS_FRESH_MS,
+});
 
-/** The built-in tracks with their preview links, and every audio file of the media library (all pages). */
-export async function loadMusicChoices(signal: AbortSignal): Promise<MusicChoices> {
-  const [builtin, library] = await Promise.all([
-    apiGet('/api/music/builtin', builtinTracks, signal),
-    libraryAudio(signal),
-  ]);
-  return { builtin: builtin.tracks, library };
-}
-
-/** Only the audio files of the media library, for naming a brief's music. */
-export async function libraryAudio(signal: AbortSignal): Promise<MediaAssetView[]> {
-  const audio: MediaAssetView[] = [];
-  const loadPage = mediaLoader(PAGE_SIZE);
-  let cursor: string | null = null;
-  do {
-    const page = await loadPage(cursor, signal);
-    audio.push(...page.items.filter((asset) => asset.kind === 'audio'));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return audio;
-}
+/** Only the audio files of the media library (all pages, newest first), for naming a brief's music. */
+export const libraryAudioQuery = queryOptions({
+  queryKey: mediaKeys.audio,
+  queryFn: async ({ signal }) => {
+    const audio: MediaAssetView[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listMedia(cursor, signal, PAGE_SIZE);
+      audio.push(...page.items.filter((asset) => asset.kind === 'audio'));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return audio;
+  },
+});

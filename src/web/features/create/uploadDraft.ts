@@ -1,8 +1,9 @@
 import type { PlatformName } from '../../../api/connections.js';
+import { UPLOAD_LIMITS } from '../../../api/content.js';
 import { sizeProblem } from '../../lib/fileSize.js';
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
+export const TITLE_MAX = UPLOAD_LIMITS.titleMax;
+export const DESCRIPTION_MAX = UPLOAD_LIMITS.descriptionMax;
 
 /** What the file picker offers; the server reads the file itself, so anything dropped still gets a plain answer. */
 export const VIDEO_FILES = 'video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm';
@@ -49,7 +50,8 @@ export function uploadErrors(file: PickedFile | null, draft: UploadDraft, maxByt
     if (tooBig) errors.video = tooBig;
   }
   const title = draft.title.trim();
-  if (title.length < 3) errors.title = 'Give the video a title of at least 3 characters.';
+  if (title.length < UPLOAD_LIMITS.titleMin)
+    errors.title = `Give the video a title of at least ${UPLOAD_LIMITS.titleMin} characters.`;
   else if (title.length > TITLE_MAX) errors.title = `Keep the title to ${TITLE_MAX} characters.`;
   if (draft.description.trim().length > DESCRIPTION_MAX)
     errors.description = `Keep the description to ${DESCRIPTION_MAX.toLocaleString()} characters.`;

@@ -1,22 +1,18 @@
-import { useCallback } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { InvitationPreview } from '../../../api/workspaces.js';
+import { asApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Loading } from '../../components/Loading.js';
-import { useAction } from '../../hooks/useAction.js';
-import { useQuery } from '../../hooks/useQuery.js';
 import { roleDescriptions, roleLabels } from '../../lib/roles.js';
 import { useSession } from '../../session/sessionContext.js';
 import { AuthLayout } from '../auth/AuthLayout.js';
-import { acceptInvitation, previewInvitation } from './invitationsApi.js';
-
-const noToken = () => Promise.reject(new Error('missing token'));
+import { acceptInvitation, invitationPreviewQuery } from './invitationsApi.js';
 
 export function InvitePage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
-  const load = useCallback((signal: AbortSignal) => previewInvitation(token, signal), [token]);
-  const preview = useQuery(token ? load : noToken);
+  const preview = useQuery(invitationPreviewQuery(token));
 
   if (!token) {
     return (
@@ -25,7 +21,7 @@ export function InvitePage() {
       </AuthLayout>
     );
   }
-  if (preview.status === 'loading') {
+  if (preview.status === 'pending') {
     return (
       <AuthLayout title="Invitation">
         <Loading label="Opening your invitation…" />
@@ -33,7 +29,7 @@ export function InvitePage() {
     );
   }
   if (preview.status === 'error') {
-    const gone = preview.error.code === 'invitation_not_found';
+    const gone = asApiError(preview.error).code === 'invitation_not_found';
     return (
       <AuthLayout title="Invitation unavailable" footer={<Link to="/">Go to AI Factory</Link>}>
         <ErrorAlert error={preview.error}>
@@ -50,15 +46,14 @@ export function InvitePage() {
 function InvitationDetails({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const { session, setMe } = useSession();
   const navigate = useNavigate();
-  const action = useAction();
-  const here = `/invite?token=${encodeURIComponent(token)}`;
-
-  async function accept() {
-    await action.run(async () => {
-      setMe(await acceptInvitation(token));
+  const joining = useMutation({
+    mutationFn: () => acceptInvitation(token),
+    onSuccess: (me) => {
+      setMe(me);
       void navigate('/', { replace: true });
-    });
-  }
+    },
+  });
+  const here = `/invite?token=${encodeURIComponent(token)}`;
 
   return (
     <AuthLayout title={`Join ${invitation.workspaceName}`}>
@@ -67,7 +62,7 @@ function InvitationDetails({ token, invitation }: { token: string; invitation: I
         <strong>{roleLabels[invitation.role]}</strong>. {roleDescriptions[invitation.role]}
       </p>
       <p className="muted">Invitation sent to {invitation.email}.</p>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={joining.error} />
       {session.status === 'loading' && <Loading />}
       {session.status === 'signedIn' ? (
         <div className="stack">
@@ -79,10 +74,10 @@ function InvitationDetails({ token, invitation }: { token: string; invitation: I
           <button
             type="button"
             className="button button-primary button-block"
-            onClick={() => void accept()}
-            disabled={action.pending}
+            onClick={() => joining.mutate()}
+            disabled={joining.isPending}
           >
-            {action.pending ? 'Joining…' : `Accept and join ${invitation.workspaceName}`}
+            {joining.isPending ? 'Joining…' : `Accept and join ${invitation.workspaceName}`}
           </button>
           <Link to="/" className="button button-secondary button-block">
             Not now

@@ -1,37 +1,11 @@
-import { z } from 'zod';
-import { useCallback } from 'react';
-import { platformSchema, type PlatformName } from '../../../api/connections.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { useQuery } from '@tanstack/react-query';
+import type { BriefView } from '../../../api/content.js';
 import { platformLabels } from '../connections/platformLabels.js';
-import { loadMediaAsset } from '../media/mediaApi.js';
 import { musicLabel } from '../create/musicLabels.js';
-
-// The item's brief is typed loosely by the API; these are the parts worth showing back.
-const briefView = z.object({
-  topic: z.string(),
-  keyPoints: z.array(z.string()).catch([]),
-  audience: z.string().catch(''),
-  tone: z.string().catch(''),
-  language: z.string().catch(''),
-  durationSeconds: z.number().catch(0),
-  stylePreset: z.string().catch(''),
-  voice: z.string().catch('default'),
-  // Briefs made before music existed have none.
-  music: z.string().catch('none'),
-  platforms: z.array(platformSchema).catch(['tiktok', 'instagram', 'youtube']),
-});
-
-/** The platforms the brief targets; all three when the brief cannot be read. */
-export function briefPlatforms(brief: Record<string, unknown>): PlatformName[] {
-  const parsed = briefView.shape.platforms.safeParse(brief.platforms);
-  return parsed.success ? parsed.data : ['tiktok', 'instagram', 'youtube'];
-}
+import { mediaAssetQuery } from '../media/mediaApi.js';
 
 /** What was asked for, folded away: useful when comparing a result with its brief. */
-export function BriefSummary({ brief }: { brief: Record<string, unknown> }) {
-  const parsed = briefView.safeParse(brief);
-  if (!parsed.success) return null;
-  const b = parsed.data;
+export function BriefSummary({ brief: b }: { brief: BriefView }) {
   return (
     <details className="panel brief-summary">
       <summary className="panel-title">The brief</summary>
@@ -89,9 +63,7 @@ export function BriefSummary({ brief }: { brief: Record<string, unknown> }) {
 
 /** The name of the library file a brief's music names, once the server has answered. */
 function LibraryMusicName({ choice }: { choice: string }) {
-  const id = choice.slice('library:'.length);
-  const load = useCallback((signal: AbortSignal) => loadMediaAsset(id, signal), [id]);
-  const asset = useQuery(load);
-  if (asset.status === 'loading') return <>An audio file from the media library</>;
-  return <>{musicLabel(choice, asset.status === 'ready' ? [asset.data] : [])}</>;
+  const asset = useQuery(mediaAssetQuery(choice.slice('library:'.length)));
+  if (asset.status === 'pending') return <>An audio file from the media library</>;
+  return <>{musicLabel(choice, asset.data ? [asset.data] : [])}</>;
 }

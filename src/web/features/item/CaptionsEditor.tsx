@@ -1,13 +1,14 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
 import type { CaptionPosition } from './activeCue.js';
 import { formatCueTime } from './formatMedia.js';
 import type { VersionEdits } from './itemApi.js';
 import { cueText } from '../../../domain/captions/srt.js';
-import type { CaptionCue } from './versionOutputs.js';
+import { EDIT_LIMITS } from '../../../api/content.js';
+import type { CaptionCueView as CaptionCue } from '../../../api/version-outputs.js';
 
 interface CaptionsEditorProps {
   cues: CaptionCue[];
@@ -20,17 +21,17 @@ interface CaptionsEditorProps {
   onSave: (edits: VersionEdits) => Promise<void>;
 }
 
-const MAX_CUE_LENGTH = 200;
+const MAX_CUE_LENGTH = EDIT_LIMITS.captionMax;
 
 /** Each caption line as the viewer sees it; corrected words keep the line's timing. */
 export function CaptionsEditor({ cues, onScreen, onPlayFrom, canEdit, locked, onSave }: CaptionsEditorProps) {
   const originals = cues.map(cueText);
   const [texts, setTexts] = useState(originals);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const action = useAction();
+  const save = useMutation({ mutationFn: onSave });
   const changed = texts.flatMap((text, index) => (text.trim() !== originals[index] ? [index] : []));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: FieldErrors = {};
     for (const index of changed) {
@@ -45,7 +46,7 @@ export function CaptionsEditor({ cues, onScreen, onPlayFrom, canEdit, locked, on
     const captionText = Object.fromEntries(
       changed.map((index) => [String(index), texts[index]?.trim() ?? '']),
     );
-    await action.run(() => onSave({ captionText }));
+    save.mutate({ captionText });
   }
 
   return (
@@ -59,7 +60,7 @@ export function CaptionsEditor({ cues, onScreen, onPlayFrom, canEdit, locked, on
           : 'The lines shown on screen, with when they appear.'}{' '}
         {onPlayFrom && 'The line on screen is highlighted while the video plays.'}
       </p>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <ol className="cue-list">
           {cues.map((cue, index) => (
             <li
@@ -91,15 +92,15 @@ export function CaptionsEditor({ cues, onScreen, onPlayFrom, canEdit, locked, on
             </li>
           ))}
         </ol>
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={save.error} />
         {canEdit && (
           <div className="button-row">
             <button
               type="submit"
               className="button button-primary"
-              disabled={action.pending || locked || changed.length === 0}
+              disabled={save.isPending || locked || changed.length === 0}
             >
-              {action.pending ? 'Starting…' : 'Save captions'}
+              {save.isPending ? 'Starting…' : 'Save captions'}
             </button>
             <span className="muted" aria-live="polite">
               {changed.length === 0

@@ -1,6 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import type { ItemView } from '../../../api/content.js';
 import { ErrorAlert } from '../../components/Alerts.js';
-import { useAction } from '../../hooks/useAction.js';
 import { isStage, stageFailures, stageName } from './stages.js';
 
 interface FailurePanelProps {
@@ -11,7 +11,7 @@ interface FailurePanelProps {
 
 /** Which stage stopped the video and why, in plain words first, then the engine's own message. */
 export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) {
-  const action = useAction();
+  const retry = useMutation({ mutationFn: onRetry });
   const plain = isStage(failure.stage) ? stageFailures[failure.stage] : 'The video could not be made.';
   return (
     <section className="panel failure-panel" aria-labelledby="failure-heading">
@@ -27,14 +27,14 @@ export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) 
           <p className="muted">
             Retrying starts again at this stage: the stages that already finished are not run again.
           </p>
-          <ErrorAlert error={action.error} />
+          <ErrorAlert error={retry.error} />
           <button
             type="button"
             className="button button-primary"
-            disabled={action.pending}
-            onClick={() => void action.run(onRetry)}
+            disabled={retry.isPending}
+            onClick={() => retry.mutate()}
           >
-            {action.pending ? 'Retrying…' : 'Retry'}
+            {retry.isPending ? 'Retrying…' : 'Retry'}
           </button>
         </>
       ) : (

@@ -1,6 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { ItemView } from '../../../api/content.js';
+import type { ItemDetail, ItemView } from '../../../api/content.js';
+import { asApiError } from '../../api/client.js';
 import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Loading.js';
@@ -8,16 +10,15 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../session/sessionContext.js';
 import type { Notice } from '../connections/useCallbackOutcome.js';
 import { isBusy } from '../library/itemStatus.js';
-import type { ItemStatus } from '../library/libraryApi.js';
+import { itemKeys, type ItemStatus } from '../library/libraryApi.js';
 import { ItemStatusBadge } from '../library/ItemStatusBadge.js';
 import { RelativeTime } from '../library/RelativeTime.js';
 import { BriefSummary } from './BriefSummary.js';
 import { FailurePanel } from './FailurePanel.js';
 import { GenerationProgress } from './GenerationProgress.js';
-import { createVersion, retryItem, type ItemDetail, type VersionEdits } from './itemApi.js';
+import { createVersion, itemQuery, retryItem, type VersionEdits } from './itemApi.js';
 import { ItemWorkbench } from './ItemWorkbench.js';
 import { stageName } from './stages.js';
-import { useItemDetail } from './useItemDetail.js';
 
 function ItemSummary({ item, status }: { item: ItemView; status: ItemStatus }) {
   return (
@@ -51,7 +52,9 @@ export function ItemPage() {
   const me = useMe();
   // Mirrors the server's content.create permission, which editing and retrying need too.
   const canEdit = me.role === 'owner' || me.role === 'editor';
-  const { state, refreshError, refresh } = useItemDetail(id);
+  const queryClient = useQueryClient();
+  // A failed re-read keeps the page on screen with what it read before, so the player and editors stay.
+  const query = useQuery(itemQuery(id));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [startedHere, setStartedHere] = useState(false);
   const [shownId, setShownId] = useState<string | null>(null);
@@ -59,8 +62,10 @@ export function ItemPage() {
   const [startedKey, setStartedKey] = useState<string | null>(null);
 
   async function onSettled() {
-    const data = await refresh();
-    if (data) setNotice(settledNotice(data));
+    // The library lists show this item too: they read it again when next shown.
+    void queryClient.invalidateQueries({ queryKey: itemKeys.all, refetchType: 'none' });
+    const result = await query.refetch();
+    if (result.isSuccess) setNotice(settledNotice(result.data));
   }
 
   /** After an edit or a retry: the item is queued again, and the page follows the new generation. */
@@ -68,7 +73,7 @@ export function ItemPage() {
     setNotice(null);
     setShownId(null);
     setStartedHere(true);
-    await refresh();
+    await queryClient.invalidateQueries({ queryKey: itemKeys.all });
   }
 
   async function edit(edits: VersionEdits) {
@@ -81,7 +86,8 @@ export function ItemPage() {
     await followNewGeneration();
   }
 
-  const detail = state.status === 'ready' ? state.data : null;
+  const detail = query.data ?? null;
+  const error = query.error ? asApiError(query.error) : null;
   const generationKey = detail ? `${detail.item.id}:${detail.item.updatedAt}` : '';
   const status =
     detail?.item.status === 'queued' && startedKey === generationKey ? 'generating' : detail?.item.status;
@@ -97,9 +103,10 @@ export function ItemPage() {
         title={detail?.item.title ?? 'Video'}
         description={detail && status ? <ItemSummary item={detail.item} status={status} /> : undefined}
       />
-      {state.status === 'loading' && <Loading label="Loading the video…" />}
-      {state.status === 'error' &&
-        (state.error.status === 404 ? (
+      {query.isPending && <Loading label="Loading the video…" />}
+      {!detail &&
+        error &&
+        (error.status === 404 ? (
           <EmptyState
             heading="This video is not here"
             icon="library"
@@ -109,8 +116,8 @@ export function ItemPage() {
           </EmptyState>
         ) : (
           <div className="stack">
-            <ErrorAlert error={state.error} />
-            <button type="button" className="button button-secondary" onClick={() => void refresh()}>
+            <ErrorAlert error={error} />
+            <button type="button" className="button button-secondary" onClick={() => void query.refetch()}>
               Try again
             </button>
           </div>
@@ -123,7 +130,7 @@ export function ItemPage() {
             ) : (
               <ErrorAlert>{notice.text}</ErrorAlert>
             ))}
-          {refreshError && <ErrorAlert error={refreshError} />}
+          {error && <ErrorAlert error={error} />}
           {isBusy(detail.item.status) && (
             // A fresh component (and event stream) for each generation, so no progress carries over.
             <GenerationProgress

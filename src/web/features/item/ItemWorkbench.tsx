@@ -1,13 +1,12 @@
-import type { ItemView } from '../../../api/content.js';
+import type { ItemView, VersionView } from '../../../api/content.js';
 import { isBusy } from '../library/itemStatus.js';
-import { briefPlatforms } from './BriefSummary.js';
 import { CaptionsEditor } from './CaptionsEditor.js';
-import type { VersionEdits, VersionView } from './itemApi.js';
+import type { VersionEdits } from './itemApi.js';
 import { MetadataEditor } from './MetadataEditor.js';
 import { PreflightResults } from './PreflightResults.js';
 import { ScriptEditor } from './ScriptEditor.js';
 import { StageLog } from './StageLog.js';
-import { readOutputs } from './versionOutputs.js';
+import { versionParts } from './versionOutputs.js';
 import { VersionList } from './VersionList.js';
 import { usePlaybackPosition } from './usePlaybackPosition.js';
 import { VideoPlayer } from './VideoPlayer.js';
@@ -29,12 +28,13 @@ interface ItemWorkbenchProps {
 export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit }: ItemWorkbenchProps) {
   const current = versions.find((version) => version.id === item.currentVersionId) ?? versions[0];
   const shown = versions.find((version) => version.id === shownId) ?? current;
-  const shownOutputs = readOutputs(shown?.outputs ?? {});
-  const { script, captions, metadata } = readOutputs(current?.outputs ?? {});
+  const captions = current ? versionParts(current.outputs).captions : null;
   // The captions list is the current version's: it follows the player only while the player shows that version.
   const followsPlayer = shown !== undefined && shown.id === current?.id;
   const playback = usePlaybackPosition(followsPlayer ? (captions ?? []) : [], shown?.id ?? '');
   if (!current || !shown) return null;
+  const shownOutputs = versionParts(shown.outputs);
+  const { script, metadata } = versionParts(current.outputs);
   const locked = isBusy(item.status);
   const editorProps = { canEdit, locked, onSave: onEdit };
 
@@ -51,9 +51,7 @@ export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit
         <VersionList versions={versions} shownId={shown.id} currentId={current.id} onShow={onShow} />
       </div>
       <div className="item-details">
-        {shownOutputs.preflight && (
-          <PreflightResults violations={shownOutputs.preflight} platforms={briefPlatforms(item.brief)} />
-        )}
+        <PreflightResults violations={shownOutputs.preflight} platforms={item.brief.platforms} />
         {canEdit && locked && (
           <p className="panel muted">Editing opens again once the version being made is ready.</p>
         )}
@@ -74,7 +72,7 @@ export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit
             {...editorProps}
           />
         )}
-        {metadata && <MetadataEditor key={`metadata-${current.id}`} metadata={metadata} {...editorProps} />}
+        <MetadataEditor key={`metadata-${current.id}`} metadata={metadata} {...editorProps} />
         <StageLog log={shown.stageLog} />
       </div>
     </div>

@@ -1,25 +1,18 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
 import { focusFirstInvalid, hasErrors } from '../../lib/validation.js';
 import { TextAreaField } from '../create/FormControls.js';
 import type { VersionEdits } from './itemApi.js';
-import {
-  countHashtags,
-  fromDraft,
-  metadataErrors,
-  metadataLimits as L,
-  splitTags,
-  toDraft,
-  utf8Bytes,
-  youtubeTagsLength,
-  type MetadataDraft,
-} from './metadataLimits.js';
-import type { PlatformMetadata } from './versionOutputs.js';
+import { fromDraft, metadataErrors, splitTags, toDraft, type MetadataDraft } from './metadataLimits.js';
+import type { PlatformMetadataView } from '../../../api/version-outputs.js';
+import { countHashtags, youtubeTagsLength } from '../../../domain/metadata/hashtags.js';
+import { METADATA_LIMITS as L } from '../../../domain/metadata/limits.js';
+import { utf8Bytes } from '../../../domain/metadata/text-limits.js';
 
 interface MetadataEditorProps {
-  metadata: PlatformMetadata;
+  metadata: PlatformMetadataView;
   canEdit: boolean;
   locked: boolean;
   onSave: (edits: VersionEdits) => Promise<void>;
@@ -66,7 +59,7 @@ function PlatformFields({ legend, children }: { legend: string; children: ReactN
 /** Caption, title, description and tags per platform, with live counts against each platform's limits. */
 export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEditorProps) {
   const [draft, setDraft] = useState<MetadataDraft>(() => toDraft(metadata));
-  const action = useAction();
+  const save = useMutation({ mutationFn: onSave });
   const errors = metadataErrors(draft);
   const changed = JSON.stringify(draft) !== JSON.stringify(toDraft(metadata));
   const readOnly = !canEdit;
@@ -75,10 +68,10 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
   const set = <P extends keyof MetadataDraft>(platform: P, part: Partial<NonNullable<MetadataDraft[P]>>) =>
     setDraft((current) => ({ ...current, [platform]: { ...current[platform], ...part } }));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (hasErrors(errors)) return focusFirstInvalid(event.currentTarget, errors);
-    await action.run(() => onSave({ metadata: fromDraft(draft) }));
+    save.mutate({ metadata: fromDraft(draft) });
   }
 
   return (
@@ -86,7 +79,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
       <h2 id="metadata-heading" className="panel-title">
         Platform texts
       </h2>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         {tiktok && (
           <PlatformFields legend="TikTok">
             <TextAreaField
@@ -96,7 +89,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               value={tiktok.caption}
               readOnly={readOnly}
               error={errors['tiktok-caption']}
-              hint={`${n(tiktok.caption.length)} of ${n(L.tiktokCaption)} characters`}
+              hint={`${n(tiktok.caption.length)} of ${n(L.tiktokCaptionUnits)} characters`}
               onChange={(event) => set('tiktok', { caption: event.target.value })}
             />
             <AiDisclosure
@@ -115,7 +108,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               value={youtube.title}
               readOnly={readOnly}
               error={errors['youtube-title']}
-              hint={`${n(youtube.title.length)} of ${n(L.youtubeTitle)} characters, without “<” or “>”`}
+              hint={`${n(youtube.title.length)} of ${n(L.youtubeTitleChars)} characters, without “<” or “>”`}
               onChange={(event) => set('youtube', { title: event.target.value })}
             />
             <TextAreaField
@@ -134,7 +127,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               value={youtube.tags}
               readOnly={readOnly}
               error={errors['youtube-tags']}
-              hint={`Separated by commas. ${n(youtubeTagsLength(splitTags(youtube.tags)))} of ${n(L.youtubeTags)} characters, counting the commas`}
+              hint={`Separated by commas. ${n(youtubeTagsLength(splitTags(youtube.tags)))} of ${n(L.youtubeTagsChars)} characters, counting the commas`}
               onChange={(event) => set('youtube', { tags: event.target.value })}
             />
             <AiDisclosure
@@ -154,7 +147,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               value={instagram.caption}
               readOnly={readOnly}
               error={errors['instagram-caption']}
-              hint={`${n(instagram.caption.length)} of ${n(L.instagramCaption)} characters, ${n(countHashtags(instagram.caption))} of ${L.instagramHashtags} hashtags`}
+              hint={`${n(instagram.caption.length)} of ${n(L.instagramCaptionChars)} characters, ${n(countHashtags(instagram.caption))} of ${L.instagramHashtags} hashtags`}
               onChange={(event) => set('instagram', { caption: event.target.value })}
             />
             <AiDisclosure
@@ -165,15 +158,15 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
             />
           </PlatformFields>
         )}
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={save.error} />
         {canEdit && (
           <div className="button-row">
             <button
               type="submit"
               className="button button-primary"
-              disabled={action.pending || locked || !changed}
+              disabled={save.isPending || locked || !changed}
             >
-              {action.pending ? 'Starting…' : 'Save platform texts'}
+              {save.isPending ? 'Starting…' : 'Save platform texts'}
             </button>
             <span className="muted">
               {changed ? 'Saving makes a new version; the video itself stays the same.' : 'No changes yet.'}

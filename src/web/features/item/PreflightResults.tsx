@@ -2,7 +2,7 @@ import type { PlatformName } from '../../../api/connections.js';
 import { Icon } from '../../components/Icon.js';
 import { platformLabels } from '../connections/platformLabels.js';
 import { summarisePreflight } from './preflightSummary.js';
-import type { PreflightViolation } from './versionOutputs.js';
+import type { PreflightViolationView as PreflightViolation } from '../../../api/version-outputs.js';
 
 function listNames(names: string[]): string {
   if (names.length <= 1) return names.join('');

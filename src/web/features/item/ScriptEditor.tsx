@@ -1,11 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
 import { TextAreaField } from '../create/FormControls.js';
 import type { VersionEdits } from './itemApi.js';
-import type { Script } from './versionOutputs.js';
+import { EDIT_LIMITS as E } from '../../../api/content.js';
+import type { ScriptView as Script } from '../../../api/version-outputs.js';
 
 interface ScriptEditorProps {
   script: Script;
@@ -23,12 +24,12 @@ function tooLong(text: string, max: number, what: string): string | undefined {
 
 /** Limits of the API's edit schema, checked here so a typo does not cost a round trip. */
 function scriptErrors(script: Script): FieldErrors {
-  const errors: FieldErrors = { hook: tooLong(script.hook, 300, 'hook') };
+  const errors: FieldErrors = { hook: tooLong(script.hook, E.hookMax, 'hook') };
   script.beats.forEach((beat, index) => {
-    errors[`beat-${index}-text`] = tooLong(beat.text, 400, 'spoken text');
-    errors[`beat-${index}-visualCue`] = tooLong(beat.visualCue, 200, 'picture description');
+    errors[`beat-${index}-text`] = tooLong(beat.text, E.beatTextMax, 'spoken text');
+    errors[`beat-${index}-visualCue`] = tooLong(beat.visualCue, E.visualCueMax, 'picture description');
   });
-  errors.callToAction = tooLong(script.callToAction, 200, 'call to action');
+  errors.callToAction = tooLong(script.callToAction, E.callToActionMax, 'call to action');
   return errors;
 }
 
@@ -58,7 +59,7 @@ export function ScriptEditor({ script, canEdit, locked, onSave }: ScriptEditorPr
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(script);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const action = useAction();
+  const save = useMutation({ mutationFn: onSave, onSuccess: () => setEditing(false) });
 
   const setBeat = (index: number, part: 'text' | 'visualCue', value: string) =>
     setDraft((current) => ({
@@ -66,7 +67,7 @@ export function ScriptEditor({ script, canEdit, locked, onSave }: ScriptEditorPr
       beats: current.beats.map((beat, i) => (i === index ? { ...beat, [part]: value } : beat)),
     }));
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = scriptErrors(draft);
     setErrors(found);
@@ -78,13 +79,13 @@ export function ScriptEditor({ script, canEdit, locked, onSave }: ScriptEditorPr
       callToAction: draft.callToAction.trim(),
       writer: 'edited',
     };
-    if (await action.run(() => onSave({ script: edited }))) setEditing(false);
+    save.mutate({ script: edited });
   }
 
   function cancel() {
     setDraft(script);
     setErrors({});
-    action.clearError();
+    save.reset();
     setEditing(false);
   }
 
@@ -108,7 +109,7 @@ export function ScriptEditor({ script, canEdit, locked, onSave }: ScriptEditorPr
           )}
         </>
       ) : (
-        <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <form className="form" noValidate onSubmit={submit}>
           <TextAreaField
             label="Hook"
             name="hook"
@@ -150,16 +151,16 @@ export function ScriptEditor({ script, canEdit, locked, onSave }: ScriptEditorPr
           <p className="muted">
             Re-rendering makes a new version: the voice-over, captions and video follow the new script.
           </p>
-          <ErrorAlert error={action.error} />
+          <ErrorAlert error={save.error} />
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={action.pending || locked}>
-              {action.pending ? 'Starting…' : 'Re-render'}
+            <button type="submit" className="button button-primary" disabled={save.isPending || locked}>
+              {save.isPending ? 'Starting…' : 'Re-render'}
             </button>
             <button
               type="button"
               className="button button-secondary"
               onClick={cancel}
-              disabled={action.pending}
+              disabled={save.isPending}
             >
               Cancel
             </button>

@@ -1,4 +1,4 @@
-import type { VersionView } from './itemApi.js';
+import type { VersionView } from '../../../api/content.js';
 import { stageName } from './stages.js';
 
 const msFormat = new Intl.NumberFormat();

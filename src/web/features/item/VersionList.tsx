@@ -1,5 +1,5 @@
 import { RelativeTime } from '../library/RelativeTime.js';
-import type { VersionView } from './itemApi.js';
+import type { VersionView } from '../../../api/content.js';
 
 interface VersionListProps {
   versions: VersionView[];

@@ -1,13 +1,13 @@
 import type { RefObject } from 'react';
-import type { VersionView } from './itemApi.js';
+import type { VersionView } from '../../../api/content.js';
 import { formatBytes } from '../../lib/fileSize.js';
 import { formatDuration } from './formatMedia.js';
-import type { VersionOutputs } from './versionOutputs.js';
+import type { VersionParts } from './versionOutputs.js';
 
 interface VideoPlayerProps {
   title: string;
   version: VersionView;
-  outputs: VersionOutputs;
+  outputs: VersionParts;
   isCurrent: boolean;
   videoRef: RefObject<HTMLVideoElement | null>;
 }
@@ -43,13 +43,11 @@ export function VideoPlayer({ title, version, outputs, isCurrent, videoRef }: Vi
         </figcaption>
       </figure>
       <dl className="facts">
-        {media && (
-          <div>
-            <dt>Length</dt>
-            <dd>{formatDuration(media.durationMs)}</dd>
-          </div>
-        )}
-        {media?.video && (
+        <div>
+          <dt>Length</dt>
+          <dd>{formatDuration(media.durationMs)}</dd>
+        </div>
+        {media.video && (
           <div>
             <dt>Picture</dt>
             <dd>
@@ -57,12 +55,10 @@ export function VideoPlayer({ title, version, outputs, isCurrent, videoRef }: Vi
             </dd>
           </div>
         )}
-        {media && (
-          <div>
-            <dt>File size</dt>
-            <dd>{formatBytes(media.sizeBytes)}</dd>
-          </div>
-        )}
+        <div>
+          <dt>File size</dt>
+          <dd>{formatBytes(media.sizeBytes)}</dd>
+        </div>
         {upload && (
           <div className="facts-wide">
             <dt>Uploaded</dt>

@@ -1,4 +1,4 @@
-import type { CaptionCue } from './versionOutputs.js';
+import type { CaptionCueView as CaptionCue } from '../../../api/version-outputs.js';
 
 export interface CaptionPosition {
   /** The cue on screen at that moment, or -1 between cues. */

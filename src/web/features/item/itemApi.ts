@@ -1,10 +1,9 @@
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { itemView, versionView, type editsInput } from '../../../api/content.js';
+import { itemDetail, type editsInput } from '../../../api/content.js';
 import { apiGet, apiSend } from '../../api/client.js';
+import { itemKeys } from '../library/libraryApi.js';
 
-const itemDetail = z.object({ item: itemView, versions: z.array(versionView) });
-export type ItemDetail = z.infer<typeof itemDetail>;
-export type VersionView = z.infer<typeof versionView>;
 /** What a new version changes: the script, caption words by cue index, or the platform texts. */
 export type VersionEdits = z.input<typeof editsInput>;
 
@@ -12,7 +11,12 @@ const accepted = z.object({ jobId: z.string() });
 
 const itemPath = (id: string) => `/api/items/${encodeURIComponent(id)}`;
 
-export const fetchItem = (id: string, signal?: AbortSignal) => apiGet(itemPath(id), itemDetail, signal);
+/** One item and its versions. */
+export const itemQuery = (id: string) =>
+  queryOptions({
+    queryKey: itemKeys.detail(id),
+    queryFn: ({ signal }) => apiGet(itemPath(id), itemDetail, signal),
+  });
 
 /** Queues a new version made from the current one with these edits; answers 409 while one is generating. */
 export const createVersion = (id: string, edits: VersionEdits) =>

@@ -1,33 +1,11 @@
+import type { PlatformMetadataView } from '../../../api/version-outputs.js';
+import { countHashtags, youtubeTagsLength } from '../../../domain/metadata/hashtags.js';
+import { METADATA_LIMITS as L } from '../../../domain/metadata/limits.js';
+import { utf8Bytes } from '../../../domain/metadata/text-limits.js';
 import type { FieldErrors } from '../../lib/validation.js';
-import type { PlatformMetadata } from './versionOutputs.js';
 
-/**
- * The platforms' text limits, counted as the server counts them (src/domain/metadata): "characters" are UTF-16
- * code units, YouTube's description is measured in UTF-8 bytes. The server checks again on save.
- */
-export const metadataLimits = {
-  tiktokCaption: 2200,
-  youtubeTitle: 100,
-  youtubeDescriptionBytes: 5000,
-  youtubeTags: 500,
-  instagramCaption: 2200,
-  instagramHashtags: 30,
-} as const;
-
-const encoder = new TextEncoder();
-
-export const utf8Bytes = (text: string) => encoder.encode(text).length;
-
-/** YouTube counts the commas between tags, and quotes around a tag with a space in it. */
-export function youtubeTagsLength(tags: string[]): number {
-  const quoted = tags.reduce((sum, tag) => sum + tag.length + (/\s/u.test(tag) ? 2 : 0), 0);
-  return quoted + Math.max(0, tags.length - 1);
-}
-
-/** A "#" inside a word (as in "C#") does not start a hashtag. */
-export function countHashtags(text: string): number {
-  return text.match(/(?<![\p{L}\p{N}_&#])#[\p{L}\p{N}_]+/gu)?.length ?? 0;
-}
+// The limits and counts are the server's own (src/domain/metadata), so the form warns exactly where the
+// server would refuse; the server checks again on save.
 
 export const splitTags = (text: string) =>
   text
@@ -42,7 +20,7 @@ export interface MetadataDraft {
   instagram?: { caption: string; aiGenerated: boolean };
 }
 
-export function toDraft(metadata: PlatformMetadata): MetadataDraft {
+export function toDraft(metadata: PlatformMetadataView): MetadataDraft {
   const { tiktok, youtube, instagram } = metadata;
   return {
     ...(tiktok ? { tiktok: { ...tiktok } } : {}),
@@ -51,7 +29,7 @@ export function toDraft(metadata: PlatformMetadata): MetadataDraft {
   };
 }
 
-export function fromDraft(draft: MetadataDraft): PlatformMetadata {
+export function fromDraft(draft: MetadataDraft): PlatformMetadataView {
   const { tiktok, youtube, instagram } = draft;
   return {
     ...(tiktok ? { tiktok } : {}),
@@ -67,13 +45,12 @@ const over = (what: string, actual: number, max: number, unit: string) =>
 
 /** Problems keyed by field name, in form order; an empty result means every platform accepts the texts. */
 export function metadataErrors(draft: MetadataDraft): FieldErrors {
-  const L = metadataLimits;
   const errors: FieldErrors = {};
   if (draft.tiktok) {
     errors['tiktok-caption'] = over(
       'The caption',
       draft.tiktok.caption.length,
-      L.tiktokCaption,
+      L.tiktokCaptionUnits,
       'characters',
     );
   }
@@ -83,14 +60,14 @@ export function metadataErrors(draft: MetadataDraft): FieldErrors {
       ? 'YouTube needs a title.'
       : /[<>]/.test(title)
         ? 'YouTube does not accept “<” or “>” in a title.'
-        : over('The title', title.length, L.youtubeTitle, 'characters');
+        : over('The title', title.length, L.youtubeTitleChars, 'characters');
     errors['youtube-description'] = /[<>]/.test(description)
       ? 'YouTube does not accept “<” or “>” in a description.'
       : over('The description', utf8Bytes(description), L.youtubeDescriptionBytes, 'bytes');
     errors['youtube-tags'] = over(
       'The tag list',
       youtubeTagsLength(splitTags(tags)),
-      L.youtubeTags,
+      L.youtubeTagsChars,
       'characters',
     );
   }
@@ -98,7 +75,7 @@ export function metadataErrors(draft: MetadataDraft): FieldErrors {
     const { caption } = draft.instagram;
     const hashtags = countHashtags(caption);
     errors['instagram-caption'] =
-      over('The caption', caption.length, L.instagramCaption, 'characters') ??
+      over('The caption', caption.length, L.instagramCaptionChars, 'characters') ??
       (hashtags > L.instagramHashtags
         ? `The caption has ${hashtags} hashtags; Instagram allows ${L.instagramHashtags}.`
         : undefined);

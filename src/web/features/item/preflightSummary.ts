@@ -1,6 +1,6 @@
 import type { PlatformName } from '../../../api/connections.js';
 import { platformOrder } from '../connections/platformLabels.js';
-import type { PreflightViolation } from './versionOutputs.js';
+import type { PreflightViolationView as PreflightViolation } from '../../../api/version-outputs.js';
 
 export interface PreflightSummary {
   /** Target platforms the file may be published on as it is, in the usual order. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { captionAt, NOTHING_ON_SCREEN, samePosition, type CaptionPosition } from './activeCue.js';
-import type { CaptionCue } from './versionOutputs.js';
+import type { CaptionCueView as CaptionCue } from '../../../api/version-outputs.js';
 
 /**
  * Follows a <video> and tells which caption (and word) is on screen, so the captions list can light up in step

@@ -1,12 +1,14 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { usePagedQuery } from '../../api/pagedQuery.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Loading.js';
-import { usePagedQuery } from '../../hooks/usePagedQuery.js';
 import { ItemCard } from './ItemCard.js';
-import { libraryLoader, type LibraryFilter } from './libraryApi.js';
-import { useRefreshWhileBusy } from './useRefreshWhileBusy.js';
+import { isBusy } from './itemStatus.js';
+import { itemKeys, listItems, type LibraryFilter } from './libraryApi.js';
+
+const PAGE_SIZE = 24;
+const POLL_MS = 4_000;
 
 interface LibraryResultsProps {
   /** Fixed for the component's life: the page remounts it (by key) when the filter changes. */
@@ -16,9 +18,13 @@ interface LibraryResultsProps {
 }
 
 export function LibraryResults({ filter, canCreate, onClearFilters }: LibraryResultsProps) {
-  const [loadPage] = useState(() => libraryLoader(filter));
-  const items = usePagedQuery(loadPage);
-  useRefreshWhileBusy(items.items, filter, items.updateItems);
+  const items = usePagedQuery({
+    queryKey: itemKeys.list(filter),
+    loadPage: (cursor, signal) => listItems(filter, cursor, signal, PAGE_SIZE),
+    // Queued and generating items change on their own. Polling, not one event stream per card: browsers
+    // allow only six connections per site.
+    refetchInterval: (loaded) => (loaded.some((item) => isBusy(item.status)) ? POLL_MS : false),
+  });
   const filtered = filter.status !== '' || filter.search.trim() !== '';
 
   if (items.status === 'loading') return <Loading label="Loading videos…" />;

@@ -1,7 +1,6 @@
 import { pageOf } from '../../../api/common.js';
 import { itemView, type ItemView } from '../../../api/content.js';
 import { apiGet } from '../../api/client.js';
-import type { PageLoader } from '../../hooks/usePagedQuery.js';
 
 const itemPage = pageOf(itemView);
 
@@ -11,6 +10,14 @@ export interface LibraryFilter {
   status: ItemStatus | '';
   search: string;
 }
+
+/** The cache keys of the workspace's items: lists by filter, the newest few, and each item's page. */
+export const itemKeys = {
+  all: ['items'] as const,
+  list: (filter: LibraryFilter) => ['items', 'list', filter.status, filter.search.trim()] as const,
+  recent: ['items', 'recent'] as const,
+  detail: (id: string) => ['items', 'detail', id] as const,
+};
 
 function listPath(filter: LibraryFilter, cursor: string | null, limit?: number): string {
   const params = new URLSearchParams();
@@ -28,8 +35,3 @@ export const listItems = (
   signal?: AbortSignal,
   limit?: number,
 ) => apiGet(listPath(filter, cursor, limit), itemPage, signal);
-
-/** A page loader for usePagedQuery; build it once per filter (useMemo) so the hook sees a stable function. */
-export function libraryLoader(filter: LibraryFilter, pageSize = 24): PageLoader<ItemView> {
-  return (cursor, signal) => listItems(filter, cursor, signal, pageSize);
-}

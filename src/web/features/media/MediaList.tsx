@@ -3,7 +3,7 @@ import type { MediaAssetView, MediaKind } from '../../../api/library.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Loading } from '../../components/Loading.js';
-import type { PagedQuery } from '../../hooks/usePagedQuery.js';
+import type { PagedQuery } from '../../api/pagedQuery.js';
 import { SelectField } from '../create/FormControls.js';
 import { MediaCard } from './MediaCard.js';
 import { filterByKind, listSummary, mediaKinds } from './mediaFormat.js';

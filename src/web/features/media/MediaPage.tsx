@@ -1,11 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { MediaAssetView } from '../../../api/library.js';
+import { usePagedQuery } from '../../api/pagedQuery.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { usePagedQuery } from '../../hooks/usePagedQuery.js';
 import { useMe } from '../../session/sessionContext.js';
 import { LibraryViewsNav } from '../library/LibraryViewsNav.js';
-import { deleteMedia, mediaLoader } from './mediaApi.js';
+import { deleteMedia, listMedia, mediaKeys } from './mediaApi.js';
 import { MediaList } from './MediaList.js';
 import { MediaUploader } from './MediaUploader.js';
 
@@ -13,21 +14,23 @@ import { MediaUploader } from './MediaUploader.js';
 export function MediaPage() {
   const me = useMe();
   const canChange = me.role === 'owner' || me.role === 'editor';
-  const [loadPage] = useState(() => mediaLoader());
-  const media = usePagedQuery(loadPage);
-  const { updateItems } = media;
+  const queryClient = useQueryClient();
+  const media = usePagedQuery({
+    queryKey: mediaKeys.list,
+    loadPage: (cursor, signal) => listMedia(cursor, signal),
+  });
   const [deleting, setDeleting] = useState<MediaAssetView | null>(null);
 
-  const addUploaded = useCallback(
-    (asset: MediaAssetView) => updateItems((items) => [asset, ...items]),
-    [updateItems],
+  // The list, the music choices and the named files all read the library: each change refreshes them.
+  const refreshMedia = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: mediaKeys.all }),
+    [queryClient],
   );
 
   async function confirmDelete() {
     if (!deleting) return;
     await deleteMedia(deleting.id);
-    const { id } = deleting;
-    updateItems((items) => items.filter((item) => item.id !== id));
+    await refreshMedia();
   }
 
   return (
@@ -38,7 +41,7 @@ export function MediaPage() {
         description="Your own pictures and clips are used when their name or description matches what a beat of the script shows. Audio files can be chosen as background music."
       />
       <div className="stack-large">
-        {canChange && <MediaUploader onUploaded={addUploaded} />}
+        {canChange && <MediaUploader onUploaded={() => void refreshMedia()} />}
         <MediaList media={media} onDelete={canChange ? setDeleting : undefined} />
       </div>
       <ConfirmDialog

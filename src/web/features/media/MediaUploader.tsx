@@ -1,12 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { MediaAssetView } from '../../../api/library.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { DropZone } from '../../components/DropZone.js';
 import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Loading.js';
-import { useQuery } from '../../hooks/useQuery.js';
 import { formatBytes } from '../../lib/fileSize.js';
-import { ACCEPTED_FILES, loadLimits } from './mediaApi.js';
+import { ACCEPTED_FILES, limitsQuery } from './mediaApi.js';
 import { UploadList } from './UploadList.js';
 import { useUploadQueue } from './useUploadQueue.js';
 
@@ -50,16 +50,16 @@ function UploadForm({ maxBytes, onUploaded }: { maxBytes: number; onUploaded: (a
 
 /** The upload panel, for people who may add media (owners and editors). */
 export function MediaUploader({ onUploaded }: { onUploaded: (asset: MediaAssetView) => void }) {
-  const limits = useQuery(loadLimits);
+  const limits = useQuery(limitsQuery);
   const headingId = useId();
   return (
     <section className="panel media-uploader" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
         Add files
       </h2>
-      {limits.status === 'loading' && <Loading label="Loading upload limits…" />}
+      {limits.status === 'pending' && <Loading label="Loading upload limits…" />}
       {limits.status === 'error' && <ErrorAlert error={limits.error} />}
-      {limits.status === 'ready' && (
+      {limits.status === 'success' && (
         <UploadForm maxBytes={limits.data.maxUploadBytes} onUploaded={onUploaded} />
       )}
     </section>

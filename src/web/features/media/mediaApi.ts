@@ -1,7 +1,7 @@
+import { queryOptions } from '@tanstack/react-query';
 import { pageOf } from '../../../api/common.js';
 import { libraryLimits, mediaAssetView, type MediaAssetView } from '../../../api/library.js';
 import { apiGet, apiSendNoContent, apiUpload } from '../../api/client.js';
-import type { PageLoader } from '../../hooks/usePagedQuery.js';
 
 const assetPage = pageOf(mediaAssetView);
 
@@ -16,19 +16,33 @@ export const ACCEPTED_FILES = [
   'audio/*',
 ].join(',');
 
-/** A page loader for usePagedQuery; build it once (useState) so the hook sees a stable function. */
-export function mediaLoader(pageSize = 24): PageLoader<MediaAssetView> {
-  return (cursor, signal) => {
-    const params = new URLSearchParams({ limit: String(pageSize) });
-    if (cursor) params.set('cursor', cursor);
-    return apiGet(`/api/library?${params.toString()}`, assetPage, signal);
-  };
+/** The cache keys of the media library: its pages, its audio files (as music), and each file. */
+export const mediaKeys = {
+  all: ['media'] as const,
+  list: ['media', 'list'] as const,
+  audio: ['media', 'audio'] as const,
+  asset: (id: string) => ['media', 'asset', id] as const,
+};
+
+/** One page of the library's files, newest first. */
+export function listMedia(cursor: string | null, signal: AbortSignal, pageSize = 24) {
+  const params = new URLSearchParams({ limit: String(pageSize) });
+  if (cursor) params.set('cursor', cursor);
+  return apiGet(`/api/library?${params.toString()}`, assetPage, signal);
 }
 
-export const loadMediaAsset = (id: string, signal: AbortSignal) =>
-  apiGet(`/api/library/${encodeURIComponent(id)}`, mediaAssetView, signal);
+export const mediaAssetQuery = (id: string) =>
+  queryOptions({
+    queryKey: mediaKeys.asset(id),
+    queryFn: ({ signal }) => apiGet(`/api/library/${encodeURIComponent(id)}`, mediaAssetView, signal),
+  });
 
-export const loadLimits = (signal: AbortSignal) => apiGet('/api/library/limits', libraryLimits, signal);
+/** The server's upload limits: configuration, so read once per visit. */
+export const limitsQuery = queryOptions({
+  queryKey: ['media-limits'],
+  queryFn: ({ signal }) => apiGet('/api/library/limits', libraryLimits, signal),
+  staleTime: Infinity,
+});
 
 export const deleteMedia = (id: string) =>
   apiSendNoContent('DELETE', `/api/library/${encodeURIComponent(id)}`);

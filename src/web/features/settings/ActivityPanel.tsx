@@ -1,12 +1,12 @@
 import type { AuditEventView } from '../../../api/connections.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Loading } from '../../components/Loading.js';
-import { usePagedQuery } from '../../hooks/usePagedQuery.js';
+import { usePagedQuery } from '../../api/pagedQuery.js';
 import { useMe } from '../../session/sessionContext.js';
 import { formatAbsolute, formatRelative, parseDate } from '../connections/formatTime.js';
 import { platformLabels } from '../connections/platformLabels.js';
 import { useNow } from '../connections/useNow.js';
-import { auditEventLabel, isProblemEvent, listAuditEvents } from './activityApi.js';
+import { auditEventLabel, auditKeys, isProblemEvent, listAuditEvents } from './activityApi.js';
 
 function EventTime({ iso, now }: { iso: string; now: Date }) {
   const date = parseDate(iso);
@@ -49,7 +49,7 @@ function ActivityRow({ event, myUserId, now }: { event: AuditEventView; myUserId
 /** Owners only: what happened to the workspace's connected accounts, newest first. */
 export function ActivityPanel() {
   const me = useMe();
-  const events = usePagedQuery(listAuditEvents);
+  const events = usePagedQuery({ queryKey: auditKeys.list, loadPage: listAuditEvents });
   const now = useNow();
   return (
     <section className="panel" aria-labelledby="activity-heading">

@@ -1,8 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '../../../api/common.js';
 import type { MemberView } from '../../../api/workspaces.js';
 import { ErrorAlert } from '../../components/Alerts.js';
-import { useAction } from '../../hooks/useAction.js';
 import { formatDate, roleLabels } from '../../lib/roles.js';
 import { changeMemberRole } from './membersApi.js';
 import { RoleSelect } from './RoleSelect.js';
@@ -16,15 +16,14 @@ interface MemberRowProps {
 }
 
 export function MemberRow({ member, isYou, canManage, onUpdated, onRemove }: MemberRowProps) {
-  const action = useAction();
   // Shows the chosen role while the change is saved; falls back to the server's value if it fails.
   const [pendingRole, setPendingRole] = useState<Role | null>(null);
-
-  async function changeRole(role: Role) {
-    setPendingRole(role);
-    await action.run(async () => onUpdated(await changeMemberRole(member.userId, role)));
-    setPendingRole(null);
-  }
+  const change = useMutation({
+    mutationFn: (role: Role) => changeMemberRole(member.userId, role),
+    onMutate: (role) => setPendingRole(role),
+    onSuccess: onUpdated,
+    onSettled: () => setPendingRole(null),
+  });
 
   return (
     <li className="member-row">
@@ -42,8 +41,8 @@ export function MemberRow({ member, isYou, canManage, onUpdated, onRemove }: Mem
             label={`Role for ${member.name}`}
             hideLabel
             value={pendingRole ?? member.role}
-            disabled={action.pending}
-            onChange={(role) => void changeRole(role)}
+            disabled={change.isPending}
+            onChange={(role) => change.mutate(role)}
           />
           <button type="button" className="button button-quiet-danger" onClick={onRemove}>
             Remove<span className="visually-hidden"> {member.name}</span>
@@ -52,9 +51,9 @@ export function MemberRow({ member, isYou, canManage, onUpdated, onRemove }: Mem
       ) : (
         <span className="badge">{roleLabels[member.role]}</span>
       )}
-      {Boolean(action.error) && (
+      {Boolean(change.error) && (
         <div className="member-error">
-          <ErrorAlert error={action.error} />
+          <ErrorAlert error={change.error} />
         </div>
       )}
     </li>

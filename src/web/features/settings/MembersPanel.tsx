@@ -1,29 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MemberView } from '../../../api/workspaces.js';
+import { usePagedQuery } from '../../api/pagedQuery.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Loading } from '../../components/Loading.js';
-import { usePagedQuery } from '../../hooks/usePagedQuery.js';
 import { useMe, useSession } from '../../session/sessionContext.js';
-import { listMembers, removeMember } from './membersApi.js';
+import { listMembers, memberKeys, removeMember } from './membersApi.js';
 import { MemberRow } from './MemberRow.js';
 
 export function MembersPanel({ isOwner }: { isOwner: boolean }) {
   const me = useMe();
   const { refresh } = useSession();
-  const members = usePagedQuery(listMembers);
+  const queryClient = useQueryClient();
+  const members = usePagedQuery({ queryKey: memberKeys.members, loadPage: listMembers });
   const [removing, setRemoving] = useState<MemberView | null>(null);
 
   // Changing your own membership changes what you may do here: reload the session.
   async function afterChange(member: MemberView) {
-    members.updateItems((items) => items.map((item) => (item.userId === member.userId ? member : item)));
+    await queryClient.invalidateQueries({ queryKey: memberKeys.members });
     if (member.userId === me.user.id) await refresh();
   }
 
   async function confirmRemove() {
     if (!removing) return;
     await removeMember(removing.userId);
-    members.updateItems((items) => items.filter((item) => item.userId !== removing.userId));
+    await queryClient.invalidateQueries({ queryKey: memberKeys.members });
     if (removing.userId === me.user.id) await refresh();
   }
 

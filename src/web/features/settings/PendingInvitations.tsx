@@ -3,17 +3,23 @@ import type { InvitationView } from '../../../api/workspaces.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Loading.js';
-import type { PagedQuery } from '../../hooks/usePagedQuery.js';
+import type { PagedQuery } from '../../api/pagedQuery.js';
 import { formatDate, roleLabels } from '../../lib/roles.js';
 import { revokeInvitation } from './membersApi.js';
 
-export function PendingInvitations({ invitations }: { invitations: PagedQuery<InvitationView> }) {
+interface PendingInvitationsProps {
+  invitations: PagedQuery<InvitationView>;
+  /** Resolves once the list no longer shows the revoked invitation. */
+  onRevoked: () => Promise<void>;
+}
+
+export function PendingInvitations({ invitations, onRevoked }: PendingInvitationsProps) {
   const [revoking, setRevoking] = useState<InvitationView | null>(null);
 
   async function confirmRevoke() {
     if (!revoking) return;
     await revokeInvitation(revoking.id);
-    invitations.updateItems((items) => items.filter((item) => item.id !== revoking.id));
+    await onRevoked();
   }
 
   if (invitations.status === 'loading') return <Loading label="Loading invitations…" />;

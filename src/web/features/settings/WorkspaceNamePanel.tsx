@@ -1,8 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { workspaceName } from '../../../api/workspaces.js';
 import { ErrorAlert, SuccessNotice } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
-import { useAction } from '../../hooks/useAction.js';
 import { useMe, useSession } from '../../session/sessionContext.js';
 import { renameCurrentWorkspace } from '../workspaces/workspacesApi.js';
 
@@ -12,25 +12,27 @@ export function WorkspaceNamePanel() {
   const [name, setName] = useState(me.currentWorkspace.name);
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  const action = useAction();
-  const isOwner = me.role === 'owner';
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const valid = workspaceName.safeParse(name).success;
-    setError(valid ? undefined : 'Give the workspace a name of up to 80 characters.');
-    if (!valid) return;
-    const ok = await action.run(async () => {
-      const renamed = await renameCurrentWorkspace(name.trim());
-      // Update the header and switcher from the answer instead of reloading the session.
+  const rename = useMutation({
+    mutationFn: renameCurrentWorkspace,
+    // Update the header and switcher from the answer instead of reloading the session.
+    onSuccess: (renamed) => {
       setMe({
         ...me,
         currentWorkspace: renamed,
         workspaces: me.workspaces.map((workspace) => (workspace.id === renamed.id ? renamed : workspace)),
       });
-    });
-    setSaved(ok);
+      setSaved(true);
+    },
+  });
+  const isOwner = me.role === 'owner';
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const valid = workspaceName.safeParse(name).success;
+    setError(valid ? undefined : 'Give the workspace a name of up to 80 characters.');
+    if (!valid) return;
+    rename.mutate(name.trim());
   }
 
   return (
@@ -39,8 +41,8 @@ export function WorkspaceNamePanel() {
         Workspace
       </h2>
       {isOwner ? (
-        <form className="form form-inline" noValidate onSubmit={(event) => void submit(event)}>
-          <ErrorAlert error={action.error} />
+        <form className="form form-inline" noValidate onSubmit={submit}>
+          <ErrorAlert error={rename.error} />
           {saved && <SuccessNotice>Workspace renamed.</SuccessNotice>}
           <Field
             label="Workspace name"
@@ -50,8 +52,8 @@ export function WorkspaceNamePanel() {
             onChange={(event) => setName(event.target.value)}
             error={error}
           />
-          <button type="submit" className="button button-primary" disabled={action.pending}>
-            {action.pending ? 'Saving…' : 'Save name'}
+          <button type="submit" className="button button-primary" disabled={rename.isPending}>
+            {rename.isPending ? 'Saving…' : 'Save name'}
           </button>
         </form>
       ) : (

@@ -4,6 +4,8 @@ import { apiGet } from '../../api/client.js';
 
 const auditPage = pageOf(auditEventView);
 
+export const auditKeys = { list: ['audit'] as const };
+
 /** The workspace's connection audit log, newest first (owners only). */
 export const listAuditEvents = (cursor: string | null, signal?: AbortSignal) =>
   apiGet(cursor ? `/api/audit?cursor=${encodeURIComponent(cursor)}` : '/api/audit', auditPage, signal);

@@ -5,6 +5,12 @@ import { apiGet, apiSend, apiSendNoContent } from '../../api/client.js';
 const memberPage = pageOf(memberView);
 const invitationPage = pageOf(invitationView);
 
+/** The cache keys of the workspace's members and pending invitations. */
+export const memberKeys = {
+  members: ['members'] as const,
+  invitations: ['invitations'] as const,
+};
+
 function withCursor(path: string, cursor: string | null): string {
   return cursor ? `${path}?cursor=${encodeURIComponent(cursor)}` : path;
 }

@@ -1,10 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { workspaceName } from '../../../api/workspaces.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Field } from '../../components/Field.js';
 import { Modal } from '../../components/Modal.js';
-import { useAction } from '../../hooks/useAction.js';
 import { useSession } from '../../session/sessionContext.js';
 import { createWorkspace } from '../workspaces/workspacesApi.js';
 
@@ -21,28 +21,30 @@ function CreateWorkspaceForm({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const action = useAction();
+  // The new workspace becomes current on the server; reload the session to show it.
+  const creation = useMutation({
+    mutationFn: async (name: string) => {
+      await createWorkspace(name);
+      await refresh();
+    },
+    onSuccess: () => {
+      onClose();
+      void navigate('/');
+    },
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const valid = workspaceName.safeParse(name).success;
     setError(valid ? undefined : 'Give the workspace a name of up to 80 characters.');
     if (!valid) return;
-    // The new workspace becomes current on the server; reload the session to show it.
-    const created = await action.run(async () => {
-      await createWorkspace(name.trim());
-      await refresh();
-    });
-    if (created) {
-      onClose();
-      void navigate('/');
-    }
+    creation.mutate(name.trim());
   }
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form" noValidate onSubmit={submit}>
       <p className="muted">A workspace has its own videos, members and connected accounts.</p>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={creation.error} />
       <Field
         label="Workspace name"
         name="name"
@@ -56,8 +58,8 @@ function CreateWorkspaceForm({ onClose }: { onClose: () => void }) {
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={action.pending}>
-          {action.pending ? 'Creating…' : 'Create workspace'}
+        <button type="submit" className="button button-primary" disabled={creation.isPending}>
+          {creation.isPending ? 'Creating…' : 'Create workspace'}
         </button>
       </div>
     </form>

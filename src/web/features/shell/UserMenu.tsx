@@ -1,5 +1,5 @@
+import { useMutation } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/Alerts.js';
-import { useAction } from '../../hooks/useAction.js';
 import { usePopoverMenu } from '../../hooks/usePopoverMenu.js';
 import { initials } from '../../lib/initials.js';
 import { useMe, useSession } from '../../session/sessionContext.js';
@@ -8,7 +8,7 @@ export function UserMenu() {
   const { user } = useMe();
   const { signOut } = useSession();
   const { containerRef, toggleProps, panelProps } = usePopoverMenu();
-  const action = useAction();
+  const signingOut = useMutation({ mutationFn: signOut });
 
   return (
     <div className="popover-anchor" ref={containerRef}>
@@ -23,11 +23,11 @@ export function UserMenu() {
           <p className="account-name">{user.name}</p>
           <p className="account-email">{user.email}</p>
         </div>
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={signingOut.error} />
         <div className="popover-footer">
           {/* Once signed out, the route guard takes the user to the sign-in page. */}
-          <button type="button" className="menu-item" onClick={() => void action.run(signOut)}>
-            {action.pending ? 'Signing out…' : 'Sign out'}
+          <button type="button" className="menu-item" onClick={() => signingOut.mutate()}>
+            {signingOut.isPending ? 'Signing out…' : 'Sign out'}
           </button>
         </div>
       </div>

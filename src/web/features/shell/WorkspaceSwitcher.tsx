@@ -1,7 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { Icon } from '../../components/Icon.js';
-import { useAction } from '../../hooks/useAction.js';
 import { usePopoverMenu } from '../../hooks/usePopoverMenu.js';
 import { roleLabels } from '../../lib/roles.js';
 import { useMe, useSession } from '../../session/sessionContext.js';
@@ -13,13 +13,19 @@ export function WorkspaceSwitcher() {
   const { setMe } = useSession();
   const { containerRef, toggleProps, panelProps, panelId, closeAndRefocus } = usePopoverMenu();
   const [creating, setCreating] = useState(false);
-  const action = useAction();
+  const switching = useMutation({
+    mutationFn: switchWorkspace,
+    // The shell re-mounts the page for the new workspace once /api/me says so.
+    onSuccess: (me) => {
+      setMe(me);
+      closeAndRefocus();
+    },
+  });
   const currentId = me.currentWorkspace.id;
 
-  async function choose(workspaceId: string) {
+  function choose(workspaceId: string) {
     if (workspaceId === currentId) return closeAndRefocus();
-    // The shell re-mounts the page for the new workspace once /api/me says so.
-    if (await action.run(async () => setMe(await switchWorkspace(workspaceId)))) closeAndRefocus();
+    switching.mutate(workspaceId);
   }
 
   return (
@@ -42,8 +48,8 @@ export function WorkspaceSwitcher() {
                   type="button"
                   className="menu-item"
                   aria-current={current ? 'true' : undefined}
-                  disabled={action.pending}
-                  onClick={() => void choose(workspace.id)}
+                  disabled={switching.isPending}
+                  onClick={() => choose(workspace.id)}
                 >
                   <span className="menu-item-text">
                     <span className="menu-item-name">{workspace.name}</span>
@@ -55,7 +61,7 @@ export function WorkspaceSwitcher() {
             );
           })}
         </ul>
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={switching.error} />
         <div className="popover-footer">
           <button
             type="button"
