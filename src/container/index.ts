@@ -84,6 +84,7 @@ export async function buildContainer(
     tools: kit.media,
     clock,
     maxUploadBytes,
+    maxQueued: config.WORKSPACE_QUEUE_MAX,
   });
   const queue = new InProcessQueue({
     store,
@@ -129,7 +130,7 @@ export async function buildContainer(
     progress,
     mediaLinks,
     mediaRoot,
-    content: new ContentService({ store, clock, queue }),
+    content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),
     library: new MediaLibraryService({
       store,
       media: kit.mediaStore,

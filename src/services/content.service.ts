@@ -8,6 +8,7 @@ import type { JobQueue } from '../ports/job-queue.js';
 import type { Page, PageRequest, Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
 import { findLibraryMusic } from './library-music.js';
+import { assertQueueRoom } from './queue-limit.js';
 import { assertEditableUpload } from './video-upload.service.js';
 
 export const GENERATE_JOB = 'generate';
@@ -20,11 +21,20 @@ export interface GeneratePayload {
 
 /** Content items: created from briefs, listed in the library, edited into new versions, retried after failures. */
 export class ContentService {
-  constructor(private readonly deps: { store: Store; clock: Clock; queue: JobQueue }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      queue: JobQueue;
+      /** WORKSPACE_QUEUE_MAX: items one workspace may have queued or generating; unset, no limit. */
+      maxQueued?: number;
+    },
+  ) {}
 
   /** Creates an item for a brief and queues its generation. */
   async create(ctx: AuthContext, brief: Brief): Promise<{ item: ContentItem; jobId: string }> {
     requirePermission(ctx, 'content.create');
+    await this.assertQueueRoom(ctx.workspaceId);
     await this.assertMusicAvailable(ctx, brief);
     const now = isoNow(this.deps.clock);
     const item: ContentItem = {
@@ -51,6 +61,7 @@ export class ContentService {
   /** A series: one item per brief, all queued; nothing is created when one brief's music is missing. */
   async createSeries(ctx: AuthContext, briefs: Brief[]): Promise<{ item: ContentItem; jobId: string }[]> {
     requirePermission(ctx, 'content.create');
+    await this.assertQueueRoom(ctx.workspaceId, briefs.length);
     for (const [index, brief] of briefs.entries()) {
       await this.assertMusicAvailable(ctx, brief).catch((error: unknown) => {
         throw error instanceof UserError
@@ -113,7 +124,13 @@ export class ContentService {
       await findLibraryMusic(this.deps.store.mediaAssets, ctx.workspaceId, music.assetId, 'brief');
   }
 
+  private async assertQueueRoom(workspaceId: string, adding = 1): Promise<void> {
+    const max = this.deps.maxQueued;
+    if (max !== undefined) await assertQueueRoom(this.deps.store.content, workspaceId, max, adding);
+  }
+
   private async requeue(item: ContentItem, edits: VersionEdits): Promise<string> {
+    await this.assertQueueRoom(item.workspaceId);
     await this.deps.store.content.updateItem({
       ...item,
       status: 'queued',
