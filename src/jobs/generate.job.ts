@@ -1,5 +1,6 @@
 import type { Job, VersionEdits } from '../domain/content-item.js';
 import { TransientError } from '../domain/errors.js';
+import { publicFailureReason } from '../domain/failure-reason.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { ProgressBus } from '../ports/progress-bus.js';
 import type { Store } from '../ports/store.js';
@@ -97,7 +98,7 @@ export function generateJob(deps: {
         // Transient causes (rate limits, timeouts) are retried by the queue; the item shows it is still at work.
         if (cause instanceof TransientError) {
           const current = await store.content.findItem(job.workspaceId, itemId);
-          const reason = `${cause.message} (retrying)`;
+          const reason = `${publicFailureReason(cause)} (retrying)`;
           if (current)
             await store.content.updateItem({
               ...current,
@@ -121,7 +122,7 @@ export function generateJob(deps: {
   async function recordFailure(job: Job, itemId: string, stage: string, cause: unknown): Promise<void> {
     const item = await store.content.findItem(job.workspaceId, itemId);
     if (!item) return;
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = publicFailureReason(cause);
     await store.content.updateItem({
       ...item,
       status: 'failed',
