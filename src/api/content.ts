@@ -95,6 +95,24 @@ export const versionView = z.object({
   stageLog: z.array(z.object({ stage: z.string(), cached: z.boolean(), ms: z.number() })),
 });
 
+// Caps well past every platform's limit (validateMetadata names the exact ones) that keep a body bounded.
+const text = (max: number) => z.string().max(max);
+const aiGenerated = z.boolean().describe('AI disclosure; always true on a generated video');
+
+/** Platform texts as a person edits them: only the known platforms and fields, each of its type. */
+export const platformMetadataInput = z.strictObject({
+  tiktok: z.strictObject({ caption: text(10_000), aiGenerated }).optional(),
+  youtube: z
+    .strictObject({
+      title: text(1_000),
+      description: text(20_000),
+      tags: z.array(text(500)).max(500),
+      aiGenerated,
+    })
+    .optional(),
+  instagram: z.strictObject({ caption: text(10_000), aiGenerated }).optional(),
+});
+
 export const editsInput = z.strictObject({
   script: z
     .strictObject({
@@ -114,5 +132,12 @@ export const editsInput = z.strictObject({
     })
     .optional(),
   captionText: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(200)).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  // Checked against the item (its platforms, the AI disclosure) by the service: 400 invalid_metadata.
+  metadata: z
+    .unknown()
+    .optional()
+    .describe(
+      'Platform texts: { tiktok?: { caption, aiGenerated }, youtube?: { title, description, tags, aiGenerated }, ' +
+        'instagram?: { caption, aiGenerated } }; platforms left out keep their current texts',
+    ),
 });

@@ -1,7 +1,8 @@
-import type { Brief } from '../domain/content.js';
+import type { Brief, PlatformMetadata } from '../domain/content.js';
 import type { ContentItem, ItemStatus, Version, VersionEdits } from '../domain/content-item.js';
 import { UserError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import { checkMetadataEdit } from '../domain/metadata/index.js';
 import { musicOf, parseMusicChoice } from '../domain/music/index.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { JobQueue } from '../ports/job-queue.js';
@@ -18,6 +19,9 @@ export interface GeneratePayload {
   itemId: string;
   edits: VersionEdits;
 }
+
+/** Edits as a request carries them: the metadata is not checked yet. */
+export type EditRequest = Omit<VersionEdits, 'metadata'> & { metadata?: unknown };
 
 /** Content items: created from briefs, listed in the library, edited into new versions, retried after failures. */
 export class ContentService {
@@ -91,8 +95,11 @@ export class ContentService {
     return { item, versions: await this.deps.store.content.listVersions(ctx.workspaceId, itemId) };
   }
 
-  /** Queues a new version with the edits (script, caption text, metadata); only dependent stages re-run. */
-  async edit(ctx: AuthContext, itemId: string, edits: VersionEdits): Promise<string> {
+  /**
+   * Queues a new version with the edits (script, caption text, metadata); only dependent stages re-run. Metadata
+   * arrives unchecked and is checked here against the item (400 invalid_metadata).
+   */
+  async edit(ctx: AuthContext, itemId: string, request: EditRequest): Promise<string> {
     requirePermission(ctx, 'content.create');
     const item = await this.deps.store.content.findItem(ctx.workspaceId, itemId);
     if (!item) throw notFound('item');
@@ -103,6 +110,9 @@ export class ContentService {
         'This video is being generated; edit it when it is ready',
       );
     }
+    const { metadata, ...rest } = request;
+    const edits: VersionEdits =
+      metadata === undefined ? rest : { ...rest, metadata: await this.checkedMetadata(item, metadata) };
     if (item.source === 'upload') assertEditableUpload(edits);
     return this.requeue(item, edits);
   }
@@ -115,6 +125,17 @@ export class ContentService {
     if (item.status !== 'failed')
       throw new UserError('conflict', 'not_failed', 'Only a failed video can be retried');
     return this.requeue(item, {});
+  }
+
+  private async checkedMetadata(item: ContentItem, metadata: unknown): Promise<PlatformMetadata> {
+    const current = item.currentVersionId
+      ? await this.deps.store.content.findVersion(item.workspaceId, item.currentVersionId)
+      : null;
+    return checkMetadataEdit(metadata, {
+      source: item.source,
+      platforms: item.brief.platforms,
+      current: current?.outputs.metadata ?? null,
+    });
   }
 
   // Fails early with a 400 rather than later with a failed render.
