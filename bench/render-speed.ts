@@ -23,6 +23,7 @@ import {
   buildRenderArgs,
   ENCODER_SETTINGS,
   encoderArgs,
+  mediaInput,
   type EncoderSettings,
   type RenderPreset,
 } from '../src/domain/render/index.js';
@@ -59,7 +60,9 @@ try {
       tools.ffmpeg(buildRenderArgs(plan, tools.features, out, assPath, encoder), out, { expectedMs: 30_000 }),
     );
     const reencode = await timed(() =>
-      tools.ffmpeg(['-i', out, ...encoderArgs(encoder), reencoded], reencoded, { expectedMs: 30_000 }),
+      tools.ffmpeg([...mediaInput(out), ...encoderArgs(encoder), reencoded], reencoded, {
+        expectedMs: 30_000,
+      }),
     );
     results.push({ render, reencode });
     console.log(

@@ -6,7 +6,7 @@ import { briefInput } from '../src/api/content.js';
 import { loadConfig } from '../src/config/load.js';
 import { openStandaloneFactory } from '../src/container/cli.js';
 import { createMediaTools } from '../src/adapters/media/index.js';
-import { DEFAULT_ENCODER, encoderArgs } from '../src/domain/render/index.js';
+import { DEFAULT_ENCODER, encoderArgs, mediaInput } from '../src/domain/render/index.js';
 import { peakMemorySampler } from './process-memory.js';
 
 /**
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const videoMs = version.outputs.media.durationMs;
     const t1 = performance.now();
     await media.ffmpeg(
-      ['-i', output, ...encoderArgs(DEFAULT_ENCODER), '-c:a', 'aac', '-b:a', '128k', reencoded],
+      [...mediaInput(output), ...encoderArgs(DEFAULT_ENCODER), '-c:a', 'aac', '-b:a', '128k', reencoded],
       reencoded,
       {
         expectedMs: videoMs,

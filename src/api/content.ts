@@ -177,5 +177,12 @@ export const editsInput = z.strictObject({
     })
     .optional(),
   captionText: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(E.captionMax)).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  // Checked against the item (its platforms, the AI disclosure) by the service: 400 invalid_metadata.
+  metadata: z
+    .unknown()
+    .optional()
+    .describe(
+      'Platform texts: { tiktok?: { caption, aiGenerated }, youtube?: { title, description, tags, aiGenerated }, ' +
+        'instagram?: { caption, aiGenerated } }; platforms left out keep their current texts',
+    ),
 });

@@ -57,4 +57,11 @@ export const factorySettings = {
     .max(64)
     .optional()
     .describe('Videos generated at once; unset: the number of CPU cores'),
+  WORKSPACE_QUEUE_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(20)
+    .describe('Videos one workspace may have waiting or being made at once; more answer 429 queue_full'),
 };

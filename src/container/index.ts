@@ -92,6 +92,7 @@ export async function buildContainer(
     tools: kit.media,
     clock,
     maxUploadBytes,
+    maxQueued: config.WORKSPACE_QUEUE_MAX,
   });
   const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
   const housekeeping = new HousekeepingService({ store, clock, queue });
@@ -133,7 +134,7 @@ export async function buildContainer(
     progress,
     mediaLinks,
     mediaRoot,
-    content: new ContentService({ store, clock, queue }),
+    content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),
     library: new MediaLibraryService({
       store,
       media: kit.mediaStore,

@@ -10,7 +10,7 @@ import { installSecurityHeaders } from './security-headers.js';
 import { VIDEO_UPLOAD_PATH, videoUploadRoutes } from './routes/video-upload.routes.js';
 import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
-import { installErrorHandling } from './errors.js';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './errors.js';
 import { OneLineRequestLog } from './request-log.js';
 import { documentOperation } from './openapi/document.js';
 import { installApiDocs } from './api-docs.js';
@@ -47,6 +47,8 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
     genReqId: () => randomUUID(),
     logController: new OneLineRequestLog(),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

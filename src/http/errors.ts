@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { BugError, TransientError, UserError, type UserErrorKind } from '../domain/errors.js';
 import type { ErrorBody } from '../api/common.js';
@@ -84,4 +86,51 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (response.retryAfterSeconds) void reply.header('retry-after', String(response.retryAfterSeconds));
     return reply.code(response.status).send(response.body);
   });
+}
+
+// Errors the router raises before any route runs: a path part over maxParamLength, broken percent-encoding.
+const ROUTER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'url_too_long',
+    message: 'A part of the address is longer than 100 characters',
+  },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad_url',
+    message: 'The address is not valid (broken percent-encoding)',
+  },
+};
+
+/** Fastify's `frameworkErrors`: the router's own errors answer the one error body too. */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const known = ROUTER_ERRORS[error.code] ?? { status: 400, code: 'bad_request', message: 'Bad request' };
+  request.log.info({ code: known.code, status: known.status }, 'request rejected');
+  void reply.code(known.status).send(errorBody(known.code, known.message));
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node cannot even parse (a raw non-ASCII byte in the URL, headers too
+ * large, a timeout) gets the one error body on the socket, which is then closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large']
+        : [400, 'bad_request', 'The request is not valid HTTP'];
+  const body = JSON.stringify(errorBody(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -19,6 +19,24 @@ export async function receiveUpload(
   tempPath: string,
   maxUploadBytes: number,
 ): Promise<ReceivedUpload> {
+  try {
+    return await readParts(request, tempPath, maxUploadBytes);
+  } catch (error) {
+    // Disk errors (they name a syscall) are ours; anything else the parser throws is a malformed body.
+    if (error instanceof UserError || (error instanceof Error && 'syscall' in error)) throw error;
+    throw new UserError(
+      'validation',
+      'upload_malformed',
+      'The upload is not a complete multipart/form-data body; send the file as a form field',
+    );
+  }
+}
+
+async function readParts(
+  request: FastifyRequest,
+  tempPath: string,
+  maxUploadBytes: number,
+): Promise<ReceivedUpload> {
   const fields: Record<string, string> = {};
   let filename: string | null = null;
   for await (const part of request.parts()) {

@@ -1,5 +1,6 @@
 import type { ContentItem, Version, VersionEdits } from '../domain/content-item.js';
 import { TransientError } from '../domain/errors.js';
+import { publicFailureReason } from '../domain/failure-reason.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { JobContext } from '../ports/job-queue.js';
 import type { ProgressBus } from '../ports/progress-bus.js';
@@ -113,7 +114,7 @@ export class ItemGenerationService {
     if (current)
       await this.deps.store.content.updateItem({
         ...current,
-        failure: { stage, reason: `${cause.message} (retrying)` },
+        failure: { stage, reason: `${publicFailureReason(cause)} (retrying)` },
         updatedAt: isoNow(this.deps.clock),
       });
   }
@@ -126,7 +127,8 @@ export class ItemGenerationService {
   ): Promise<void> {
     const item = await this.deps.store.content.findItem(workspaceId, itemId);
     if (!item) return;
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    // People see a reason without server paths or raw stderr; the log keeps the whole error.
+    const reason = publicFailureReason(cause);
     await this.deps.store.content.updateItem({
       ...item,
       status: 'failed',

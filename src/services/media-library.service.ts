@@ -39,14 +39,14 @@ export class MediaLibraryService {
    */
   async ingest(input: UploadInput, ctx: AuthContext): Promise<MediaAsset> {
     const { media, clock } = this.deps;
+    this.assertCanUpload(ctx);
+    if (input.workspaceId !== ctx.workspaceId) throw forbidden();
     const id = newId();
     // Moved into the store first, so that whatever happens next, the store can delete it.
     const incoming = `workspaces/${ctx.workspaceId}/library/incoming/${id}`;
     await media.put(incoming, input.tempPath);
     let finalKey: string | null = null;
     try {
-      requirePermission(ctx, 'content.create');
-      if (input.workspaceId !== ctx.workspaceId) throw forbidden();
       const { info, kind, extension, sizeBytes } = await checkUpload(this.deps, incoming, input.filename);
       finalKey = `workspaces/${ctx.workspaceId}/library/${id}.${extension}`;
       await media.put(finalKey, media.pathOf(incoming));
@@ -71,6 +71,11 @@ export class MediaLibraryService {
       if (finalKey) await media.delete(finalKey).catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Whether the caller's role may add to the library: asked before any byte of an upload is read. */
+  assertCanUpload(ctx: AuthContext): void {
+    requirePermission(ctx, 'content.create');
   }
 
   /** The workspace's library, newest first. */

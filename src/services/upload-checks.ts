@@ -18,6 +18,10 @@ const AUDIO_FORMATS: { formats: string[]; codec: RegExp; extension: AudioExtensi
   { formats: ['ogg'], codec: /^(vorbis|opus)$/, extension: 'ogg' },
   { formats: ['flac'], codec: /^flac$/, extension: 'flac' },
 ];
+// Past these, a file is a decompression bomb or a mistake, never a short vertical video's material.
+export const MAX_SIDE_PX = 8192;
+export const MAX_PIXELS = 40_000_000;
+export const MAX_DURATION_MS = 10 * 60_000;
 const KNOWN_EXTENSION = /\.(png|jpe?g|webp|mp4|m4v|mov|webm|mp3|m4a|aac|wav|ogg|oga|opus|flac)$/i;
 const MAX_FILENAME_LENGTH = 200;
 const SUPPORTED =
@@ -43,6 +47,7 @@ export async function checkUpload(
   const sizeBytes = (await deps.media.size(key)) ?? 0;
   assertSize(sizeBytes, deps.maxUploadBytes);
   const info = await probeOrRefuse(deps.tools, deps.media.pathOf(key), filename);
+  assertSaneMedia(info);
   return { info, ...classifyUpload(info, filename), sizeBytes };
 }
 
@@ -57,6 +62,30 @@ function assertSize(sizeBytes: number, max: number): void {
     );
   }
   if (sizeBytes === 0) throw corrupt();
+}
+
+/** Refuses absurd dimensions (over 8,192 px a side or 40 megapixels) and durations (over 10 minutes). */
+export function assertSaneMedia(info: MediaInfo): void {
+  const video = info.video;
+  if (
+    video &&
+    (video.width > MAX_SIDE_PX || video.height > MAX_SIDE_PX || video.width * video.height > MAX_PIXELS)
+  ) {
+    throw new UserError(
+      'validation',
+      'upload_too_many_pixels',
+      `This picture is ${video.width}×${video.height} pixels; uploads can be at most ${MAX_SIDE_PX} pixels a side ` +
+        `and ${MAX_PIXELS / 1_000_000} megapixels. Export it smaller.`,
+    );
+  }
+  if (info.durationMs > MAX_DURATION_MS) {
+    throw new UserError(
+      'validation',
+      'upload_too_long',
+      `This file lasts ${Math.round(info.durationMs / 60_000)} minutes; uploads can last at most ` +
+        `${MAX_DURATION_MS / 60_000} minutes. Trim it first.`,
+    );
+  }
 }
 
 /** What an upload is, from its probed content (never from its name alone); throws a plain-worded UserError. */
@@ -109,7 +138,10 @@ async function probeOrRefuse(
 ): Promise<MediaInfo> {
   try {
     return await tools.probe(path);
-  } catch {
+  } catch (error) {
+    // A streaming playlist or list of other files, whatever its name: never "damaged", simply not taken.
+    if (error instanceof UserError && error.code === 'media_format_refused')
+      throw unsupported('It is not a picture, a video or a sound file we can take');
     throw KNOWN_EXTENSION.test(filename)
       ? corrupt()
       : unsupported('It is not a picture, a video or a sound file');

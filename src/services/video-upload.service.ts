@@ -18,6 +18,7 @@ import type { Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
 import { stageKey } from './generation/canonical-hash.js';
 import { StageFailure } from './generation/stage-runner.js';
+import { assertQueueRoom } from './queue-limit.js';
 import { checkUpload, corrupt, displayName, unsupported } from './upload-checks.js';
 
 export interface VideoUploadDeps {
@@ -27,6 +28,8 @@ export interface VideoUploadDeps {
   clock: Clock;
   /** MEDIA_UPLOAD_MAX_MB in bytes. */
   maxUploadBytes: number;
+  /** WORKSPACE_QUEUE_MAX: items one workspace may have queued or generating; unset, no limit. */
+  maxQueued?: number;
 }
 
 /** A finished video in a temporary path (the HTTP layer wrote it there), with what the person said about it. */
@@ -49,17 +52,24 @@ const MAX_COVER_AT_MS = 1500;
 export class VideoUploadService {
   constructor(private readonly deps: VideoUploadDeps) {}
 
+  /** Whether the caller may upload now (role, room in the workspace's queue): asked before any byte is read. */
+  async assertCanUpload(ctx: AuthContext): Promise<void> {
+    requirePermission(ctx, 'content.create');
+    const max = this.deps.maxQueued;
+    if (max !== undefined) await assertQueueRoom(this.deps.store.content, ctx.workspaceId, max);
+  }
+
   /** Checks and stores the file and creates a ready item with its first version; a refused file leaves nothing. */
   async ingest(ctx: AuthContext, input: VideoUploadInput): Promise<{ item: ContentItem; version: Version }> {
     const { media, tools, store, clock } = this.deps;
+    await this.assertCanUpload(ctx);
+    if (input.workspaceId !== ctx.workspaceId) throw forbidden();
     const itemId = newId();
     const folder = `workspaces/${ctx.workspaceId}/uploads/${itemId}`;
     const incoming = `${folder}/incoming`;
     await media.put(incoming, input.tempPath);
     const written: string[] = [incoming];
     try {
-      requirePermission(ctx, 'content.create');
-      if (input.workspaceId !== ctx.workspaceId) throw forbidden();
       const started = Date.now();
       const checked = await checkUpload(this.deps, incoming, input.filename);
       if (checked.kind !== 'video') throw unsupported(`It is ${articleFor(checked.kind)}, not a video`);

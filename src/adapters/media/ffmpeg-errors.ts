@@ -13,6 +13,8 @@ const UNREADABLE_INPUT = [
   /Unsupported codec/,
 ];
 const OUT_OF_SPACE = /No space left on device/;
+// The input is a container the whitelist leaves out (a streaming playlist, a concat list…) or reaches for a URL.
+const REFUSED_INPUT = /not on whitelist/;
 
 /** The last meaningful stderr lines, trimmed, so an error carries the reason without the whole log. */
 export function stderrTail(stderr: string): string {
@@ -25,23 +27,27 @@ export function stderrTail(stderr: string): string {
     .join('\n');
 }
 
-/** Maps a failed ffmpeg run to the error taxonomy: unreadable input → UserError, full disk → Transient, else Bug. */
+/**
+ * Maps a failed ffmpeg run to the error taxonomy: refused or unreadable input → UserError, full disk → Transient,
+ * else Bug. A UserError's message stays plain (people see it); the stderr tail, with its paths, rides in `cause`,
+ * which the log shows and the API never does.
+ */
 export function ffmpegFailure(exitCode: number | null, stderr: string): Error {
   const tail = stderrTail(stderr);
-  if (UNREADABLE_INPUT.some((re) => re.test(tail))) {
-    return new UserError(
-      'validation',
-      'media_unreadable',
-      `A media file could not be read: ${lastLine(tail)}`,
-      {
-        ffmpeg: tail,
-      },
+  if (REFUSED_INPUT.test(tail))
+    return withStderr(
+      new UserError('validation', 'media_format_refused', 'This kind of file is not accepted'),
+      tail,
     );
+  if (UNREADABLE_INPUT.some((re) => re.test(tail))) {
+    const error = new UserError('validation', 'media_unreadable', 'A media file could not be read');
+    return withStderr(error, tail);
   }
-  if (OUT_OF_SPACE.test(tail)) return new TransientError('disk_full', `The disk is full: ${lastLine(tail)}`);
+  if (OUT_OF_SPACE.test(tail)) return new TransientError('disk_full', 'The disk is full');
   return new BugError('ffmpeg_failed', `ffmpeg exited with code ${exitCode ?? 'none'}:\n${tail}`);
 }
 
-function lastLine(tail: string): string {
-  return tail.split('\n').pop() ?? '';
+function withStderr(error: UserError, tail: string): UserError {
+  error.cause = new Error(tail);
+  return error;
 }

@@ -3,6 +3,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { MediaInfo } from '../../domain/content.js';
 import { BugError } from '../../domain/errors.js';
+import { INPUT_WHITELIST, inputsAreGuarded, mediaInput } from '../../domain/render/index.js';
 import type { MediaTools, RunProgress } from '../../ports/media-tools.js';
 import { findBinaries, type BinaryOptions, type Binaries } from './binaries.js';
 import { ffmpegFailure } from './ffmpeg-errors.js';
@@ -60,6 +61,8 @@ export class FfmpegMediaTools implements MediaTools {
   ): Promise<void> {
     const at = args.lastIndexOf(output);
     if (at < 0) throw new BugError('ffmpeg_args', `The arguments do not write to ${output}`);
+    if (!inputsAreGuarded(args))
+      throw new BugError('ffmpeg_input_unguarded', 'Every ffmpeg input must be opened with mediaInput()');
     const partial = `${output}.partial-${randomBytes(6).toString('hex')}${extname(output)}`;
     const runArgs = [...GLOBAL_ARGS, ...args.slice(0, at), partial, ...args.slice(at + 1)];
     const report = progressReporter(options.expectedMs, options.onProgress);
@@ -98,8 +101,7 @@ export class FfmpegMediaTools implements MediaTools {
     const args = [
       '-hide_banner',
       '-nostdin',
-      '-i',
-      file,
+      ...mediaInput(file),
       '-map',
       '0:a:0',
       '-af',
@@ -118,13 +120,17 @@ export class FfmpegMediaTools implements MediaTools {
   private async probeStreams(file: string): Promise<ProbedStreams> {
     const options = { timeoutMs: PROBE_TIMEOUT_MS };
     if (this.binaries.ffprobe !== null) {
-      const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file];
+      const args = [
+        ...['-v', 'error', ...INPUT_WHITELIST],
+        ...['-print_format', 'json', '-show_format', '-show_streams', file],
+      ];
       const result = await runProcess(this.binaries.ffprobe, args, options);
       if (result.exitCode !== 0) throw ffmpegFailure(result.exitCode, result.stderr);
       return parseFfprobeJson(result.stdout);
     }
     // Without ffprobe: `ffmpeg -i` prints the same summary, then fails for want of an output.
-    const result = await runProcess(this.binaries.ffmpeg, ['-hide_banner', '-nostdin', '-i', file], options);
+    const args = ['-hide_banner', '-nostdin', ...mediaInput(file)];
+    const result = await runProcess(this.binaries.ffmpeg, args, options);
     if (!result.stderr.includes('Input #0')) throw ffmpegFailure(result.exitCode, result.stderr);
     return parseFfmpegInfo(result.stderr);
   }

@@ -11,3 +11,4 @@ export {
   utf8Bytes,
   withoutAngleBrackets,
 } from './text-limits.js';
+export { checkMetadataEdit, type MetadataEditTarget } from './metadata-edit.js';

@@ -1,3 +1,5 @@
+import { mediaInput } from './inputs.js';
+
 /** The audio part of the filtergraph: voice, music ducked under it, or silence; always endless (output -t cuts). */
 export interface AudioGraph {
   inputs: string[];
@@ -23,8 +25,8 @@ export function audioGraph(
   const voiceIndex = firstInput;
   const musicIndex = voicePath === null ? firstInput : firstInput + 1;
   const inputs = [
-    ...(voicePath === null ? [] : ['-i', voicePath]),
-    ...(musicPath === null ? [] : ['-stream_loop', '-1', '-i', musicPath]),
+    ...(voicePath === null ? [] : mediaInput(voicePath)),
+    ...(musicPath === null ? [] : ['-stream_loop', '-1', ...mediaInput(musicPath)]),
   ];
   if (voicePath !== null && musicPath !== null) {
     return {

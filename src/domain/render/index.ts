@@ -13,3 +13,4 @@ export {
 export { FONT_FACES, FONT_NAMES, fontFaceByName, assFamilyForFile, type FontFace } from './fonts.js';
 export { frameCount, frameSegments, FPS, type FramedSegment } from './frames.js';
 export { escapeFilterValue } from './filter-escape.js';
+export { ACCEPTED_DEMUXERS, INPUT_WHITELIST, inputsAreGuarded, mediaInput } from './inputs.js';

@@ -2,6 +2,7 @@ import type { VisualSource } from '../content.js';
 import { BugError } from '../errors.js';
 import { mix, paletteColors, type Rgb } from './colors.js';
 import { FPS } from './frames.js';
+import { mediaInput } from './inputs.js';
 
 export const WIDTH = 1080;
 export const HEIGHT = 1920;
@@ -59,7 +60,7 @@ export function imageSegment(
     `[${inputIndex}:v]trim=end_frame=1,scale=${WIDTH + travel}:${HEIGHT}:force_original_aspect_ratio=increase:` +
     `flags=bicubic,crop=${WIDTH + travel}:${HEIGHT},setsar=1,format=yuv420p,${loopStill(frames)},` +
     `${panCrop(motion, travel, frames)},${finish(out)}`;
-  return { inputs: ['-i', file], filters: [chain] };
+  return { inputs: mediaInput(file), filters: [chain] };
 }
 
 /** Filters for a video clip: looped if short, cut to length, scaled and cropped to fill the frame. */
@@ -68,7 +69,7 @@ export function clipSegment(file: string, inputIndex: number, frames: number, ou
   const chain =
     `[${inputIndex}:v]fps=${FPS},scale=${WIDTH}:${HEIGHT}:force_original_aspect_ratio=increase:flags=bilinear,` +
     `crop=${WIDTH}:${HEIGHT},setsar=1,format=yuv420p,trim=end_frame=${frames},${finish(out)}`;
-  return { inputs: ['-stream_loop', '-1', '-t', seconds, '-i', file], filters: [chain] };
+  return { inputs: ['-stream_loop', '-1', '-t', seconds, ...mediaInput(file)], filters: [chain] };
 }
 
 /** The file behind an asset or stock segment; a plan without it is a bug in whoever built the plan. */

@@ -31,9 +31,13 @@ export const libraryRoutes =
 
     app.post(
       '/library',
-      { schema: { tags: ['library'], response: { 201: mediaAssetView, 400: errorSchema } } },
+      {
+        schema: { tags: ['library'], response: { 201: mediaAssetView, 400: errorSchema, 403: errorSchema } },
+      },
       async (request, reply) => {
         const ctx = requireAuth(request);
+        // Refused before reading: a viewer's upload never reaches the disk.
+        library.assertCanUpload(ctx);
         const scratch = await deps.scratch();
         try {
           const tempPath = join(scratch.dir, 'upload');

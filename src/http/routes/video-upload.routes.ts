@@ -48,11 +48,18 @@ export const videoUploadRoutes =
           description:
             'multipart/form-data: file field `video` (MP4, MOV or WebM), text fields `title` (3–200 characters), ' +
             '`description` (optional), `platforms` (comma-separated; default all three)',
-          response: { 201: z.object({ item: itemView }), 400: errorSchema, 403: errorSchema },
+          response: {
+            201: z.object({ item: itemView }),
+            400: errorSchema,
+            403: errorSchema,
+            429: errorSchema,
+          },
         },
       },
       async (request, reply) => {
         const ctx = requireAuth(request);
+        // Refused before reading: a viewer's upload (or one past the queue limit) never reaches the disk.
+        await deps.uploads.assertCanUpload(ctx);
         const scratch = await deps.scratch();
         try {
           const tempPath = join(scratch.dir, 'upload');

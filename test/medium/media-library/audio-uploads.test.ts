@@ -1,3 +1,4 @@
+import { mediaInput } from '../../../src/domain/render/index.js';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +25,19 @@ const asCover = ['-c:v', 'copy', '-disposition:v', 'attached_pic'];
 const FIXTURES: Record<string, string[]> = {
   'tone.mp3': [...tone, '-c:a', 'libmp3lame'],
   // An album cover rides along as an attached picture (ffprobe sees a one-frame mjpeg "video").
-  'cover.mp3': [...tone, '-i', 'COVER', '-map', '0:a', '-map', '1:v', '-c:a', 'libmp3lame', ...asCover],
-  'cover.m4a': [...tone, '-i', 'COVER', '-map', '0:a', '-map', '1:v', '-c:a', 'aac', ...asCover],
-  'cover.flac': [...tone, '-i', 'COVER', '-map', '0:a', '-map', '1:v', '-c:a', 'flac', ...asCover],
+  'cover.mp3': [
+    ...tone,
+    ...mediaInput('COVER'),
+    '-map',
+    '0:a',
+    '-map',
+    '1:v',
+    '-c:a',
+    'libmp3lame',
+    ...asCover,
+  ],
+  'cover.m4a': [...tone, ...mediaInput('COVER'), '-map', '0:a', '-map', '1:v', '-c:a', 'aac', ...asCover],
+  'cover.flac': [...tone, ...mediaInput('COVER'), '-map', '0:a', '-map', '1:v', '-c:a', 'flac', ...asCover],
   'tone.m4a': [...tone, '-c:a', 'aac'],
   'tone.aac': [...tone, '-c:a', 'aac', '-f', 'adts'],
   'tone.wav': tone,

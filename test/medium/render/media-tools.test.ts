@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaTools, type FfmpegMediaTools } from '../../../src/adapters/media/index.js';
 import { BugError, TransientError, UserError } from '../../../src/domain/errors.js';
+import { mediaInput } from '../../../src/domain/render/index.js';
 import { childProcesses, makeMedia, skipWithoutFfmpeg } from './media-fixtures.js';
 
 // A minute of busy 1080×1920 video: long enough to still be running when the test stops it.
@@ -70,10 +71,19 @@ describe.skipIf(skipWithoutFfmpeg)('FfmpegMediaTools with the system ffmpeg', ()
     const bad = join(dir, 'damaged.mp4');
     await writeFile(bad, 'this is not a video');
     const out = join(dir, 'from-damaged.mp4');
-    await expect(tools.ffmpeg(['-i', bad, out], out, { expectedMs: 1000 })).rejects.toMatchObject({
+    await expect(tools.ffmpeg([...mediaInput(bad), out], out, { expectedMs: 1000 })).rejects.toMatchObject({
       code: 'media_unreadable',
     });
     await expect(tools.probe(bad)).rejects.toBeInstanceOf(UserError);
+  });
+
+  it('refuses an input opened without the protocol and format whitelists', async () => {
+    const clip = join(dir, 'unguarded.mp4');
+    await writeFile(clip, 'whatever');
+    const out = join(dir, 'from-unguarded.mp4');
+    await expect(tools.ffmpeg(['-i', clip, out], out, { expectedMs: 1000 })).rejects.toMatchObject({
+      code: 'ffmpeg_input_unguarded',
+    });
   });
 
   it('refuses arguments that do not write to the output', async () => {

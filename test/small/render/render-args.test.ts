@@ -6,6 +6,9 @@ import {
   buildCoverArgs,
   buildPlanAss,
   buildRenderArgs,
+  ACCEPTED_DEMUXERS,
+  inputsAreGuarded,
+  mediaInput,
   DEFAULT_ENCODER,
   ENCODER_SETTINGS,
   encoderArgs,
@@ -89,7 +92,7 @@ describe('buildRenderArgs', () => {
   });
 
   it('reads the image once, then the voice, and maps the joined video and the audio', () => {
-    expect(args.slice(0, 4)).toEqual(['-i', '/media/photo.jpg', '-i', '/media/voice.wav']);
+    expect(args.slice(0, 12)).toEqual([...mediaInput('/media/photo.jpg'), ...mediaInput('/media/voice.wav')]);
     expect(args.filter((a) => a === '-map')).toHaveLength(2);
     expect(valueAfter(args, '-map')).toBe('[vout]');
     const graph = graphOf(args);
@@ -134,7 +137,13 @@ describe('buildRenderArgs', () => {
       ],
     });
     const clipArgs = buildRenderArgs(clipPlan, ALL, 'o.mp4', 'a.ass');
-    expect(clipArgs.slice(0, 6)).toEqual(['-stream_loop', '-1', '-t', '3.500', '-i', '/media/clip.mp4']);
+    expect(clipArgs.slice(0, 10)).toEqual([
+      '-stream_loop',
+      '-1',
+      '-t',
+      '3.500',
+      ...mediaInput('/media/clip.mp4'),
+    ]);
     expect(graphOf(clipArgs)).toContain(
       '[0:v]fps=30,scale=1080:1920:force_original_aspect_ratio=increase:flags=bilinear,crop=1080:1920,',
     );
@@ -152,12 +161,12 @@ describe('buildRenderArgs', () => {
     [
       { voicePath: null, musicPath: '/m.mp3' },
       '[1:a]aresample=48000',
-      ['-stream_loop', '-1', '-i', '/m.mp3'],
+      ['-stream_loop', '-1', ...mediaInput('/m.mp3')],
     ],
   ])('makes an audio track from %j', (audio, filter, inputs) => {
     const audioArgs = buildRenderArgs(plan(audio), ALL, 'o.mp4', 'a.ass');
     expect(graphOf(audioArgs)).toContain(filter);
-    expect(audioArgs.slice(2, 2 + inputs.length)).toEqual(inputs);
+    expect(audioArgs.slice(6, 6 + inputs.length)).toEqual(inputs);
   });
 
   it('burns captions with drawtext when the build has no libass', () => {
@@ -235,6 +244,35 @@ describe('buildPlanAss', () => {
   });
 });
 
+describe('every input is opened under the whitelists', () => {
+  it('lets no playlist, concat list or device demuxer in', () => {
+    expect(ACCEPTED_DEMUXERS).not.toContain('hls');
+    expect(ACCEPTED_DEMUXERS).not.toContain('dash');
+    expect(ACCEPTED_DEMUXERS).not.toContain('concat');
+    expect(ACCEPTED_DEMUXERS).not.toContain('lavfi');
+  });
+
+  it('guards every input of a render with a clip, a picture, voice and music, and of a cover', () => {
+    const full = plan({ musicPath: '/m.mp3' });
+    expect(inputsAreGuarded(buildRenderArgs(full, ALL, 'o.mp4', 'a.ass'))).toBe(true);
+    expect(inputsAreGuarded(buildCoverArgs('/v.mp4', 100, '/c.jpg'))).toBe(true);
+  });
+
+  it.each<[string, string[], boolean]>([
+    ['a bare input', ['-i', '/x.mp4', 'o.mp4'], false],
+    ['a second input without the whitelists', [...mediaInput('/a.mp4'), '-i', '/b.m3u8', 'o.mp4'], false],
+    [
+      'whitelists that let http in',
+      ['-protocol_whitelist', 'file,http', '-format_whitelist', 'hls', '-i', '/x', 'o'],
+      false,
+    ],
+    ['a generated lavfi source', ['-f', 'lavfi', '-i', 'testsrc2=d=1', 'o.mp4'], true],
+    ['no input at all', ['-version'], true],
+  ])('judges %s', (_name, args, guarded) => {
+    expect(inputsAreGuarded(args)).toBe(guarded);
+  });
+});
+
 describe('buildCoverArgs', () => {
   it.each([
     [1500, '1.500'],
@@ -243,6 +281,10 @@ describe('buildCoverArgs', () => {
     expect(buildCoverArgs('/v.mp4', atMs, '/c.jpg')).toEqual([
       '-ss',
       seconds,
+      '-protocol_whitelist',
+      'file',
+      '-format_whitelist',
+      'mov,matroska,png_pipe,jpeg_pipe,webp_pipe,image2,mp3,aac,wav,ogg,flac',
       '-i',
       '/v.mp4',
       '-frames:v',
