@@ -57,9 +57,12 @@ export async function buildContainer(
   const dataDir = resolve(config.DATA_DIR);
   const store = overrides.store ?? (await openEmbeddedStore(dataDir));
   const clock = overrides.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
-  const hasher =
+  const { BoundedPasswordHasher } = await import('../adapters/crypto/bounded-password-hasher.js');
+  const hasher = new BoundedPasswordHasher(
     overrides.hasher ??
-    new (await import('../adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher();
+      new (await import('../adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher(),
+    { concurrency: config.PASSWORD_HASH_CONCURRENCY, queue: config.PASSWORD_HASH_QUEUE },
+  );
   const mailer = overrides.mailer ?? (await pickMailer(config, dataDir, logger));
   const publicBaseUrl = config.PUBLIC_BASE_URL;
   const sandbox = sandboxEnabled(config)
@@ -161,6 +164,7 @@ export async function buildContainer(
       sessionTtlSeconds: config.SESSION_TTL_DAYS * 86_400,
       authRateLimitPerMinute: config.SIGNIN_RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
+      metricsToken: config.METRICS_TOKEN ?? null,
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {

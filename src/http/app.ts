@@ -44,7 +44,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: ONE_MEGABYTE,
-    trustProxy: deps.settings.trustProxy,
+    trustProxy: deps.settings.trustProxy.length > 0 ? deps.settings.trustProxy : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },

@@ -44,7 +44,10 @@ export interface HttpDeps {
     secureCookies: boolean;
     sessionTtlSeconds: number;
     authRateLimitPerMinute: number;
-    trustProxy: boolean;
+    /** Addresses or CIDRs of the proxies whose X-Forwarded-For is believed; empty: none. */
+    trustProxy: string[];
+    /** The bearer token /metrics asks for; null: loopback callers only. */
+    metricsToken: string | null;
     webRoot: string;
   };
 }

@@ -8,6 +8,7 @@ import { buildContainer, type Container } from '../../src/container/index.js';
 import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-hasher.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';
+import type { PasswordHasher } from '../../src/ports/password-hasher.js';
 import { CapturingMailer } from './capturing-mailer.js';
 import { FakeClock } from './fake-clock.js';
 import { freePort } from './free-port.js';
@@ -29,11 +30,12 @@ export interface TestApp {
 
 /**
  * The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing.
- * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox).
+ * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox);
+ * `hasher` replaces the fast scrypt (the container still wraps it in its concurrency gate).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; hasher?: PasswordHasher } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
   const port = options.listen ? await freePort() : null;
@@ -53,7 +55,7 @@ export async function startTestApp(
   const clock = new FakeClock();
   const mailer = new CapturingMailer();
   // Low scrypt cost keeps the suite fast; production parameters are covered by the hasher's own test.
-  const hasher = new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
+  const hasher = options.hasher ?? new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
   const container = await buildContainer(config, logger, { clock, mailer, hasher });
   container.settings.webRoot = join(dataDir, 'no-web-build');
   const app = await buildHttpApp(container, logger);
