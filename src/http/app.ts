@@ -63,7 +63,9 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   });
 
   installErrorHandling(app);
-  installSecurityHeaders(app, deps.sandbox ? `${SANDBOX_PREFIX}/` : null);
+  installSecurityHeaders(app, deps.sandbox ? `${SANDBOX_PREFIX}/` : null, {
+    https: deps.settings.publicBaseUrl.startsWith('https://'),
+  });
   installCsrfProtection(app, deps.settings.publicBaseUrl, CSRF_EXEMPT, MULTIPART_PATHS);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
@@ -81,7 +83,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
         : { schema: { ...input.schema, hide: true }, url: input.url },
   });
 
-  healthRoutes(app, deps.store, metrics);
+  healthRoutes(app, deps.store, metrics, deps.settings.metricsToken);
   await app.register(
     async (api) => {
       installSessionResolution(api, deps.auth);
