@@ -127,6 +127,10 @@ export async function buildContainer(
       mailer,
       publicBaseUrl,
       invitationTtlMs: config.INVITATION_TTL_DAYS * 86_400_000,
+      invitationsPerHour: {
+        perUser: config.INVITATIONS_PER_HOUR_PER_USER,
+        perWorkspace: config.INVITATIONS_PER_HOUR_PER_WORKSPACE,
+      },
     }),
     queue,
     progress,
