@@ -169,6 +169,8 @@ export async function buildContainer(
       authRateLimitPerMinute: config.SIGNIN_RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
       metricsToken: config.METRICS_TOKEN ?? null,
+      maxStreamsPerUser: 5,
+      streamRecheckMs: 5_000,
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {

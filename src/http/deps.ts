@@ -48,6 +48,10 @@ export interface HttpDeps {
     trustProxy: string[];
     /** The bearer token /metrics asks for; null: loopback callers only. */
     metricsToken: string | null;
+    /** Progress streams one person may hold open at once. */
+    maxStreamsPerUser: number;
+    /** How often an open progress stream checks that its viewer is still a member. */
+    streamRecheckMs: number;
     webRoot: string;
   };
 }
