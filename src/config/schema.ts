@@ -65,6 +65,7 @@ export const configSchema = z.object({
     .string()
     .default('AI Factory <no-reply@localhost>')
     .describe('Sender of the mail the app sends'),
+  ...securitySettings,
   TOKEN_ENCRYPTION_KEYS: z
     .string()
     .optional()
@@ -89,7 +90,6 @@ export const configSchema = z.object({
     .max(3600)
     .default(30)
     .describe('How often the scheduler looks in the store for token refreshes that are due'),
-  ...securitySettings,
   ...platformSettings,
   ...factorySettings,
 });

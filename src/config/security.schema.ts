@@ -68,6 +68,6 @@ export const securitySettings = {
     .max(10_000)
     .default(32)
     .describe('Sign-ins waiting for a hash slot; past this the server answers 503 busy with Retry-After'),
-  INVITATIONS_PER_HOUR_PER_USER: perHour(20, 'Invitations one person may send per hour'),
-  INVITATIONS_PER_HOUR_PER_WORKSPACE: perHour(50, 'Invitations one workspace may send per hour'),
+  USER_INVITES_PER_HOUR: perHour(20, 'Invitations one person may send per hour'),
+  WORKSPACE_INVITES_PER_HOUR: perHour(50, 'Invitations one workspace may send per hour'),
 };

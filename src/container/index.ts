@@ -128,8 +128,8 @@ export async function buildContainer(
       publicBaseUrl,
       invitationTtlMs: config.INVITATION_TTL_DAYS * 86_400_000,
       invitationsPerHour: {
-        perUser: config.INVITATIONS_PER_HOUR_PER_USER,
-        perWorkspace: config.INVITATIONS_PER_HOUR_PER_WORKSPACE,
+        perUser: config.USER_INVITES_PER_HOUR,
+        perWorkspace: config.WORKSPACE_INVITES_PER_HOUR,
       },
     }),
     queue,

@@ -42,7 +42,7 @@ describe('invitation abuse', () => {
   });
 
   it('limits invitations per inviting person per hour with 429 too_many_invitations', async () => {
-    t = await startTestApp({ INVITATIONS_PER_HOUR_PER_USER: '2', INVITATIONS_PER_HOUR_PER_WORKSPACE: '100' });
+    t = await startTestApp({ USER_INVITES_PER_HOUR: '2', WORKSPACE_INVITES_PER_HOUR: '100' });
     const owner = new Client(t.app);
     await signUp(owner, 'owner@example.com');
     const codes = [];
@@ -71,7 +71,7 @@ describe('invitation abuse', () => {
   });
 
   it('limits invitations per workspace across its owners, and a refused caller spends no allowance', async () => {
-    t = await startTestApp({ INVITATIONS_PER_HOUR_PER_USER: '100', INVITATIONS_PER_HOUR_PER_WORKSPACE: '2' });
+    t = await startTestApp({ USER_INVITES_PER_HOUR: '100', WORKSPACE_INVITES_PER_HOUR: '2' });
     const owner = new Client(t.app);
     await signUp(owner, 'owner@example.com');
     const invite = await owner.post('/api/invitations', { email: 'coowner@example.com', role: 'owner' });
