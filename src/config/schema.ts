@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseKeyList } from '../domain/master-keys.js';
 import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
+import { securitySettings } from './security.schema.js';
 
 /**
  * Every setting of the product, documented where it is declared. This schema is the only reader of the
@@ -52,7 +53,7 @@ export const configSchema = z.object({
     .max(10000)
     .default(10)
     .describe(
-      'Sign-in, sign-up and reset attempts allowed per minute per client address (and per email for sign-in)',
+      'Sign-in, sign-up and reset attempts allowed per minute per client address across all emails, and per email (sign-in, reset request) across all addresses',
     ),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
@@ -64,10 +65,7 @@ export const configSchema = z.object({
     .string()
     .default('AI Factory <no-reply@localhost>')
     .describe('Sender of the mail the app sends'),
-  TRUST_PROXY: z
-    .stringbool()
-    .default(false)
-    .describe('Trust X-Forwarded-* headers (set when running behind a load balancer)'),
+  ...securitySettings,
   TOKEN_ENCRYPTION_KEYS: z
     .string()
     .optional()

@@ -13,7 +13,7 @@ export async function buildFactoryKit(
   config: Config,
   deps: { mediaRoot: string; store: Store },
 ): Promise<FactoryKit> {
-  mkdirSync(deps.mediaRoot, { recursive: true });
+  mkdirSync(deps.mediaRoot, { recursive: true, mode: 0o700 });
   const { createScriptWriter } = await import('../adapters/ai/script/index.js');
   const { createVoiceEngine } = await import('../adapters/ai/voice/index.js');
   const { LibraryVisuals } = await import('../adapters/ai/visuals/library-visuals.js');

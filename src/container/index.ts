@@ -64,9 +64,12 @@ export async function buildContainer(
   const dataDir = resolve(config.DATA_DIR);
   const store = overrides.store ?? (await openEmbeddedStore(dataDir));
   const clock = overrides.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
-  const hasher =
+  const { BoundedPasswordHasher } = await import('../adapters/crypto/bounded-password-hasher.js');
+  const hasher = new BoundedPasswordHasher(
     overrides.hasher ??
-    new (await import('../adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher();
+      new (await import('../adapters/crypto/scrypt-password-hasher.js')).ScryptPasswordHasher(),
+    { concurrency: config.PASSWORD_HASH_CONCURRENCY, queue: config.PASSWORD_HASH_QUEUE },
+  );
   const mailer = overrides.mailer ?? (await pickMailer(config, dataDir, logger));
   const publicBaseUrl = config.PUBLIC_BASE_URL;
   const sandbox = sandboxEnabled(config)
@@ -128,6 +131,10 @@ export async function buildContainer(
       mailer,
       publicBaseUrl,
       invitationTtlMs: config.INVITATION_TTL_DAYS * 86_400_000,
+      invitationsPerHour: {
+        perUser: config.USER_INVITES_PER_HOUR,
+        perWorkspace: config.WORKSPACE_INVITES_PER_HOUR,
+      },
     }),
     queue,
     startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping }),
@@ -173,6 +180,9 @@ export async function buildContainer(
       sessionTtlSeconds: config.SESSION_TTL_DAYS * 86_400,
       authRateLimitPerMinute: config.SIGNIN_RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
+      metricsToken: config.METRICS_TOKEN ?? null,
+      maxStreamsPerUser: 5,
+      streamRecheckMs: 5_000,
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {

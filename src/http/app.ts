@@ -42,7 +42,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: ONE_MEGABYTE,
-    trustProxy: deps.settings.trustProxy,
+    trustProxy: deps.settings.trustProxy.length > 0 ? deps.settings.trustProxy : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     logController: new OneLineRequestLog(),
@@ -64,7 +64,9 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   });
 
   installErrorHandling(app);
-  installSecurityHeaders(app, deps.sandbox ? `${SANDBOX_PREFIX}/` : null);
+  installSecurityHeaders(app, deps.sandbox ? `${SANDBOX_PREFIX}/` : null, {
+    https: deps.settings.publicBaseUrl.startsWith('https://'),
+  });
   installCsrfProtection(app, deps.settings.publicBaseUrl, CSRF_EXEMPT, MULTIPART_PATHS);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
@@ -79,7 +81,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
     transform: documentOperation,
   });
 
-  healthRoutes(app, deps.store, metrics);
+  healthRoutes(app, deps.store, metrics, deps.settings.metricsToken);
   await app.register(
     async (api) => {
       installSessionResolution(api, deps.auth);

@@ -44,7 +44,14 @@ export interface HttpDeps {
     secureCookies: boolean;
     sessionTtlSeconds: number;
     authRateLimitPerMinute: number;
-    trustProxy: boolean;
+    /** Addresses or CIDRs of the proxies whose X-Forwarded-For is believed; empty: none. */
+    trustProxy: string[];
+    /** The bearer token /metrics asks for; null: loopback callers only. */
+    metricsToken: string | null;
+    /** Progress streams one person may hold open at once. */
+    maxStreamsPerUser: number;
+    /** How often an open progress stream checks that its viewer is still a member. */
+    streamRecheckMs: number;
     webRoot: string;
   };
 }

@@ -4,15 +4,24 @@ import type { ProgressBus, ProgressEvent } from '../ports/progress-bus.js';
 
 const KEEPALIVE_MS = 15_000;
 
+/** What keeps a stream open: the viewer's slot, given back at the end, and a check that they may still watch. */
+export interface StreamGuard {
+  release(): void;
+  /** False once the viewer is no longer a member of the item's workspace. */
+  stillAllowed(): Promise<boolean>;
+  recheckMs: number;
+}
+
 /**
  * Server-sent events for one item: its state now, then every progress event until it is ready or failed
- * (or the browser goes away).
+ * (or the browser goes away, or the viewer's membership ends).
  */
 export function streamItemProgress(
   request: FastifyRequest,
   reply: FastifyReply,
   bus: ProgressBus,
   item: ContentItem,
+  guard: StreamGuard,
 ): void {
   reply.hijack();
   const res = reply.raw;
@@ -33,17 +42,27 @@ export function streamItemProgress(
     ...(item.failure ? { message: item.failure.reason } : {}),
   });
   if (initial !== 'running') {
+    guard.release();
     res.end();
     return;
   }
   const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  // Removal from the workspace happens elsewhere (another request, maybe another process): look again regularly.
+  const recheck = setInterval(() => {
+    guard.stillAllowed().then(
+      (allowed) => allowed || close(),
+      () => close(),
+    );
+  }, guard.recheckMs);
   const unsubscribe = bus.subscribe(item.workspaceId, item.id, (event) => {
     send(event);
     if (event.status !== 'running') close();
   });
   function close(): void {
     clearInterval(keepalive);
+    clearInterval(recheck);
     unsubscribe();
+    guard.release();
     res.end();
   }
   request.raw.on('close', close);

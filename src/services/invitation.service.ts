@@ -2,11 +2,13 @@ import { UserError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { normalizeEmail, type Invitation } from '../domain/people.js';
 import type { Role } from '../domain/roles.js';
+import { plainMailName } from '../domain/mail-text.js';
 import { hashSecret, newSecret } from '../domain/secrets.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { Page, PageRequest, Store } from '../ports/store.js';
 import { requirePermission, type AuthContext } from './auth-context.js';
+import { HourlyQuota } from './hourly-quota.js';
 
 export interface InvitationServiceDeps {
   store: Store;
@@ -14,13 +16,28 @@ export interface InvitationServiceDeps {
   mailer: Mailer;
   publicBaseUrl: string;
   invitationTtlMs: number;
+  /** Invitations one person, and one workspace, may send per hour. */
+  invitationsPerHour: { perUser: number; perWorkspace: number };
 }
 
 const invitationNotFound = (): UserError => notFound('invitation');
+const tooManyInvitations = (who: string, retryAfterSeconds: number): UserError =>
+  new UserError(
+    'rate_limited',
+    'too_many_invitations',
+    `${who} sent as many invitations as allowed in an hour; try again later`,
+    { retryAfterSeconds },
+  );
 
 /** Single-use invitation links that add a person to a workspace with a role. */
 export class InvitationService {
-  constructor(private readonly deps: InvitationServiceDeps) {}
+  private readonly perUser: HourlyQuota;
+  private readonly perWorkspace: HourlyQuota;
+
+  constructor(private readonly deps: InvitationServiceDeps) {
+    this.perUser = new HourlyQuota(deps.clock, deps.invitationsPerHour.perUser);
+    this.perWorkspace = new HourlyQuota(deps.clock, deps.invitationsPerHour.perWorkspace);
+  }
 
   /** Creates the invitation, mails the link, and returns it once so the owner can share it another way. */
   async invite(
@@ -35,6 +52,7 @@ export class InvitationService {
     if (existing && (await store.memberships.find(ctx.workspaceId, existing.id))) {
       throw new UserError('conflict', 'already_member', `${email} is already a member of this workspace`);
     }
+    this.spendQuota(ctx);
     const token = newSecret();
     const invitation: Invitation = {
       id: newId(),
@@ -51,10 +69,13 @@ export class InvitationService {
     await store.invitations.create(invitation);
     const acceptUrl = `${publicBaseUrl}/invite?token=${token}`;
     const workspace = await store.workspaces.findById(ctx.workspaceId);
+    // Names are chosen by people, so they go into the mail as plain text that no client turns into a link.
+    const inviter = plainMailName(ctx.user.name) || 'Someone';
+    const workspaceName = plainMailName(workspace?.name ?? '') || 'a workspace';
     await mailer.send({
       to: email,
-      subject: `${ctx.user.name} invited you to ${workspace?.name ?? 'a workspace'} on AI Factory`,
-      text: `You are invited to join "${workspace?.name ?? ''}" as ${role}.\n\nAccept here (the link works once):\n${acceptUrl}\n`,
+      subject: `${inviter} invited you to ${workspaceName} on AI Factory`,
+      text: `You are invited to join "${workspaceName}" as ${role}.\n\nAccept here (the link works once):\n${acceptUrl}\n`,
     });
     return { invitation, acceptUrl };
   }
@@ -106,6 +127,16 @@ export class InvitationService {
       await tx.sessions.setCurrentWorkspace(ctx.sessionId, invitation.workspaceId);
     });
     return invitation.workspaceId;
+  }
+
+  /** Counts one invitation against the sender's and the workspace's hourly quota, or refuses it. */
+  private spendQuota(ctx: AuthContext): void {
+    const userWait = this.perUser.waitSeconds(ctx.user.id);
+    if (userWait > 0) throw tooManyInvitations('You', userWait);
+    const workspaceWait = this.perWorkspace.waitSeconds(ctx.workspaceId);
+    if (workspaceWait > 0) throw tooManyInvitations('This workspace', workspaceWait);
+    this.perUser.use(ctx.user.id);
+    this.perWorkspace.use(ctx.workspaceId);
   }
 
   private async usable(token: string): Promise<Invitation> {

@@ -8,6 +8,8 @@ import type { Store } from '../ports/store.js';
 import { recordConnectionEvent } from './audit-log.js';
 
 const SIGNATURE_TOLERANCE_S = 300;
+// Meta retries a failed callback for a while, but a signed_request older than this is a replay of a captured one.
+const SIGNED_REQUEST_MAX_AGE_S = 3600;
 
 export interface PlatformEventsDeps {
   store: Store;
@@ -19,6 +21,10 @@ export interface PlatformEventsDeps {
 
 const badSignature = (): UserError =>
   new UserError('unauthenticated', 'invalid_signature', 'The signature does not verify');
+const staleRequest = (): UserError =>
+  new UserError('unauthenticated', 'stale_request', 'The signed request was issued more than an hour ago');
+const replayedRequest = (): UserError =>
+  new UserError('conflict', 'replayed_request', 'This signed request was already received');
 
 function safeEqual(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
@@ -71,7 +77,7 @@ export class PlatformEventsService {
 
   /** Meta's deauthorize callback: the person removed the app in Instagram; their tokens are deleted. */
   async instagramDeauthorize(signedRequest: string | undefined): Promise<void> {
-    const userId = this.verifySignedRequest(signedRequest);
+    const userId = await this.acceptSignedRequest('deauthorize', signedRequest);
     await this.revokeEverywhere('instagram', userId, 'The person removed the app in Instagram');
   }
 
@@ -79,7 +85,7 @@ export class PlatformEventsService {
   async instagramDataDeletion(
     signedRequest: string | undefined,
   ): Promise<{ url: string; confirmation_code: string }> {
-    const userId = this.verifySignedRequest(signedRequest);
+    const userId = await this.acceptSignedRequest('data_deletion', signedRequest);
     const { store, clock } = this.deps;
     const connections = await store.connections.findAllByAccount('instagram', userId);
     const code = newSecret().slice(0, 16);
@@ -113,14 +119,37 @@ export class PlatformEventsService {
     return request;
   }
 
+  /**
+   * A verified, fresh signed_request seen for the first time: its user id. The digest covers the signed payload
+   * part only, so re-encoding the signature does not make a replay look new; it names the callback too, as Meta
+   * may send the same payload to both.
+   */
+  private async acceptSignedRequest(
+    callback: 'deauthorize' | 'data_deletion',
+    signedRequest: string | undefined,
+  ): Promise<string> {
+    const { userId, issuedAt, payload } = this.verifySignedRequest(signedRequest);
+    const now = this.deps.clock.now() / 1000;
+    if (now - issuedAt > SIGNED_REQUEST_MAX_AGE_S || issuedAt - now > SIGNATURE_TOLERANCE_S)
+      throw staleRequest();
+    const digest = createHash('sha256').update(`${callback}.${payload}`).digest('hex');
+    if (!(await this.deps.store.webhookReceipts.remember(digest, 'instagram', isoNow(this.deps.clock))))
+      throw replayedRequest();
+    return userId;
+  }
+
   /** `base64url(sig).base64url(payload)`, HMAC-SHA256 of the payload part with the app secret. */
-  private verifySignedRequest(signedRequest: string | undefined): string {
+  private verifySignedRequest(signedRequest: string | undefined): {
+    userId: string;
+    issuedAt: number;
+    payload: string;
+  } {
     const secret = this.deps.secrets.instagram;
     const [sig, payload] = (signedRequest ?? '').split('.', 2);
     if (!secret || !sig || !payload) throw badSignature();
     const expected = createHmac('sha256', secret).update(payload).digest();
     if (!safeEqual(Buffer.from(sig, 'base64url'), expected)) throw badSignature();
-    let data: { algorithm?: unknown; user_id?: unknown };
+    let data: { algorithm?: unknown; user_id?: unknown; issued_at?: unknown };
     try {
       data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof data;
     } catch {
@@ -132,7 +161,9 @@ export class PlatformEventsService {
     ) {
       throw badSignature();
     }
-    return String(data.user_id);
+    // Meta always sends issued_at; without one the age cannot be checked, so the request is not trusted.
+    if (typeof data.issued_at !== 'number' || !Number.isFinite(data.issued_at)) throw staleRequest();
+    return { userId: String(data.user_id), issuedAt: data.issued_at, payload };
   }
 
   /** The platform already revoked the grant: delete the tokens of every workspace's connection to that account. */

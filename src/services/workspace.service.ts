@@ -94,6 +94,11 @@ export class WorkspaceService {
   }
 
   /** Owners remove members; anyone may leave. The last owner can do neither. */
+  /** True while the person is a member of the workspace (long-lived views check it again as they run). */
+  async isMember(workspaceId: string, userId: string): Promise<boolean> {
+    return (await this.deps.store.memberships.find(workspaceId, userId)) !== null;
+  }
+
   async removeMember(ctx: AuthContext, userId: string): Promise<void> {
     if (userId !== ctx.user.id) requirePermission(ctx, 'members.manage');
     await this.deps.store.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-
 import { SqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';
+import type { PasswordHasher } from '../../src/ports/password-hasher.js';
 import { CapturingMailer } from './capturing-mailer.js';
 import { FakeClock } from './fake-clock.js';
 import { freePort } from './free-port.js';
@@ -31,13 +32,19 @@ export interface TestApp {
 
 /**
  * The real HTTP app on a fresh SQLite file, with a fake clock, captured mail and logs, and fast hashing.
- * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox).
+ * With `listen`, it serves on a free loopback port (needed when the app calls itself, e.g. its own sandbox);
+ * `hasher` replaces the fast scrypt (the container still wraps it in its concurrency gate).
  * With `prettyLogs`, logs are the development format (readable lines) instead of JSON.
  * With `retryTransactions`, every store transaction runs as a document store may run it (see retrying-store).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { listen?: boolean; prettyLogs?: boolean; retryTransactions?: boolean } = {},
+  options: {
+    listen?: boolean;
+    prettyLogs?: boolean;
+    retryTransactions?: boolean;
+    hasher?: PasswordHasher;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
   const port = options.listen ? await freePort() : null;
@@ -57,7 +64,7 @@ export async function startTestApp(
   const clock = new FakeClock();
   const mailer = new CapturingMailer();
   // Low scrypt cost keeps the suite fast; production parameters are covered by the hasher's own test.
-  const hasher = new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
+  const hasher = options.hasher ?? new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
   const store = options.retryTransactions
     ? retryingStore(SqliteStore.open(join(dataDir, 'ai-factory.sqlite')))
     : undefined;

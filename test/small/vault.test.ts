@@ -41,6 +41,27 @@ describe('envelope vault', () => {
     await expect(open(vault, binding, tampered)).rejects.toMatchObject({ code: 'vault_auth_failed' });
   });
 
+  it('refuses a sealed value whose GCM tag was truncated (authTagLength pinned to 16)', async () => {
+    const vault = new EnvelopeVault(staticKeyRing([newMasterKey()]));
+    const sealed = await vault.seal(binding, tokens);
+    // v1.iv.tag.ct: keep the tag's first 12 (or 4) bytes, which GCM would accept were the length not pinned.
+    const truncate = (value: string, bytes: number) => {
+      const [version, iv, tag, ct] = value.split('.');
+      const short = Buffer.from(tag ?? '', 'base64url')
+        .subarray(0, bytes)
+        .toString('base64url');
+      return [version, iv, short, ct].join('.');
+    };
+    for (const bytes of [12, 4]) {
+      await expect(
+        open(vault, binding, { ...sealed, ciphertext: truncate(sealed.ciphertext, bytes) }),
+      ).rejects.toMatchObject({ code: 'vault_auth_failed' });
+      await expect(
+        open(vault, binding, { ...sealed, wrappedKey: truncate(sealed.wrappedKey, bytes) }),
+      ).rejects.toMatchObject({ code: 'vault_auth_failed' });
+    }
+  });
+
   it('re-wraps under a new master key without touching the ciphertext, and keeps old keys readable', async () => {
     const oldKey = newMasterKey();
     const sealed = await new EnvelopeVault(staticKeyRing([oldKey])).seal(binding, tokens);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, rename, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../../domain/errors.js';
 import type { MediaStore } from '../../ports/media-store.js';
@@ -37,7 +37,7 @@ export class LocalMediaStore implements MediaStore {
   /** Moves the file in: a rename on the same disk, else a copy to a temporary name, a rename and an unlink. */
   async put(key: string, sourcePath: string): Promise<void> {
     const target = this.pathOf(key);
-    await mkdir(dirname(target), { recursive: true });
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     try {
       await rename(sourcePath, target);
     } catch (error) {
@@ -52,6 +52,8 @@ export class LocalMediaStore implements MediaStore {
       }
       await unlink(sourcePath);
     }
+    // Files arrive from ffmpeg and uploads with the process umask's mode; media is private to this user.
+    await chmod(target, 0o600);
   }
 
   /** True when a file is stored under the key. */
@@ -78,7 +80,7 @@ export class LocalMediaStore implements MediaStore {
   /** A fresh directory under the root (same disk, so `put` from it is a rename). */
   async scratch(): Promise<{ dir: string; cleanup(): Promise<void> }> {
     const parent = join(this.root, SCRATCH_DIR);
-    await mkdir(parent, { recursive: true });
+    await mkdir(parent, { recursive: true, mode: 0o700 });
     const dir = await mkdtemp(join(parent, 'job-'));
     return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
   }

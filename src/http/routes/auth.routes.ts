@@ -13,6 +13,7 @@ import { errorBody as errorSchema } from '../../api/common.js';
 import { UserError } from '../../domain/errors.js';
 import { normalizeEmail } from '../../domain/people.js';
 import type { HttpDeps } from '../deps.js';
+import { throttle, type Limit } from '../throttle.js';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../session.js';
 
 const rateLimited = () =>
@@ -23,25 +24,33 @@ export const authRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { auth, settings } = deps;
-    const limit = (key?: (request: FastifyRequest) => string) => ({
-      rateLimit: {
-        max: settings.authRateLimitPerMinute,
-        timeWindow: '1 minute',
-        errorResponseBuilder: rateLimited,
-        ...(key ? { keyGenerator: key } : {}),
-      },
+    const perMinute = (name: string, key: Limit['key']): Limit => ({
+      name,
+      max: settings.authRateLimitPerMinute,
+      timeWindow: '1 minute',
+      key,
     });
-    const byIpAndEmail = (request: FastifyRequest) => {
+    const byAddress = (request: FastifyRequest) => request.ip;
+    const byEmail = (request: FastifyRequest) => {
       const body = request.body as { email?: unknown } | undefined;
-      const email = typeof body?.email === 'string' ? normalizeEmail(body.email) : '';
-      return `${request.ip}|${email}`;
+      return typeof body?.email === 'string' ? normalizeEmail(body.email) : null;
     };
+    // One address guessing many emails, and many addresses guessing one email, both run out.
+    const limit = (route: string, perEmail: boolean) =>
+      throttle(
+        app,
+        [
+          perMinute(`${route}-address`, byAddress),
+          ...(perEmail ? [perMinute(`${route}-email`, byEmail)] : []),
+        ],
+        rateLimited,
+      );
     const tags = ['auth'];
 
     app.post(
       '/signup',
       {
-        config: limit(),
+        preHandler: limit('signup', false),
         schema: {
           tags,
           body: signUpRequest,
@@ -65,8 +74,8 @@ export const authRoutes =
     app.post(
       '/signin',
       {
-        // The per-email limit runs after the body is parsed, so it is keyed on the address being guessed.
-        config: limit(byIpAndEmail),
+        // The limits run after the body is parsed, so the per-email one is keyed on the address being guessed.
+        preHandler: limit('signin', true),
         schema: {
           tags,
           body: signInRequest,
@@ -90,7 +99,7 @@ export const authRoutes =
     app.post(
       '/password-reset/request',
       {
-        config: limit(),
+        preHandler: limit('reset-request', true),
         schema: { tags, body: passwordResetRequest, response: { 202: z.object({ ok: z.literal(true) }) } },
       },
       async (request, reply) => {
@@ -102,7 +111,7 @@ export const authRoutes =
     app.post(
       '/password-reset/confirm',
       {
-        config: limit(),
+        preHandler: limit('reset-confirm', false),
         schema: { tags, body: passwordResetConfirm, response: { 204: z.null(), 400: errorSchema } },
       },
       async (request, reply) => {

@@ -9,6 +9,7 @@ import type { HttpDeps } from '../deps.js';
 import { presentItem, presentVersion } from '../content-presenters.js';
 import { requireAuth } from '../session.js';
 import { streamItemProgress } from '../progress-stream.js';
+import { StreamSlots } from '../stream-slots.js';
 
 const itemParams = z.strictObject({ id: idSchema });
 
@@ -140,9 +141,15 @@ export const contentRoutes =
         reply.code(202).send({ jobId: await content.retry(requireAuth(request), request.params.id) }),
     );
 
+    const streamSlots = new StreamSlots(() => deps.settings.maxStreamsPerUser);
     app.get('/items/:id/events', { schema: { tags, params: itemParams } }, async (request, reply) => {
       const ctx = requireAuth(request);
       const { item } = await content.get(ctx, request.params.id);
-      streamItemProgress(request, reply, deps.progress, item);
+      const release = streamSlots.take(ctx.user.id);
+      streamItemProgress(request, reply, deps.progress, item, {
+        release,
+        stillAllowed: () => deps.workspaces.isMember(item.workspaceId, ctx.user.id),
+        recheckMs: deps.settings.streamRecheckMs,
+      });
     });
   };

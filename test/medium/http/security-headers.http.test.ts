@@ -19,6 +19,28 @@ describe('security headers', () => {
     },
   );
 
+  it.each(['/api/auth/me', '/healthz', '/privacy', '/', '/sandbox/'])(
+    '%s sends no Referer anywhere, and no HSTS on plain http',
+    async (url) => {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    },
+  );
+
+  it('sends Strict-Transport-Security when the public URL is https', async () => {
+    const secure = await startTestApp({ PUBLIC_BASE_URL: 'https://factory.example' });
+    try {
+      for (const url of ['/healthz', '/api/auth/me', '/']) {
+        const res = await secure.app.inject({ method: 'GET', url });
+        expect(res.headers['strict-transport-security'], url).toBe('max-age=31536000');
+        expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      }
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('names no third-party origin and allows no inline script', () => {
     const directives: Record<string, string[]> = Object.fromEntries(
       CONTENT_SECURITY_POLICY.split('; ').map((d) => {

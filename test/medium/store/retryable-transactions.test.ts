@@ -101,6 +101,7 @@ describe('transactions a document store may retry', () => {
       mailer,
       publicBaseUrl: 'http://app.test',
       invitationTtlMs: 3_600_000,
+      invitationsPerHour: { perUser: 20, perWorkspace: 50 },
     });
     const { acceptUrl } = await invitations.invite(owner, 'guest@example.com', 'reviewer');
     const token = new URL(acceptUrl).searchParams.get('token') ?? '';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.js';
 
@@ -10,15 +10,25 @@ const WAL_RETRY_MS = 20;
 
 /** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createOwnerOnly(file);
   const db = new Database(file);
   // Set before anything else takes a lock: another process (a second CLI run) may be opening the same file.
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   enableWal(db);
+  // SQLite gives the -wal and -shm files the database file's mode; older installs may have made them wider.
+  for (const companion of [`${file}-wal`, `${file}-shm`])
+    if (existsSync(companion)) chmodSync(companion, 0o600);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   return db;
+}
+
+/** Makes the database file (and its folder) readable by this user only before SQLite opens it. */
+function createOwnerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 /**
