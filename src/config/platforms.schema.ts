@@ -32,7 +32,14 @@ export const platformSettings = {
     .enum(['auto', 'on', 'off'])
     .default('auto')
     .describe(
-      'Serve the local TikTok/Instagram/YouTube sandbox at /sandbox and point the product at it; auto: when no platform credentials are set',
+      'Serve the local TikTok/Instagram/YouTube sandbox at /sandbox and point the product at it; auto: when no platform credentials are set and NODE_ENV is not production (production serves it only when on)',
+    ),
+  SANDBOX_ADMIN_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      "Bearer token the sandbox's admin API (/sandbox/__sandbox/) asks for; unset: it answers loopback callers only",
     ),
   SANDBOX_AUTO_CONSENT: z
     .enum(['public', 'private', 'unaudited', 'ig-personal', 'no-channel', 'deny'])

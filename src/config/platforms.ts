@@ -34,9 +34,13 @@ export const SANDBOX_APPS: Record<PlatformName, AppCredentials> = {
   youtube: { clientId: 'sandbox-client.apps.googleusercontent.com', clientSecret: 'sandbox-google-secret' },
 };
 
-/** True when the sandbox should serve: forced on, or `auto` with no platform credentials configured. */
+/**
+ * True when the sandbox should serve: forced on, or `auto` with no platform credentials configured. Production
+ * never serves it unless it is forced on, so a missing credential cannot turn a live install into a fake one.
+ */
 export function sandboxEnabled(config: Config): boolean {
   if (config.PLATFORM_SANDBOX !== 'auto') return config.PLATFORM_SANDBOX === 'on';
+  if (config.NODE_ENV === 'production') return false;
   return Object.keys(configuredApps(config)).length === 0;
 }
 

@@ -3,10 +3,14 @@ import { SANDBOX_APPS, type BaseUrlName } from '../config/platforms.js';
 import type { Config } from '../config/schema.js';
 
 export const SANDBOX_PREFIX = '/sandbox';
+/** Where the sandbox's admin API (clock, faults, request log, settings) is served. */
+export const SANDBOX_ADMIN_PREFIX = `${SANDBOX_PREFIX}/__sandbox/`;
 
 export interface MountedSandbox {
   plugin: FastifyPluginAsync;
   baseUrls: Record<BaseUrlName, string>;
+  /** The bearer token of the admin API (SANDBOX_ADMIN_TOKEN); null: loopback callers only. */
+  adminToken: string | null;
   close(): void;
 }
 
@@ -48,5 +52,10 @@ export async function mountSandbox(config: Config): Promise<MountedSandbox> {
       },
     },
   });
-  return { plugin: sandbox.plugin, baseUrls: sandbox.baseUrls, close: () => sandbox.close() };
+  return {
+    plugin: sandbox.plugin,
+    baseUrls: sandbox.baseUrls,
+    adminToken: config.SANDBOX_ADMIN_TOKEN ?? null,
+    close: () => sandbox.close(),
+  };
 }

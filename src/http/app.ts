@@ -5,11 +5,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { createMetrics } from '../observability/metrics.js';
-import { SANDBOX_PREFIX } from '../container/sandbox-mount.js';
+import { SANDBOX_ADMIN_PREFIX, SANDBOX_PREFIX } from '../container/sandbox-mount.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { VIDEO_UPLOAD_PATH, videoUploadRoutes } from './routes/video-upload.routes.js';
 import { installCsrfProtection } from './csrf.js';
 import type { HttpDeps } from './deps.js';
+import { allowInternal } from './internal-access.js';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './errors.js';
 import { OneLineRequestLog } from './request-log.js';
 import { documentOperation } from './openapi/document.js';
@@ -105,7 +106,15 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   await app.register(oauthRoutes(deps), { prefix: '/oauth' });
   await app.register(webhookRoutes(deps), { prefix: '/webhooks' });
   await app.register(privacyRoutes(deps), { prefix: '/privacy' });
-  if (deps.sandbox) await app.register(deps.sandbox.plugin, { prefix: SANDBOX_PREFIX });
+  if (deps.sandbox) {
+    const { plugin, adminToken } = deps.sandbox;
+    // The admin API moves the sandbox's clock and injects faults: operators only, like /metrics.
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith(SANDBOX_ADMIN_PREFIX)) return;
+      if (!(await allowInternal(request, reply, adminToken, 'sandbox admin'))) return reply;
+    });
+    await app.register(plugin, { prefix: SANDBOX_PREFIX });
+  }
   await installWebApp(app, deps.settings.webRoot);
   return app;
 }
