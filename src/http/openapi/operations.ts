@@ -34,6 +34,10 @@ const JSON_BODY: Errors = errors(
 );
 const ROLE: Errors = { 403: ['forbidden'] };
 const THROTTLED: Errors = { 429: ['rate_limited'] };
+// Password hashes wait behind a bounded gate; past its queue the request is answered at once.
+const HASHES_PASSWORD: Errors = errors(THROTTLED, { 503: ['busy'] });
+// A workspace has at most WORKSPACE_QUEUE_MAX items queued or generating.
+const QUEUES_WORK: Errors = { 429: ['queue_full'] };
 const UPLOAD: Errors = errors(SIGNED_IN, ROLE, CHANGES_STATE, {
   400: [
     'validation_failed',
@@ -41,6 +45,9 @@ const UPLOAD: Errors = errors(SIGNED_IN, ROLE, CHANGES_STATE, {
     'upload_too_large',
     'upload_unsupported',
     'upload_corrupt',
+    'upload_malformed',
+    'upload_too_many_pixels',
+    'upload_too_long',
     'media_unreadable',
   ],
 });
@@ -54,12 +61,12 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/auth/signup': {
     summary: 'Sign up: create an account and its first workspace',
     tags: ['auth'],
-    errors: errors(JSON_BODY, THROTTLED, { 400: ['weak_password'], 409: ['email_taken'] }),
+    errors: errors(JSON_BODY, HASHES_PASSWORD, { 400: ['weak_password'], 409: ['email_taken'] }),
   },
   'POST /api/auth/signin': {
     summary: 'Sign in with email and password',
     tags: ['auth'],
-    errors: errors(JSON_BODY, THROTTLED, { 401: ['invalid_credentials'] }),
+    errors: errors(JSON_BODY, HASHES_PASSWORD, { 401: ['invalid_credentials'] }),
   },
   'POST /api/auth/signout': {
     summary: 'Sign out and end this session',
@@ -74,7 +81,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/auth/password-reset/confirm': {
     summary: 'Set a new password with a reset link',
     tags: ['auth'],
-    errors: errors(JSON_BODY, THROTTLED, { 400: ['invalid_token', 'weak_password'] }),
+    errors: errors(JSON_BODY, HASHES_PASSWORD, { 400: ['invalid_token', 'weak_password'] }),
   },
   'GET /api/me': {
     summary: 'The signed-in person, their workspaces and the current one',
@@ -122,7 +129,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/invitations': {
     summary: 'Invite someone by email with a role',
     tags: ['invitations'],
-    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 409: ['already_member'] }),
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 409: ['already_member'], 429: ['too_many_invitations'] }),
   },
   'DELETE /api/invitations/{id}': {
     summary: 'Revoke a pending invitation',
@@ -173,12 +180,12 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/items': {
     summary: 'Create a video from a brief (starts generation)',
     tags: ['content'],
-    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 400: ['music_not_found'] }),
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, QUEUES_WORK, { 400: ['music_not_found'] }),
   },
   'POST /api/items/series': {
     summary: 'Create a series of videos from a list of briefs or a CSV',
     tags: ['content'],
-    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, QUEUES_WORK, {
       400: [
         'series_empty',
         'series_too_long',
@@ -193,7 +200,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/items/upload': {
     summary: 'Upload a finished video as a new item (multipart)',
     tags: ['content'],
-    errors: UPLOAD,
+    errors: errors(UPLOAD, QUEUES_WORK),
   },
   'GET /api/items': {
     summary: 'List content items, by status or title search',
@@ -208,8 +215,8 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/items/{id}/versions': {
     summary: 'Edit script, captions or platform texts into a new version',
     tags: ['content'],
-    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
-      400: ['edit_not_applicable'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, QUEUES_WORK, {
+      400: ['edit_not_applicable', 'invalid_metadata'],
       404: ['item_not_found'],
       409: ['generation_in_progress'],
     }),
@@ -217,7 +224,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/items/{id}/retry': {
     summary: 'Retry a failed generation',
     tags: ['content'],
-    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, {
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, QUEUES_WORK, {
       404: ['item_not_found'],
       409: ['not_failed'],
     }),
@@ -225,7 +232,10 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /api/items/{id}/events': {
     summary: "Live progress of an item's generation (server-sent events)",
     tags: ['content'],
-    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['item_not_found'] }),
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, {
+      404: ['item_not_found'],
+      429: ['too_many_streams'],
+    }),
   },
   'POST /api/library': {
     summary: 'Add a picture, clip or audio file to the media library (multipart)',

@@ -88,7 +88,8 @@ describe('background music in the generation pipeline', () => {
 
   /** What the render was given as music: its file, or "none" (the fake ffmpeg writes its arguments out). */
   const renderedMusic = (version: Omit<Version, 'number'>) =>
-    /-stream_loop -1 -i (\S+)/.exec(
+    // The looped input opened straight after -stream_loop (visuals put -t first): the music bed.
+    /-stream_loop -1 -protocol_whitelist \S+ -format_whitelist \S+ -i (\S+)/.exec(
       readFileSync(fake.kit.mediaStore.pathOf(version.outputs.videoKey), 'utf8'),
     )?.[1] ?? 'none';
 
