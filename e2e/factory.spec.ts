@@ -99,6 +99,13 @@ test('a topic becomes a 30 s vertical video whose captions follow the player; a 
   for (const index of [1, Math.floor(cues.length / 2), cues.length - 2])
     await expectCaptionOnScreenFollowsPlayer(page, video, cues, index);
   const firstVideo = await srcPath(video);
+  // A video the factory made keeps its AI label: the box is ticked and cannot be unticked.
+  const aiLabels = page.getByRole('checkbox', { name: /^Label the \w+ post as AI-generated/ });
+  expect(await aiLabels.count()).toBeGreaterThan(0);
+  for (const box of await aiLabels.all()) {
+    await expect(box).toBeChecked();
+    await expect(box).toBeDisabled();
+  }
 
   const firstCaption = page.getByLabel('Caption 1', { exact: true });
   await firstCaption.fill('Cold brew made simple');

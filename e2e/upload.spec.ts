@@ -103,6 +103,8 @@ test('a finished vertical video is uploaded, passes every check and plays; a cap
 
   const caption = page.getByLabel('TikTok caption');
   await expect(caption).toHaveValue(/Coarse grounds, cold water, twelve hours\./);
+  // An uploaded video was not necessarily made by AI: its label is the person's choice.
+  await expect(page.getByRole('checkbox', { name: /^Label the TikTok post as AI-generated/ })).toBeEnabled();
   await caption.fill('Cold brew, the lazy way #coldbrew');
   const saved = page.waitForResponse(
     (r) => /\/api\/items\/[^/]+\/versions$/.test(r.url()) && r.request().method() === 'POST',

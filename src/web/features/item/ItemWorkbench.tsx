@@ -72,7 +72,12 @@ export function ItemWorkbench({ item, versions, shownId, onShow, canEdit, onEdit
             {...editorProps}
           />
         )}
-        <MetadataEditor key={`metadata-${current.id}`} metadata={metadata} {...editorProps} />
+        <MetadataEditor
+          key={`metadata-${current.id}`}
+          metadata={metadata}
+          disclosureRequired={item.source === 'generated'}
+          {...editorProps}
+        />
         <StageLog log={shown.stageLog} />
       </div>
     </div>

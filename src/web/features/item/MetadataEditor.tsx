@@ -13,6 +13,8 @@ import { utf8Bytes } from '../../../domain/metadata/text-limits.js';
 
 interface MetadataEditorProps {
   metadata: PlatformMetadataView;
+  /** A video the factory made keeps its AI label on every platform (the server refuses to drop it). */
+  disclosureRequired: boolean;
   canEdit: boolean;
   locked: boolean;
   onSave: (edits: VersionEdits) => Promise<void>;
@@ -24,11 +26,13 @@ function AiDisclosure({
   platform,
   checked,
   disabled,
+  required,
   onChange,
 }: {
   platform: string;
   checked: boolean;
   disabled: boolean;
+  required: boolean;
   onChange: (checked: boolean) => void;
 }) {
   return (
@@ -36,12 +40,16 @@ function AiDisclosure({
       <input
         type="checkbox"
         checked={checked}
-        disabled={disabled}
+        disabled={disabled || required}
         onChange={(e) => onChange(e.target.checked)}
       />
       <span className="choice-text">
         <span className="choice-label">Label the {platform} post as AI-generated</span>
-        <span className="choice-description">The platforms ask for AI-made videos to be disclosed.</span>
+        <span className="choice-description">
+          {required
+            ? 'Always on: this video was made by the factory, and the platforms ask for that to be disclosed.'
+            : 'The platforms ask for AI-made videos to be disclosed.'}
+        </span>
       </span>
     </label>
   );
@@ -57,7 +65,13 @@ function PlatformFields({ legend, children }: { legend: string; children: ReactN
 }
 
 /** Caption, title, description and tags per platform, with live counts against each platform's limits. */
-export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEditorProps) {
+export function MetadataEditor({
+  metadata,
+  disclosureRequired,
+  canEdit,
+  locked,
+  onSave,
+}: MetadataEditorProps) {
   const [draft, setDraft] = useState<MetadataDraft>(() => toDraft(metadata));
   const save = useMutation({ mutationFn: onSave });
   const errors = metadataErrors(draft);
@@ -96,6 +110,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               platform="TikTok"
               checked={tiktok.aiGenerated}
               disabled={readOnly}
+              required={disclosureRequired}
               onChange={(on) => set('tiktok', { aiGenerated: on })}
             />
           </PlatformFields>
@@ -134,6 +149,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               platform="YouTube"
               checked={youtube.aiGenerated}
               disabled={readOnly}
+              required={disclosureRequired}
               onChange={(on) => set('youtube', { aiGenerated: on })}
             />
           </PlatformFields>
@@ -154,6 +170,7 @@ export function MetadataEditor({ metadata, canEdit, locked, onSave }: MetadataEd
               platform="Instagram"
               checked={instagram.aiGenerated}
               disabled={readOnly}
+              required={disclosureRequired}
               onChange={(on) => set('instagram', { aiGenerated: on })}
             />
           </PlatformFields>
