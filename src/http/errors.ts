@@ -118,7 +118,11 @@ export function answerFrameworkError(
  * large, a timeout) gets the one error body on the socket, which is then closed.
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A client that went away gets no answer, but its socket must still be let go (or the server never closes).
+  if (error.code === 'ECONNRESET' || socket.destroyed) {
+    socket.destroy();
+    return;
+  }
   const [status, code, message] =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? [408, 'request_timeout', 'The request took too long to arrive']

@@ -29,6 +29,8 @@ export function streamItemProgress(
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
     'x-accel-buffering': 'no',
+    // Keep-alive, unless the client asked to close after this response (its Connection: close wins).
+    ...(/\bclose\b/i.test(request.headers.connection ?? '') ? {} : { connection: 'keep-alive' }),
   });
   const send = (
     event: Pick<ProgressEvent, 'stage' | 'fraction' | 'overall' | 'status'> & { message?: string },
