@@ -6,6 +6,10 @@ import type { FactoryKit } from '../../src/services/generation/factory-kit.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Store } from '../../src/ports/store.js';
 import { VideoUploadService } from '../../src/services/video-upload.service.js';
+import { InProcessProgressBus } from '../../src/adapters/events/in-process-progress-bus.js';
+import type { ProgressBus } from '../../src/ports/progress-bus.js';
+import { GenerationService } from '../../src/services/generation/generation.service.js';
+import { ItemGenerationService } from '../../src/services/item-generation.service.js';
 
 /** A factory kit with instant stand-ins for every engine, counting how often each stage really ran. */
 export function fakeFactoryKit(
@@ -146,5 +150,21 @@ export function uploadsFor(store: Store, kit: FactoryKit, clock: Clock): VideoUp
     tools: kit.media,
     clock,
     maxUploadBytes: 10_000_000,
+  });
+}
+
+/** The item generation service over the fake kit: what the generate job calls, with a real pipeline. */
+export function itemsFor(
+  store: Store,
+  kit: FactoryKit,
+  clock: Clock,
+  progress: ProgressBus = new InProcessProgressBus(),
+): ItemGenerationService {
+  return new ItemGenerationService({
+    store,
+    clock,
+    generation: new GenerationService({ store, clock, kit }),
+    uploads: uploadsFor(store, kit, clock),
+    progress,
   });
 }

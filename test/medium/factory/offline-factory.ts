@@ -4,23 +4,11 @@ import { join } from 'node:path';
 import { systemClock } from '../../../src/adapters/clock/system-clock.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { loadConfig } from '../../../src/config/load.js';
-import type { Script } from '../../../src/domain/content.js';
 import { buildFactoryKit } from '../../../src/container/factory-kit.js';
 import type { FactoryKit } from '../../../src/services/generation/factory-kit.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
 
-/** A short written script, so the whole product pipeline renders a ~3 s video in a few seconds. */
-export const SHORT_SCRIPT: Script = {
-  language: 'en',
-  hook: 'Cold brew is easy.',
-  beats: [
-    { text: 'Grind coarse.', visualCue: 'coffee beans' },
-    { text: 'Steep overnight.', visualCue: 'glass jar' },
-    { text: 'Filter twice.', visualCue: 'paper filter' },
-  ],
-  callToAction: 'Try it!',
-  writer: 'edited',
-};
+export { SHORT_SCRIPT } from '../../fakes/short-script.js';
 
 export interface OfflineFactory {
   store: SqliteStore;

@@ -3,21 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScryptPasswordHasher } from '../../../src/adapters/crypto/scrypt-password-hasher.js';
-import { InProcessProgressBus } from '../../../src/adapters/events/in-process-progress-bus.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import type { ContentItem } from '../../../src/domain/content-item.js';
 import { newId } from '../../../src/domain/ids.js';
 import { hashSecret } from '../../../src/domain/secrets.js';
-import { ItemGenerationService } from '../../../src/services/item-generation.service.js';
 import type { Store } from '../../../src/ports/store.js';
 import { AuthService } from '../../../src/services/auth.service.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
-import { GenerationService } from '../../../src/services/generation/generation.service.js';
 import { InvitationService } from '../../../src/services/invitation.service.js';
 import { WorkspaceService } from '../../../src/services/workspace.service.js';
 import { BRIEF, item, version } from '../../contract/store/fixtures.js';
 import { CapturingMailer } from '../../fakes/capturing-mailer.js';
-import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
+import { fakeFactoryKit, itemsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 import { retryingStore } from '../../fakes/retrying-store.js';
 
@@ -140,13 +137,7 @@ describe('transactions a document store may retry', () => {
       competingWriter = async () => undefined;
       await sqlite.content.createVersion(version(uploaded, 2));
     };
-    const items = new ItemGenerationService({
-      store,
-      clock,
-      generation: new GenerationService({ store, clock, kit: kit.kit }),
-      uploads: uploadsFor(store, kit.kit, clock),
-      progress: new InProcessProgressBus(),
-    });
+    const items = itemsFor(store, kit.kit, clock);
     await items.generateVersion(
       ctx.workspaceId,
       uploaded.id,

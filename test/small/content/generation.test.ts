@@ -12,9 +12,7 @@ import { TransientError } from '../../../src/domain/errors.js';
 import { generateJob } from '../../../src/jobs/generate.job.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
 import { ContentService } from '../../../src/services/content.service.js';
-import { ItemGenerationService } from '../../../src/services/item-generation.service.js';
-import { GenerationService } from '../../../src/services/generation/generation.service.js';
-import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
+import { fakeFactoryKit, itemsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
 /** A version's outputs, which must be the factory's (not an upload's). */
@@ -59,15 +57,8 @@ describe('generation pipeline and jobs', () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit(kitOptions);
     const progress = new InProcessProgressBus();
-    const generation = new GenerationService({ store, clock, kit: fake.kit });
     const queue = new InProcessQueue({ store, clock, logger: silent, concurrency: 2, node: 'test' });
-    const items = new ItemGenerationService({
-      store,
-      clock,
-      generation,
-      uploads: uploadsFor(store, fake.kit, clock),
-      progress,
-    });
+    const items = itemsFor(store, fake.kit, clock, progress);
     const content = new ContentService({ store, clock, queue });
     await queue.start([generateJob(items)]);
     queues.push(queue);
@@ -180,13 +171,7 @@ describe('generation pipeline and jobs', () => {
   it('takes back at boot the job a crashed process of the same install left running, without waiting', async () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit();
-    const items = new ItemGenerationService({
-      store,
-      clock,
-      generation: new GenerationService({ store, clock, kit: fake.kit }),
-      uploads: uploadsFor(store, fake.kit, clock),
-      progress: new InProcessProgressBus(),
-    });
+    const items = itemsFor(store, fake.kit, clock);
     const crashed = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'install' });
     const content = new ContentService({ store, clock, queue: crashed });
     const { item, jobId } = await content.create(ctx, brief());
@@ -205,13 +190,7 @@ describe('generation pipeline and jobs', () => {
   it("leaves another node's running job alone until its lease runs out", async () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit();
-    const items = new ItemGenerationService({
-      store,
-      clock,
-      generation: new GenerationService({ store, clock, kit: fake.kit }),
-      uploads: uploadsFor(store, fake.kit, clock),
-      progress: new InProcessProgressBus(),
-    });
+    const items = itemsFor(store, fake.kit, clock);
     const elsewhere = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'host-a' });
     const content = new ContentService({ store, clock, queue: elsewhere });
     const { item } = await content.create(ctx, brief());

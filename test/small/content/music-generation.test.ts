@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessProgressBus } from '../../../src/adapters/events/in-process-progress-bus.js';
 import { InProcessQueue } from '../../../src/adapters/queue/in-process/in-process.queue.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
@@ -12,9 +11,8 @@ import { UserError } from '../../../src/domain/errors.js';
 import { generateJob } from '../../../src/jobs/generate.job.js';
 import type { AuthContext } from '../../../src/services/auth-context.js';
 import { ContentService } from '../../../src/services/content.service.js';
-import { ItemGenerationService } from '../../../src/services/item-generation.service.js';
 import { GenerationService, StageFailure } from '../../../src/services/generation/generation.service.js';
-import { fakeFactoryKit, uploadsFor } from '../../fakes/factory-kit.fake.js';
+import { fakeFactoryKit, itemsFor } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -161,13 +159,7 @@ describe('background music in the generation pipeline', () => {
   async function service(start = true) {
     const clock = new FakeClock();
     const queue = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'test' });
-    const items = new ItemGenerationService({
-      store,
-      clock,
-      generation,
-      uploads: uploadsFor(store, fake.kit, clock),
-      progress: new InProcessProgressBus(),
-    });
+    const items = itemsFor(store, fake.kit, clock);
     const handlers = [generateJob(items)];
     if (start) await queue.start(handlers);
     queues.push(queue);

@@ -4,23 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
-import type { Brief, Script } from '../../../src/domain/content.js';
+import type { Brief } from '../../../src/domain/content.js';
 import type { VersionEdits } from '../../../src/domain/content-item.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
 import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
-
-const EDITED: Script = {
-  language: 'en',
-  hook: 'Cold brew is easy.',
-  beats: [
-    { text: 'Grind coarse.', visualCue: 'coffee beans' },
-    { text: 'Steep overnight.', visualCue: 'glass jar' },
-    { text: 'Filter twice.', visualCue: 'paper filter' },
-  ],
-  callToAction: 'Try it!',
-  writer: 'edited',
-};
+import { SHORT_SCRIPT } from '../../fakes/short-script.js';
 
 // Stage cache keys are content addresses kept in every install's cache: a refactoring of the pipeline must
 // give the very same keys (and so the same version content hash), or every cached stage is made again.
@@ -63,7 +52,7 @@ describe('stage cache keys', () => {
       'edited script, captions and metadata',
       brief({ platforms: ['tiktok', 'youtube'] }),
       {
-        script: EDITED,
+        script: SHORT_SCRIPT,
         captionText: { 0: 'Cold brew, simply' },
         metadata: { tiktok: { caption: 'Cold brew #coffee', aiGenerated: true } },
       },
