@@ -1,32 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
 import type { Script } from '../../../src/domain/content.js';
 import { GenerationService } from '../../../src/services/generation/generation.service.js';
 import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
 import { FakeClock } from '../../fakes/fake-clock.js';
+import { generationOnSqlite } from '../../fakes/generation-on-sqlite.js';
 
 // The fake writer writes about the words it is asked for; the fake voice speaks 300 ms a word, so the first
 // ask for a 30 s brief (72 words at the narration pace) comes out near 22 s.
 describe('fitting the video to the brief duration', () => {
-  let dir: string;
+  let h: ReturnType<typeof generationOnSqlite>;
   let store: SqliteStore;
   let fake: ReturnType<typeof fakeFactoryKit>;
   let generation: GenerationService;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'aif-fit-'));
-    store = SqliteStore.open(join(dir, 'db.sqlite'));
-    fake = fakeFactoryKit();
-    generation = new GenerationService({ store, clock: new FakeClock(), kit: fake.kit });
+    h = generationOnSqlite();
+    ({ fake, store, generation } = h);
   });
-  afterEach(async () => {
-    await store.close();
-    fake.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => h.cleanup());
 
   const brief = (durationSeconds: number) => briefInput.parse({ topic: 'Cold brew coffee', durationSeconds });
 

@@ -1,34 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { briefInput } from '../../../src/api/content.js';
 import type { Brief } from '../../../src/domain/content.js';
 import type { VersionEdits } from '../../../src/domain/content-item.js';
-import { GenerationService } from '../../../src/services/generation/generation.service.js';
-import { fakeFactoryKit } from '../../fakes/factory-kit.fake.js';
-import { FakeClock } from '../../fakes/fake-clock.js';
+import type { GenerationService } from '../../../src/services/generation/generation.service.js';
+import { generationOnSqlite } from '../../fakes/generation-on-sqlite.js';
 import { SHORT_SCRIPT } from '../../fakes/short-script.js';
 
 // Stage cache keys are content addresses kept in every install's cache: a refactoring of the pipeline must
 // give the very same keys (and so the same version content hash), or every cached stage is made again.
 describe('stage cache keys', () => {
-  let dir: string;
-  let store: SqliteStore;
-  let fake: ReturnType<typeof fakeFactoryKit>;
+  let h: ReturnType<typeof generationOnSqlite>;
   let generation: GenerationService;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'aif-keys-'));
-    store = SqliteStore.open(join(dir, 'db.sqlite'));
-    fake = fakeFactoryKit();
-    generation = new GenerationService({ store, clock: new FakeClock(), kit: fake.kit });
+    h = generationOnSqlite();
+    ({ generation } = h);
   });
-  afterEach(async () => {
-    await store.close();
-    fake.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => h.cleanup());
 
   const brief = (over: Partial<Brief> = {}): Brief => ({
     ...briefInput.parse({ topic: 'Cold brew coffee' }),
