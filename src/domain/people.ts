@@ -15,7 +15,17 @@ export interface Workspace {
   id: string;
   name: string;
   createdAt: IsoDate;
+  /** Absent on a workspace that never changed them: the defaults apply. */
+  settings?: WorkspaceSettings;
 }
+
+/** Workspace-wide rules, each off by default. */
+export interface WorkspaceSettings {
+  /** When true, nobody may approve a version they submitted, owners included. */
+  requireOtherApprover: boolean;
+}
+
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { requireOtherApprover: false };
 
 export interface Membership {
   id: string;

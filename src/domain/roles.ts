@@ -11,6 +11,8 @@ const PERMISSIONS = {
   'audit.view': ['owner'],
   'content.create': ['owner', 'editor'],
   'content.view': ['owner', 'editor', 'reviewer', 'viewer'],
+  'content.review': ['owner', 'reviewer'],
+  'content.publish': ['owner', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -38,3 +38,11 @@ export const HOUSEKEEPING_JOB = defineJob('housekeeping', z.object({}), {
 
 /** The workspace id of jobs that belong to no workspace (housekeeping). */
 export const SYSTEM_WORKSPACE = 'system';
+
+/** Moves one publication forward: starts, resumes or checks it (processing, post id), then plans the next run. */
+export const PUBLISH_JOB = defineJob('publish', z.object({ publicationId: z.string().min(1) }), {
+  attempts: 8,
+  backoff: { type: 'exponential', delayMs: 15_000 },
+  timeoutMs: 60 * 60_000,
+});
+export type PublishPayload = z.infer<typeof PUBLISH_JOB.payload>;

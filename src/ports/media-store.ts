@@ -7,6 +7,8 @@ export interface MediaStore {
   exists(key: string): Promise<boolean>;
   /** Size in bytes, or null. */
   size(key: string): Promise<number | null>;
+  /** SHA-256 (hex) of the file's bytes, read as a stream; null when it does not exist. */
+  sha256(key: string): Promise<string | null>;
   delete(key: string): Promise<void>;
   /** A scratch directory for one job, removed by `cleanup`. */
   scratch(): Promise<{ dir: string; cleanup(): Promise<void> }>;

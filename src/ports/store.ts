@@ -7,6 +7,7 @@ import type {
 import type { ContentRepository, StageCacheRepository } from './store/content.js';
 import type { JobRepository } from './store/jobs.js';
 import type { MediaAssetRepository } from './store/media.js';
+import type { PublicationRepository, ReviewRepository } from './store/publishing.js';
 import type {
   InvitationRepository,
   MembershipRepository,
@@ -23,6 +24,7 @@ export type * from './store/jobs.js';
 export type * from './store/media.js';
 export type * from './store/page.js';
 export type * from './store/people.js';
+export type * from './store/publishing.js';
 
 /** The store: repositories plus transactions. SQLite on the embedded default, Firestore in production. */
 export interface Store {
@@ -41,6 +43,8 @@ export interface Store {
   stageCache: StageCacheRepository;
   jobs: JobRepository;
   mediaAssets: MediaAssetRepository;
+  reviews: ReviewRepository;
+  publications: PublicationRepository;
   /**
    * Runs `work` atomically: everything it wrote is kept, or nothing is. `work` may be run more than once (a
    * document store retries a transaction that lost a race), so it must do all its reads through `tx` before its

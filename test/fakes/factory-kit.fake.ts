@@ -1,4 +1,14 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Brief, MediaInfo, Script, TimedWord } from '../../src/domain/content.js';
@@ -114,6 +124,12 @@ export function fakeFactoryKit(
       },
       exists: async (key) => existsSync(join(root, key)),
       size: async (key) => (existsSync(join(root, key)) ? statSync(join(root, key)).size : null),
+      sha256: async (key) =>
+        existsSync(join(root, key))
+          ? createHash('sha256')
+              .update(readFileSync(join(root, key)))
+              .digest('hex')
+          : null,
       delete: async (key) => rmSync(join(root, key), { force: true }),
       scratch: async () => {
         const dir = mkdtempSync(join(root, 'scratch-'));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MediaStore } from '../../src/ports/media-store.js';
 
 /** A file as the fakes see it: its size and a label the fake probe recognizes. */
@@ -50,6 +51,12 @@ export class FakeMediaStore implements MediaStore {
 
   async size(key: string): Promise<number | null> {
     return this.files.get(this.pathOf(key))?.size ?? null;
+  }
+
+  /** A stand-in digest: the same size and label give the same hash. */
+  async sha256(key: string): Promise<string | null> {
+    const file = this.files.get(this.pathOf(key));
+    return file ? createHash('sha256').update(`${file.size}:${file.label}`).digest('hex') : null;
   }
 
   async delete(key: string): Promise<void> {

@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../../domain/errors.js';
@@ -62,6 +64,13 @@ export class LocalMediaStore implements MediaStore {
   }
 
   /** Size in bytes of the stored file, or null. */
+  async sha256(key: string): Promise<string | null> {
+    if ((await this.size(key)) === null) return null;
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(this.pathOf(key)), hash);
+    return hash.digest('hex');
+  }
+
   async size(key: string): Promise<number | null> {
     try {
       const info = await stat(this.pathOf(key));

@@ -8,6 +8,7 @@ import type {
   User,
   Workspace,
   WorkspaceMembership,
+  WorkspaceSettings,
 } from '../../domain/people.js';
 import type { Role } from '../../domain/roles.js';
 import type { Page, PageRequest } from './page.js';
@@ -26,6 +27,7 @@ export interface WorkspaceRepository {
   /** The workspace, or null; callers check membership first. */
   findById(workspaceId: string): Promise<Workspace | null>;
   rename(workspaceId: string, name: string): Promise<void>;
+  updateSettings(workspaceId: string, settings: WorkspaceSettings): Promise<void>;
 }
 
 export interface MembershipRepository {

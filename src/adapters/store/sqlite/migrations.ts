@@ -238,4 +238,42 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
       CREATE INDEX jobs_by_node ON jobs(lease_node, status);
     `,
   },
+  {
+    version: 7,
+    name: 'review of versions, publications, workspace settings',
+    sql: `
+      ALTER TABLE workspaces ADD COLUMN settings TEXT;
+      CREATE TABLE version_reviews (
+        version_id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX version_reviews_queue ON version_reviews(workspace_id, state, sort_key);
+      CREATE INDEX version_reviews_by_item ON version_reviews(workspace_id, item_id);
+      CREATE TABLE publications (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        status TEXT NOT NULL,
+        planned_at TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        started_at TEXT,
+        platform_ref TEXT,
+        idempotency_key TEXT,
+        revision INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX publications_by_plan ON publications(workspace_id, sort_key);
+      CREATE INDEX publications_by_connection ON publications(workspace_id, connection_id, status);
+      CREATE INDEX publications_started ON publications(platform, started_at);
+      CREATE UNIQUE INDEX publications_by_ref ON publications(platform, platform_ref) WHERE platform_ref IS NOT NULL;
+      CREATE UNIQUE INDEX publications_by_idempotency ON publications(workspace_id, idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import type {
   Membership,
   User,
   Workspace,
+  WorkspaceSettings,
   WorkspaceMembership,
 } from '../../../domain/people.js';
 import type { Role } from '../../../domain/roles.js';
@@ -84,12 +85,23 @@ export function sqliteWorkspaces(db: Db, run: Run): WorkspaceRepository {
     findById: (workspaceId) =>
       run(() => {
         const row = db
-          .prepare('SELECT id, name, created_at FROM workspaces WHERE id = ?')
-          .get(workspaceId) as { id: string; name: string; created_at: string } | undefined;
-        return row ? ({ id: row.id, name: row.name, createdAt: row.created_at } satisfies Workspace) : null;
+          .prepare('SELECT id, name, created_at, settings FROM workspaces WHERE id = ?')
+          .get(workspaceId) as
+          { id: string; name: string; created_at: string; settings: string | null } | undefined;
+        if (!row) return null;
+        const workspace: Workspace = { id: row.id, name: row.name, createdAt: row.created_at };
+        if (row.settings) workspace.settings = JSON.parse(row.settings) as WorkspaceSettings;
+        return workspace;
       }),
     rename: (workspaceId, name) =>
       run(() => void db.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run(name, workspaceId)),
+    updateSettings: (workspaceId, settings) =>
+      run(
+        () =>
+          void db
+            .prepare('UPDATE workspaces SET settings = ? WHERE id = ?')
+            .run(JSON.stringify(settings), workspaceId),
+      ),
   };
 }
 

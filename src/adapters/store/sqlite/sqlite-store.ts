@@ -5,6 +5,7 @@ import { sqliteInvitations, sqlitePasswordResets, sqliteSessions } from './sqlit
 import { sqliteConnections } from './sqlite-connections.repository.js';
 import { sqliteContent, sqliteMediaAssets, sqliteStageCache } from './sqlite-content.repositories.js';
 import { sqliteJobs } from './sqlite-jobs.repository.js';
+import { sqlitePublications, sqliteReviews } from './sqlite-publishing.repositories.js';
 import {
   sqliteAudit,
   sqliteDeletionRequests,
@@ -35,6 +36,8 @@ export class SqliteStore implements Store {
   readonly stageCache;
   readonly jobs;
   readonly mediaAssets;
+  readonly reviews;
+  readonly publications;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -58,6 +61,8 @@ export class SqliteStore implements Store {
     this.stageCache = repos.stageCache;
     this.jobs = repos.jobs;
     this.mediaAssets = repos.mediaAssets;
+    this.reviews = repos.reviews;
+    this.publications = repos.publications;
   }
 
   /** Opens the database file and applies migrations. */
@@ -134,5 +139,7 @@ function repositories(db: Db, run: Run) {
     stageCache: sqliteStageCache(db, run),
     jobs: sqliteJobs(db, run),
     mediaAssets: sqliteMediaAssets(db, run),
+    reviews: sqliteReviews(db, run),
+    publications: sqlitePublications(db, run),
   };
 }
