@@ -6,6 +6,7 @@ import type { GoogleOauthStore } from './oauth-store.js';
 import { pacificDay, type QuotaLedger } from './quota.js';
 import { FAILURE_REASONS, REJECTION_REASONS } from './video-model.js';
 import type { VideoStore } from './video-store.js';
+import { videoStateAt } from './video-state.js';
 
 const revokeInput = z.object({ persona: z.enum(PERSONA_IDS) });
 
@@ -39,7 +40,7 @@ const googlePatch = z
   .partial()
   .strict();
 
-/** Admin actions under /__sandbox/youtube: platform-side revoke, quota view, settings, video outcomes. */
+/** Admin actions under /__sandbox/youtube: platform-side revoke, quota view, settings, videos and their outcomes. */
 export function registerYoutubeAdmin(
   app: FastifyInstance,
   ctx: SandboxContext,
@@ -67,6 +68,26 @@ export function registerYoutubeAdmin(
   app.patch('/settings', async (request) => {
     Object.assign(ctx.settings.google, googlePatch.parse(request.body));
     return ctx.settings.google;
+  });
+
+  // Every video the sandbox holds (deleted ones too), to assert how many uploads reached YouTube.
+  app.get('/videos', async () => {
+    const now = ctx.clock.now();
+    return {
+      videos: stores.videos.allVideos().map((video) => {
+        const state = videoStateAt(video, now, ctx.settings.google.processingMs);
+        return {
+          id: video.id,
+          channelId: video.channelId,
+          bytes: video.bytes,
+          title: video.metadata.snippet.title,
+          uploadStatus: state.uploadStatus,
+          privacyStatus: state.privacyStatus,
+          publishAt: state.publishAt,
+          deleted: video.deleted,
+        };
+      }),
+    };
   });
 
   // Forces how processing ends (applied once processingMs has passed since the upload).

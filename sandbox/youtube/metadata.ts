@@ -1,4 +1,5 @@
 import { API_ERRORS, type ApiError } from './errors.js';
+import { ASSIGNABLE_CATEGORY_IDS } from './video-categories.js';
 import type { VideoMetadata } from './video-model.js';
 
 /** Parts a videos.insert or videos.list may name. */
@@ -19,24 +20,6 @@ export const VIDEO_PARTS = [
   'topicDetails',
 ] as const;
 
-/** Category ids a video may be assigned to (videoCategories.list, assignable ones). */
-const ASSIGNABLE_CATEGORIES = [
-  '1',
-  '2',
-  '10',
-  '15',
-  '17',
-  '19',
-  '20',
-  '22',
-  '23',
-  '24',
-  '25',
-  '26',
-  '27',
-  '28',
-  '29',
-];
 const PRIVACY = ['private', 'public', 'unlisted'] as const;
 const LICENSES = ['youtube', 'creativeCommon'] as const;
 
@@ -115,7 +98,7 @@ export function validateVideoMetadata(
   if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string') || tagsLength(tags) > 500)
     return invalid.tags();
   const categoryId = snippet.categoryId ?? '22';
-  if (typeof categoryId !== 'string' || !ASSIGNABLE_CATEGORIES.includes(categoryId))
+  if (typeof categoryId !== 'string' || !ASSIGNABLE_CATEGORY_IDS.includes(categoryId))
     return invalid.category();
   for (const key of ['defaultLanguage', 'defaultAudioLanguage'] as const) {
     if (snippet[key] !== undefined && typeof snippet[key] !== 'string') return invalid.metadata();

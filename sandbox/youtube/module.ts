@@ -5,6 +5,7 @@ import { registerYoutubeAdmin } from './admin-routes.js';
 import type { ApiDeps } from './api-auth.js';
 import { renderErrorPage } from './authorize-request.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
+import { registerVideoCategoryRoutes } from './category-routes.js';
 import { registerChunkRoutes } from './chunk-routes.js';
 import { API_ERRORS, apiError, sendApiError } from './errors.js';
 import { registerInsertRoutes } from './insert-routes.js';
@@ -123,6 +124,7 @@ function registerApi(app: FastifyInstance, deps: ApiDeps, videos: VideoStore): v
     ),
   );
   registerListRoutes(app, deps, videos);
+  registerVideoCategoryRoutes(app, deps);
   registerInsertRoutes(app, deps, videos);
   registerChunkRoutes(app, deps.ctx, videos);
 }

@@ -115,6 +115,11 @@ export class VideoStore {
     return this.videos.get(id);
   }
 
+  /** Every video, in upload order, deleted ones included. */
+  allVideos(): Video[] {
+    return [...this.videos.values()];
+  }
+
   /** Every video of a channel, deleted ones included. */
   videosOfChannel(channelId: string): Video[] {
     return [...this.videos.values()].filter((v) => v.channelId === channelId);
