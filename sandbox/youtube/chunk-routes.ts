@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../core/context.js';
 import { API_ERRORS, sendApiError } from './errors.js';
 import { UPLOAD_PATH } from './insert-routes.js';
-import { parseContentRange, receiveBody, type ContentRange } from './upload-body.js';
-import { CHUNK_UNIT, type UploadSession } from './video-model.js';
+import { countBody, parseContentRange, type ContentRange } from './upload-body.js';
+import { CHUNK_UNIT, HEAD_BYTES, type UploadSession } from './video-model.js';
 import type { VideoStore } from './video-store.js';
 import { renderVideo } from './video-view.js';
 
@@ -51,13 +51,13 @@ export function registerChunkRoutes(app: FastifyInstance, ctx: SandboxContext, v
       );
     }
     const isFinal = total !== null && range.last + 1 === total;
-    const body = await receiveBody(request.body, expected);
+    const body = await countBody(request.body, expected, HEAD_BYTES);
     if (!body.complete && !body.tooLarge) {
       // The connection dropped mid-chunk: only whole 256 KiB units of what arrived are kept.
-      videos.persist(session, range.first, body.data, false);
+      videos.persist(session, range.first, body, false);
       return reply.hijack();
     }
-    if (body.tooLarge || body.data.length !== expected) {
+    if (body.tooLarge || body.length !== expected) {
       return sendApiError(reply, API_ERRORS.badRequest('The request body does not match the Content-Range.'));
     }
     if (!isFinal && expected < CHUNK_UNIT) {
@@ -69,7 +69,7 @@ export function registerChunkRoutes(app: FastifyInstance, ctx: SandboxContext, v
       );
     }
     // A non-final chunk that is not a multiple of 256 KiB keeps only its whole units: trust Range, not what you sent.
-    videos.persist(session, range.first, body.data, isFinal);
+    videos.persist(session, range.first, body, isFinal);
     if (isFinal) return finish(reply, session, ctx, videos);
     return sendIncomplete(reply, session);
   });

@@ -27,6 +27,31 @@ export async function receiveBody(body: unknown, limit: number): Promise<Receive
   return { data: Buffer.concat(chunks), complete: body.complete !== false, tooLarge: false };
 }
 
+/** What arrived of a chunk, counted as it streams: only its first bytes are kept (to sniff the container). */
+export interface CountedBody {
+  length: number;
+  head: Buffer;
+  complete: boolean;
+  tooLarge: boolean;
+}
+
+/** Counts a body up to `limit` bytes, keeping its first `headBytes`; memory stays flat whatever the chunk size. */
+export async function countBody(body: unknown, limit: number, headBytes: number): Promise<CountedBody> {
+  if (!isRawBody(body)) return { length: 0, head: Buffer.alloc(0), complete: true, tooLarge: false };
+  let length = 0;
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of body) {
+      if (head.length < headBytes) head = Buffer.concat([head, chunk.subarray(0, headBytes - head.length)]);
+      length += chunk.length;
+      if (length > limit) return { length, head, complete: false, tooLarge: true };
+    }
+  } catch {
+    return { length, head, complete: false, tooLarge: false };
+  }
+  return { length, head, complete: body.complete !== false, tooLarge: false };
+}
+
 function isRawBody(value: unknown): value is RawBody {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }

@@ -64,13 +64,21 @@ export class VideoStore {
     return session;
   }
 
-  /** Stores bytes that arrived at `offset`; returns the new persisted size (never shrinks). */
-  persist(session: UploadSession, offset: number, data: Buffer, keepWholeChunk: boolean): number {
-    const usable = keepWholeChunk ? data.length : Math.floor(data.length / CHUNK_UNIT) * CHUNK_UNIT;
+  /**
+   * Counts the bytes that arrived at `offset` (`head`: the first bytes of them); returns the new persisted size
+   * (never shrinks). Only sizes and the file's first bytes are kept, never the media itself.
+   */
+  persist(
+    session: UploadSession,
+    offset: number,
+    arrived: { length: number; head: Buffer },
+    keepWholeChunk: boolean,
+  ): number {
+    const usable = keepWholeChunk ? arrived.length : Math.floor(arrived.length / CHUNK_UNIT) * CHUNK_UNIT;
     const end = offset + usable;
     if (end <= session.received) return session.received;
     if (session.head.length < HEAD_BYTES && offset <= session.head.length) {
-      const wanted = data.subarray(session.head.length - offset, HEAD_BYTES - offset);
+      const wanted = arrived.head.subarray(session.head.length - offset, HEAD_BYTES - offset);
       session.head = Buffer.concat([session.head, wanted]);
     }
     session.received = end;
