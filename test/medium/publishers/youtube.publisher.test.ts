@@ -339,6 +339,29 @@ describe('YoutubePublisher against the sandbox', () => {
     expect((await sandboxVideos(env)).map((v) => v.bytes)).toEqual([longClip.sizeBytes]);
   });
 
+  it('a 503 on a chunk is a retry; the next run asks the session where it stands before sending again', async () => {
+    const env = await start({ processingMs: 0 });
+    const puts = watchPuts();
+    env.harness.sandbox.ctx.faults.add('youtube', 'PUT /upload/youtube/v3/videos', {
+      type: 'status',
+      status: 503,
+    });
+    const journal = new MemoryJournal();
+    const publisher = env.publisher({ chunkBytes: MIB });
+    const failure = await rejection(
+      publisher.advance({ accessToken: env.accessToken, options: options(), video: longClip, journal }),
+    );
+    expect(failure).toMatchObject({ code: 'youtube.backendError', action: 'retry' });
+    await publish(env, publisher, journal, { video: longClip });
+    expect(puts.slice(0, 3)).toEqual([
+      `bytes 0-${MIB - 1}/${longClip.sizeBytes}`,
+      `bytes */${longClip.sizeBytes}`,
+      `bytes 0-${MIB - 1}/${longClip.sizeBytes}`,
+    ]);
+    expect(sessionsOpened(env)).toBe(1);
+    expect(await sandboxVideos(env)).toHaveLength(1);
+  });
+
   it('a lost answer to the session creation is safe: the next run opens a session and makes one video', async () => {
     const env = await start({ processingMs: 0 });
     env.harness.sandbox.ctx.faults.add('youtube', 'POST /upload/youtube/v3/videos', { type: 'drop' });
@@ -360,14 +383,12 @@ describe('YoutubePublisher against the sandbox', () => {
   ] as const)('quota used up (%s mode) defers to midnight Pacific time', async (_mode, google) => {
     const env = await start(google);
     const failure = await rejection(
-      env
-        .publisher()
-        .advance({
-          accessToken: env.accessToken,
-          options: options(),
-          video: shortClip,
-          journal: new MemoryJournal(),
-        }),
+      env.publisher().advance({
+        accessToken: env.accessToken,
+        options: options(),
+        video: shortClip,
+        journal: new MemoryJournal(),
+      }),
     );
     expect(failure).toBeInstanceOf(PublishFailure);
     expect(failure).toMatchObject({
@@ -381,14 +402,12 @@ describe('YoutubePublisher against the sandbox', () => {
   it('the channel’s daily upload cap defers about a day', async () => {
     const env = await start({ channelUploadsPer24h: 0 });
     const failure = await rejection(
-      env
-        .publisher()
-        .advance({
-          accessToken: env.accessToken,
-          options: options(),
-          video: shortClip,
-          journal: new MemoryJournal(),
-        }),
+      env.publisher().advance({
+        accessToken: env.accessToken,
+        options: options(),
+        video: shortClip,
+        journal: new MemoryJournal(),
+      }),
     );
     expect(failure).toMatchObject({
       code: 'youtube.uploadLimitExceeded',
@@ -413,14 +432,12 @@ describe('YoutubePublisher against the sandbox', () => {
     });
     expect(revoke.status).toBe(200);
     const upload = await rejection(
-      env
-        .publisher()
-        .advance({
-          accessToken: env.accessToken,
-          options: options(),
-          video: shortClip,
-          journal: new MemoryJournal(),
-        }),
+      env.publisher().advance({
+        accessToken: env.accessToken,
+        options: options(),
+        video: shortClip,
+        journal: new MemoryJournal(),
+      }),
     );
     expect(upload).toBeInstanceOf(UserError);
     expect(upload).toMatchObject({ kind: 'needs_reconnect' });
