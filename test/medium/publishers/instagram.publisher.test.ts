@@ -378,6 +378,22 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')(
       expect((error as Error).message).toMatch(/could not download the video.*PUBLIC_BASE_URL/);
     });
 
+    it('defers on a rate limit (80002) before anything was made, then goes on', async () => {
+      sandbox.ctx.faults.add('instagram', 'POST /:version/:node/media', {
+        type: 'platform_error',
+        code: 80002,
+        status: 400,
+      });
+      const journal = new MemoryJournal();
+      const opts = options();
+      const error = await rejection(step(journal, opts));
+      expect(error).toMatchObject({ action: 'defer', code: 'instagram.80002' });
+      expect((error as PublishFailure).retryAt).toBe(sandbox.ctx.clock.now() + HOUR);
+      expect(journal.remote.containerId).toBeNull();
+      expect(await step(journal, opts)).toMatchObject({ kind: 'wait' });
+      expect(journal.remote.containerId).toEqual(expect.any(String));
+    });
+
     it('needs a reconnect once the person removed the app in Instagram', async () => {
       const res = await fetch(`${harness.origin}/__sandbox/instagram/remove-app`, {
         method: 'POST',
