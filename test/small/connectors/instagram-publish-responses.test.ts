@@ -5,6 +5,7 @@ import {
   graphTime,
   parseContainerState,
   parseId,
+  matchPublishedMedia,
   parseMediaList,
   parsePublishingLimit,
 } from '../../../src/adapters/platforms/instagram/publish-responses.js';
@@ -72,6 +73,19 @@ describe('Instagram publishing answers', () => {
       { id: '2', permalink: null, publishedAt: null, caption: '' },
     ]);
     expect(graphTime('2026-12-07T12:00:00+0200')).toBe(NOW);
+  });
+
+  it('finds the post of a lost publish: same caption, not before the attempt, the oldest of those', () => {
+    const at = (minutes: number) => NOW + minutes * 60_000;
+    const media = [
+      { id: 'newer', permalink: null, publishedAt: at(5), caption: 'Reel #1' },
+      { id: 'other-caption', permalink: null, publishedAt: at(2), caption: 'Another' },
+      { id: 'ours', permalink: null, publishedAt: at(1), caption: 'Reel #1 ' },
+      { id: 'too-early', permalink: null, publishedAt: at(-30), caption: 'Reel #1' },
+      { id: 'no-time', permalink: null, publishedAt: null, caption: 'Reel #1' },
+    ];
+    expect(matchPublishedMedia(media, 'Reel #1', at(-10))?.id).toBe('ours');
+    expect(matchPublishedMedia(media, 'Missing', at(-10))).toBeUndefined();
   });
 
   it('dates the end of a rate limit from Retry-After or the usage header', () => {

@@ -15,7 +15,12 @@ import { InstagramGraphClient } from './instagram-graph-client.js';
 import { findPublishErrorRow, publishErrorCode } from './instagram-publish-errors.js';
 import { InstagramPublishLimits } from './instagram-publish-limits.js';
 import { parseProfile } from './profile-response.js';
-import { parseContainerState, parseId, type ContainerState } from './publish-responses.js';
+import {
+  matchPublishedMedia,
+  parseContainerState,
+  parseId,
+  type ContainerState,
+} from './publish-responses.js';
 
 /** Where Instagram is reached, the clock that dates limits and resets, and how containers are watched. */
 export interface InstagramPublisherOptions {
@@ -87,7 +92,14 @@ export class InstagramPublisher implements PlatformPublisher {
     // A stored media id means it is out: only its link is read, nothing is published again.
     if (mediaId !== null) return this.published(input.accessToken, mediaId);
     const igUserId = asText(saved.igUserId) ?? (await this.igUserId(input.accessToken));
-    const run: Run = { ...input, token: input.accessToken, options: input.options, saved, igUserId };
+    const run: Run = {
+      token: input.accessToken,
+      options: input.options,
+      video: input.video,
+      journal: input.journal,
+      saved,
+      igUserId,
+    };
     let containerId = asText(saved.containerId);
     if (containerId === null) containerId = await this.createContainer(run);
     return this.checkContainer(run, containerId);
@@ -246,9 +258,7 @@ export class InstagramPublisher implements PlatformPublisher {
     const after =
       (asNumber(run.saved.publishRequestedAt) ?? asNumber(run.saved.containerRequestedAt) ?? 0) - 10 * 60_000;
     const recent = await this.limits.recentMedia(run.token, run.igUserId);
-    const match = recent
-      .filter((m) => m.caption.trim() === run.options.caption.trim() && (m.publishedAt ?? 0) >= after)
-      .sort((a, b) => (a.publishedAt ?? 0) - (b.publishedAt ?? 0))[0];
+    const match = matchPublishedMedia(recent, run.options.caption, after);
     if (!match) {
       return {
         kind: 'published',
@@ -264,7 +274,13 @@ export class InstagramPublisher implements PlatformPublisher {
 
   /** GET /{media-id}?fields=permalink,shortcode → the post's link. */
   private async published(token: string, mediaId: string): Promise<PublishStepResult> {
-    const body = await this.graph.get(`/${mediaId}`, { fields: 'permalink,shortcode' }, token);
+    let body: Record<string, unknown> = {};
+    try {
+      body = await this.graph.get(`/${mediaId}`, { fields: 'permalink,shortcode' }, token);
+    } catch (error) {
+      // The post is out whatever its link read says (it may have been deleted since): only retries propagate.
+      if (!(error instanceof PublishFailure) || error.action !== 'fail') throw error;
+    }
     const shortcode = asText(body.shortcode);
     const url = asText(body.permalink) ?? (shortcode ? `https://www.instagram.com/reel/${shortcode}/` : null);
     return {

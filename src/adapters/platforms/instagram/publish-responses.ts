@@ -83,3 +83,16 @@ export function graphTime(value: unknown): number | null {
   const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isFinite(ms) ? ms : null;
 }
+
+/** The post a lost publish made: the oldest media with this caption published at or after `notBefore` (epoch ms). */
+export function matchPublishedMedia(
+  recent: MediaSummary[],
+  caption: string,
+  notBefore: number,
+): MediaSummary | undefined {
+  return recent
+    .filter(
+      (m) => m.caption.trim() === caption.trim() && m.publishedAt !== null && m.publishedAt >= notBefore,
+    )
+    .sort((a, b) => (a.publishedAt ?? 0) - (b.publishedAt ?? 0))[0];
+}
