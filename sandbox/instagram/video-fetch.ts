@@ -1,5 +1,6 @@
 import type { InstagramSettings } from '../core/settings.js';
-import { inspectMp4 } from './mp4.js';
+import type { Mp4Inspection } from './mp4.js';
+import { Mp4StreamScanner } from './mp4-stream.js';
 import type { ContainerOutcome } from './store.js';
 
 /** Reels duration bounds (PLATFORMS.md §2.5): 3 s to 15 min. */
@@ -22,31 +23,38 @@ const badMedia = (reason: string): ContainerOutcome => ({
   reason,
 });
 
-/** Reads a response body, giving up past `maxBytes`; null when it is too large. */
-async function readBounded(response: Response, maxBytes: number): Promise<Buffer | null> {
+/** Meta's crawler names itself so; a public video route must not block it (PLATFORMS.md §2.2). */
+export const CRAWLER_USER_AGENT = 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)';
+
+type Scan = { ok: true; inspection: Mp4Inspection; bytes: number } | { ok: false; tooLarge: boolean };
+
+/** Streams the body through the MP4 scanner, stopping early past `maxBytes` or once the file is unusable. */
+async function scanBody(response: Response, settings: InstagramSettings): Promise<Scan> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  if (Number.isFinite(declared) && declared > settings.maxVideoBytes) {
     await response.body?.cancel();
-    return null;
+    return { ok: false, tooLarge: true };
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
+  const scanner = new Mp4StreamScanner(settings.requireMoovFirst);
   const reader = response.body?.getReader();
   for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
-    const chunk = read.value as Uint8Array;
-    total += chunk.byteLength;
-    if (total > maxBytes) {
+    scanner.push(Buffer.from(read.value as Uint8Array));
+    if (scanner.bytes > settings.maxVideoBytes) {
       await reader?.cancel();
-      return null;
+      return { ok: false, tooLarge: true };
     }
-    chunks.push(Buffer.from(chunk));
+    if (!scanner.stillReading) {
+      await reader?.cancel();
+      break;
+    }
   }
-  return Buffer.concat(chunks);
+  return { ok: true, inspection: scanner.finish(), bytes: scanner.bytes };
 }
 
 /**
- * Fetches `video_url` the way Meta's crawler does (plain GET, no credentials, redirects followed) and
- * checks the file: unreachable or non-2xx → 2207052, too slow → 2207003, not a usable Reel → 2207026.
+ * Fetches `video_url` the way Meta's crawler does (plain GET, no credentials, redirects followed), streaming it
+ * through the MP4 scanner so memory stays flat whatever the size, and checks the file: unreachable or non-2xx
+ * → 2207052, too slow → 2207003, not a usable Reel → 2207026.
  */
 export async function fetchAndCheckVideo(
   url: string,
@@ -56,6 +64,7 @@ export async function fetchAndCheckVideo(
   try {
     response = await fetch(url, {
       redirect: 'follow',
+      headers: { 'user-agent': CRAWLER_USER_AGENT, accept: '*/*' },
       signal: AbortSignal.timeout(settings.videoFetchTimeoutMs),
     });
   } catch (error) {
@@ -68,17 +77,17 @@ export async function fetchAndCheckVideo(
     await response.body?.cancel();
     return fetchFailed(`HTTP ${response.status}`);
   }
-  let body: Buffer | null;
+  let scan: Scan;
   try {
-    body = await readBounded(response, settings.maxVideoBytes);
+    scan = await scanBody(response, settings);
   } catch {
     return { ok: false, code: -2, subcode: 2207003, revealAtOnce: true, reason: 'download interrupted' };
   }
-  if (body === null) return badMedia(`file larger than ${settings.maxVideoBytes} bytes`);
-  const inspection = inspectMp4(body, settings.requireMoovFirst);
+  if (!scan.ok) return badMedia(`file larger than ${settings.maxVideoBytes} bytes`);
+  const { inspection } = scan;
   if (!inspection.ok) return badMedia(inspection.reason);
   if (inspection.durationMs < MIN_DURATION_MS || inspection.durationMs > MAX_DURATION_MS) {
     return badMedia(`duration ${inspection.durationMs} ms outside 3 s – 15 min`);
   }
-  return { ok: true, durationMs: inspection.durationMs, bytes: body.length };
+  return { ok: true, durationMs: inspection.durationMs, bytes: scan.bytes };
 }
