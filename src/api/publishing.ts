@@ -37,6 +37,9 @@ export const reviewView = z.object({
   /** What the person asking may do now. */
   canSubmit: z.boolean(),
   canDecide: z.boolean(),
+  /** canDecide split in two: an approved version may still be rejected, but not approved again. */
+  canApprove: z.boolean().optional(),
+  canReject: z.boolean().optional(),
   coverUrl: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });

@@ -29,6 +29,7 @@ import { GenerationService } from '../services/generation/generation.service.js'
 import { MediaLibraryService } from '../services/media-library.service.js';
 import { VideoUploadService } from '../services/video-upload.service.js';
 import { MusicService } from '../services/music.service.js';
+import { ReviewService } from '../services/review.service.js';
 import { MediaLinks } from '../http/media-links.js';
 import { buildJobQueue, startJobs } from './job-queue.js';
 
@@ -151,6 +152,7 @@ export async function buildContainer(
     }),
     uploads,
     music: new MusicService({ builtinMusic: (track) => kit.builtinMusic(track) }),
+    reviews: new ReviewService({ store, clock, media: kit.mediaStore }),
     scratch: () => kit.mediaStore.scratch(),
     maxUploadBytes: config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024,
     currentVersion: (item) =>

@@ -27,6 +27,7 @@ import { contentRoutes } from './routes/content.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { libraryRoutes } from './routes/library.routes.js';
 import { musicRoutes } from './routes/music.routes.js';
+import { reviewRoutes } from './routes/review.routes.js';
 import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
 import { installSessionResolution } from './session.js';
@@ -95,6 +96,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(libraryRoutes(deps, deps.maxUploadBytes));
       await api.register(videoUploadRoutes(deps, deps.maxUploadBytes));
       await api.register(musicRoutes(deps));
+      await api.register(reviewRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -12,6 +12,7 @@ import type { ContentService } from '../services/content.service.js';
 import type { MediaLibraryService } from '../services/media-library.service.js';
 import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { MusicService } from '../services/music.service.js';
+import type { ReviewService } from '../services/review.service.js';
 import type { MediaLinks } from './media-links.js';
 
 /** What the HTTP layer needs from the container. */
@@ -27,6 +28,7 @@ export interface HttpDeps {
   library: MediaLibraryService;
   uploads: VideoUploadService;
   music: MusicService;
+  reviews: ReviewService;
   progress: ProgressBus;
   mediaLinks: MediaLinks;
   /** Folder of the media store (files served by signed links). */

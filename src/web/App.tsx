@@ -13,6 +13,7 @@ import { InvitePage } from './features/invitations/InvitePage.js';
 import { ItemPage } from './features/item/ItemPage.js';
 import { LibraryPage } from './features/library/LibraryPage.js';
 import { MediaPage } from './features/media/MediaPage.js';
+import { ReviewPage } from './features/review/ReviewPage.js';
 import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { AppShell } from './features/shell/AppShell.js';
@@ -49,6 +50,7 @@ export function App() {
           <Route path="/library" element={<LibraryPage />} />
           <Route path="/library/media" element={<MediaPage />} />
           <Route path="/library/:id" element={<ItemPage />} />
+          <Route path="/review" element={<ReviewPage />} />
           {sections
             .filter((section) => section.upcoming)
             .map((section) => (

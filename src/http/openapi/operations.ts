@@ -267,4 +267,39 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tags: ['music'],
     errors: errors(SIGNED_IN, ROLE),
   },
+  'POST /api/versions/{id}/review': {
+    summary: 'Submit a version for review, or approve or reject it with a comment',
+    tags: ['review'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['comment_required'],
+      403: ['self_approval_not_allowed'],
+      404: ['version_not_found'],
+      409: [
+        'review_not_pending',
+        'review_already_pending',
+        'review_already_approved',
+        'version_not_rendered',
+      ],
+    }),
+  },
+  'GET /api/versions/{id}/review': {
+    summary: "A version's review state and history (state null when never submitted)",
+    tags: ['review'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['version_not_found'] }),
+  },
+  'GET /api/review': {
+    summary: 'The review queue, most recently changed first, optionally one state',
+    tags: ['review'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'GET /api/workspaces/current/settings': {
+    summary: "The current workspace's settings",
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, ROLE),
+  },
+  'PATCH /api/workspaces/current/settings': {
+    summary: "Change the current workspace's settings (owners)",
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 404: ['workspace_not_found'] }),
+  },
 };

@@ -14,6 +14,7 @@ import { jobsStoreContract } from './jobs.contract.js';
 import type { OpenStore } from './harness.js';
 import { mediaStoreContract } from './media.contract.js';
 import { peopleStoreContract } from './people.contract.js';
+import { publishingStoreContract } from './publishing.contract.js';
 import { transactionStoreContract } from './transaction.contract.js';
 
 const openSqlite: OpenStore = async () => {
@@ -35,6 +36,7 @@ mediaStoreContract('SQLite', openSqlite);
 auditStoreContract('SQLite', openSqlite);
 transactionStoreContract('SQLite', openSqlite);
 jobsStoreContract('SQLite', openSqlite);
+publishingStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectThroughConsent } from '../../fakes/connect-flow.js';
 import { Client, startTestApp, type TestApp } from '../../fakes/test-app.js';
+import { version } from '../../contract/store/fixtures.js';
+import { review } from '../../contract/store/publishing-fixtures.js';
 
 /**
  * User B must get 404 for every object of user A's workspace, through every route that takes an id.
@@ -27,6 +29,18 @@ describe('tenant isolation', () => {
     ids.aliceItem = (await a.post('/api/items', { topic: 'Alice only' })).json<{
       item: { id: string };
     }>().item.id;
+    // A rendered version under review, written directly: the generation does not run in this test.
+    const aliceItem = await t.container.store.content.findItem(ids.aliceWorkspace, ids.aliceItem);
+    const aliceVersion = version(aliceItem!, 1);
+    await t.container.store.content.createVersion(aliceVersion);
+    ids.aliceVersion = aliceVersion.id;
+    await t.container.store.reviews.save(
+      review(ids.aliceWorkspace, {
+        versionId: aliceVersion.id,
+        itemId: ids.aliceItem,
+        submittedBy: ids.alice,
+      }),
+    );
     ids.aliceAsset = 'asset-of-alice';
     await t.container.store.mediaAssets.create({
       id: ids.aliceAsset,
@@ -60,6 +74,9 @@ describe('tenant isolation', () => {
     'DELETE /api/connections/{id}': () => b.delete(`/api/connections/${ids.aliceConnection}`),
     'POST /api/connections/{platform}/authorize': () =>
       b.post('/api/connections/tiktok/authorize', { reconnectId: ids.aliceConnection }),
+    'GET /api/versions/{id}/review': () => b.get(`/api/versions/${ids.aliceVersion}/review`),
+    'POST /api/versions/{id}/review': () =>
+      b.post(`/api/versions/${ids.aliceVersion}/review`, { action: 'reject', comment: 'Not yours' }),
   };
 
   it('covers every route whose path takes an id', async () => {
@@ -90,6 +107,10 @@ describe('tenant isolation', () => {
     expect((await b.get('/api/connections')).json()).toEqual({ items: [], nextCursor: null });
     expect((await b.get('/api/items')).json()).toEqual({ items: [], nextCursor: null });
     expect((await b.get('/api/library')).json()).toEqual({ items: [], nextCursor: null });
+    expect((await b.get('/api/review')).json()).toEqual({ items: [], nextCursor: null });
+    expect((await a.get(`/api/versions/${ids.aliceVersion}/review`)).json()).toMatchObject({
+      state: 'pending',
+    });
     expect((await b.get('/api/audit')).body).not.toContain(ids.aliceConnection);
     expect((await a.get('/api/connections')).json<{ items: { status: string }[] }>().items[0]?.status).toBe(
       'active',

@@ -21,7 +21,8 @@ export function sqliteReviews(db: Db, run: Run): ReviewRepository {
           void db
             .prepare(
               `INSERT INTO version_reviews (version_id, workspace_id, item_id, state, sort_key, data) VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT(version_id) DO UPDATE SET state = excluded.state, sort_key = excluded.sort_key, data = excluded.data`,
+               ON CONFLICT(version_id) DO UPDATE SET state = excluded.state, sort_key = excluded.sort_key, data = excluded.data
+               WHERE version_reviews.workspace_id = excluded.workspace_id`,
             )
             .run(
               r.versionId,
@@ -76,7 +77,10 @@ interface PublicationRow {
   data: string;
 }
 const toPublication = (row: { data: string }) => JSON.parse(row.data) as Publication;
-const plannedAt = (p: Publication) => p.scheduledAt ?? p.createdAt;
+// Times are compared as text, so every stored or compared time is first written the one UTC way.
+const utc = (iso: string) => new Date(iso).toISOString();
+const plannedAt = (p: Publication) => utc(p.scheduledAt ?? p.createdAt);
+const startedAt = (p: Publication) => (p.startedAt ? utc(p.startedAt) : null);
 
 export function sqlitePublications(db: Db, run: Run): PublicationRepository {
   const findByKey = (workspaceId: string, key: string) =>
@@ -103,7 +107,7 @@ export function sqlitePublications(db: Db, run: Run): PublicationRepository {
           p.status,
           plannedAt(p),
           timeKey(plannedAt(p), p.id),
-          p.startedAt,
+          startedAt(p),
           p.platformRef,
           p.idempotencyKey,
           p.revision,
@@ -130,7 +134,7 @@ export function sqlitePublications(db: Db, run: Run): PublicationRepository {
             p.status,
             plannedAt(p),
             timeKey(plannedAt(p), p.id),
-            p.startedAt,
+            startedAt(p),
             p.platformRef,
             p.revision,
             JSON.stringify(p),
@@ -157,8 +161,8 @@ export function sqlitePublications(db: Db, run: Run): PublicationRepository {
             ...twice(filter.status),
             ...twice(filter.connectionId),
             ...twice(filter.itemId),
-            ...twice(filter.from && new Date(filter.from).toISOString()),
-            ...twice(filter.to && new Date(filter.to).toISOString()),
+            ...twice(filter.from && utc(filter.from)),
+            ...twice(filter.to && utc(filter.to)),
             page.limit + 1,
           ) as PublicationRow[];
         const result = toPage(rows, page.limit, (r) => r.sort_key);
@@ -178,7 +182,7 @@ export function sqlitePublications(db: Db, run: Run): PublicationRepository {
             `SELECT COUNT(*) AS n FROM publications
              WHERE platform = ? AND started_at >= ? AND (? IS NULL OR connection_id = ?)`,
           )
-          .get(platform, since, connectionId ?? null, connectionId ?? null) as { n: number };
+          .get(platform, utc(since), connectionId ?? null, connectionId ?? null) as { n: number };
         return row.n;
       }),
     listByConnection: (workspaceId, connectionId, statuses) =>

@@ -11,6 +11,7 @@ import { useMe } from '../../session/sessionContext.js';
 import type { Notice } from '../connections/useCallbackOutcome.js';
 import { isBusy } from '../library/itemStatus.js';
 import { itemKeys, type ItemStatus } from '../library/libraryApi.js';
+import { ReviewPanel } from '../review/ReviewPanel.js';
 import { ItemStatusBadge } from '../library/ItemStatusBadge.js';
 import { RelativeTime } from '../library/RelativeTime.js';
 import { BriefSummary } from './BriefSummary.js';
@@ -153,6 +154,9 @@ export function ItemPage() {
             canEdit={canEdit}
             onEdit={edit}
           />
+          {detail.item.currentVersionId && (
+            <ReviewPanel versionId={shownId ?? detail.item.currentVersionId} />
+          )}
           {!uploaded && <BriefSummary brief={detail.item.brief} />}
         </div>
       )}

@@ -3,6 +3,7 @@ import { useMe } from '../../session/sessionContext.js';
 import { ActivityPanel } from './ActivityPanel.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { MembersPanel } from './MembersPanel.js';
+import { ApprovalSettingPanel } from '../review/ApprovalSettingPanel.js';
 import { WorkspaceNamePanel } from './WorkspaceNamePanel.js';
 
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
         <WorkspaceNamePanel />
         <MembersPanel isOwner={isOwner} />
         {isOwner && <InvitationsPanel />}
+        {isOwner && <ApprovalSettingPanel />}
         {isOwner && <ActivityPanel />}
       </div>
     </>

@@ -13,15 +13,7 @@ export const sections: Section[] = [
   { path: '/', label: 'Home', icon: 'home' },
   { path: '/create', label: 'Create', icon: 'create' },
   { path: '/library', label: 'Library', icon: 'library' },
-  {
-    path: '/review',
-    label: 'Review',
-    icon: 'review',
-    upcoming: {
-      heading: 'Nothing to review',
-      text: 'Drafts waiting for approval will queue here, so a reviewer can approve them or send them back with notes before anything is published.',
-    },
-  },
+  { path: '/review', label: 'Review', icon: 'review' },
   {
     path: '/calendar',
     label: 'Calendar',
