@@ -18,6 +18,7 @@ import { FailurePanel } from './FailurePanel.js';
 import { GenerationProgress } from './GenerationProgress.js';
 import { createVersion, itemQuery, retryItem, type VersionEdits } from './itemApi.js';
 import { ItemWorkbench } from './ItemWorkbench.js';
+import { PublishPanel } from '../publish/PublishPanel.js';
 import { stageName } from './stages.js';
 
 function ItemSummary({ item, status }: { item: ItemView; status: ItemStatus }) {
@@ -153,6 +154,7 @@ export function ItemPage() {
             canEdit={canEdit}
             onEdit={edit}
           />
+          <PublishPanel item={detail.item} versions={detail.versions} />
           {!uploaded && <BriefSummary brief={detail.item.brief} />}
         </div>
       )}

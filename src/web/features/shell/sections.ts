@@ -22,15 +22,7 @@ export const sections: Section[] = [
       text: 'Drafts waiting for approval will queue here, so a reviewer can approve them or send them back with notes before anything is published.',
     },
   },
-  {
-    path: '/calendar',
-    label: 'Calendar',
-    icon: 'calendar',
-    upcoming: {
-      heading: 'Nothing scheduled',
-      text: 'Approved videos you schedule for TikTok, Instagram or YouTube will show up here, day by day and channel by channel.',
-    },
-  },
+  { path: '/calendar', label: 'Calendar', icon: 'calendar' },
   { path: '/connections', label: 'Connections', icon: 'connections' },
   {
     path: '/analytics',
