@@ -1,6 +1,6 @@
 import { countHashtags, countMentions } from '../../../domain/metadata/hashtags.js';
 import { METADATA_LIMITS as L } from '../../../domain/metadata/limits.js';
-import { metadataErrors } from '../item/metadataLimits.js';
+import { validateMetadata } from '../../../domain/metadata/validate-metadata.js';
 
 export interface InstagramDraft {
   caption: string;
@@ -33,15 +33,9 @@ export function captionCounts(caption: string) {
   };
 }
 
-/** What is wrong with the caption (the same rules the item page's texts use, plus mentions), or undefined. */
+/** What is wrong with the caption, by the same domain rules the platform texts of a version follow. */
 export function instagramCaptionError(caption: string): string | undefined {
-  const mentions = countMentions(caption);
-  return (
-    metadataErrors({ instagram: { caption, aiGenerated: true } })['instagram-caption'] ??
-    (mentions > L.instagramMentions
-      ? `The caption has ${mentions} @mentions; Instagram allows ${L.instagramMentions}.`
-      : undefined)
-  );
+  return validateMetadata({ instagram: { caption, aiGenerated: true } })[0]?.message;
 }
 
 /** The `options` of POST /api/publications for Instagram. */

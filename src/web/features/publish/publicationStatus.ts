@@ -1,5 +1,6 @@
 import type { PublicationView } from '../../../api/publishing.js';
-import type { PublicationStatus } from './publishApi.js';
+
+type PublicationStatus = PublicationView['status'];
 
 export const STATUS_LABELS: Record<PublicationStatus, string> = {
   scheduled: 'Scheduled',

@@ -1,5 +1,14 @@
-import type { FieldErrors } from '../../lib/validation.js';
-import { metadataErrors, splitTags } from '../item/metadataLimits.js';
+import { validateMetadata } from '../../../domain/metadata/validate-metadata.js';
+
+/** Field name → what is wrong with it; undefined when nothing is. */
+export type ComposerErrors = Partial<Record<string, string>>;
+
+/** Tags are edited as one comma-separated line. */
+export const splitTags = (text: string) =>
+  text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 
 export type YoutubePrivacy = 'private' | 'unlisted' | 'public';
 
@@ -58,13 +67,20 @@ export function effectivePrivacy(draft: YoutubeDraft): YoutubePrivacy | '' {
 
 /** Problems keyed by field name; `now` and `toUtc` judge the release time. */
 export function youtubeErrors(draft: YoutubeDraft, now: Date, toUtc: (local: string) => string | null) {
-  const texts = metadataErrors({
-    youtube: { title: draft.title, description: draft.description, tags: draft.tags, aiGenerated: true },
+  // The same domain rules the platform texts of a version follow, so the server would refuse the same things.
+  const problems = validateMetadata({
+    youtube: {
+      title: draft.title,
+      description: draft.description,
+      tags: splitTags(draft.tags),
+      aiGenerated: true,
+    },
   });
-  const errors: FieldErrors = {
-    'youtube-title': texts['youtube-title'],
-    'youtube-description': texts['youtube-description'],
-    'youtube-tags': texts['youtube-tags'],
+  const first = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  const errors: ComposerErrors = {
+    'youtube-title': first('title'),
+    'youtube-description': first('description'),
+    'youtube-tags': first('tags'),
     'youtube-privacy': effectivePrivacy(draft) === '' ? 'Choose who can watch the video.' : undefined,
     'youtube-kids': draft.madeForKids === null ? 'Say whether the video is made for kids.' : undefined,
   };
