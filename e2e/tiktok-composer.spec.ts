@@ -23,6 +23,8 @@ import {
 // fixtures, so each kind of creator can be shown to the composer.
 
 test.use({ timezoneId: 'Europe/Paris' });
+// Each test opens the item page with its video; on a busy machine that alone can take several seconds.
+test.describe.configure({ timeout: 60_000 });
 
 let cookies: Cookie[] = [];
 let video: UploadedItem;

@@ -169,8 +169,17 @@ describe('calendar', () => {
     expect(pollInterval([publication('a', 'scheduled', new Date(NOW.getTime() + 3_600_000))], NOW)).toBe(
       30_000,
     );
-    expect(pollInterval([publication('a', 'published', null), publication('b', 'failed', null)], NOW)).toBe(
-      false,
-    );
+    const published = (url: string | null, minutesAgo: number) =>
+      ({
+        ...publication('p', 'published', null),
+        url,
+        publishedAt: new Date(NOW.getTime() - minutesAgo * 60_000).toISOString(),
+      }) as PublicationView;
+    expect(
+      pollInterval([published('https://example.com/v/1', 1), publication('b', 'failed', null)], NOW),
+    ).toBe(false);
+    // TikTok tells the post's address after moderation: a fresh post without one is read again for a while.
+    expect(pollInterval([published(null, 1)], NOW)).toBe(10_000);
+    expect(pollInterval([published(null, 60)], NOW)).toBe(false);
   });
 });

@@ -38,12 +38,22 @@ const SLOW_MS = 30_000;
 // A scheduled publication this close to its time is read often, so its start shows within seconds.
 const SOON_MS = 5 * 60_000;
 
+// TikTok gives the public post id (and so the link) only after moderation, usually within minutes.
+const LINK_WAIT_MS = 15 * 60_000;
+
+/** Published, but the platform has not told the post's address yet, and it still may soon. */
+function awaitingLink(item: PublicationView, now: Date): boolean {
+  if (item.status !== 'published' || item.url !== null || item.publishedAt === null) return false;
+  return now.getTime() - new Date(item.publishedAt).getTime() < LINK_WAIT_MS;
+}
+
 /**
  * How often to read a list again: every few seconds while something is moving or about to start, slowly while
  * something waits for a later time, never once every publication has settled.
  */
 export function pollInterval(items: PublicationView[], now: Date): number | false {
   if (items.some((item) => MOVING.has(item.status))) return FAST_MS;
+  if (items.some((item) => awaitingLink(item, now))) return SLOW_MS / 3;
   const waiting = items.filter((item) => item.status === 'scheduled');
   if (waiting.some((item) => new Date(plannedAt(item)).getTime() - now.getTime() < SOON_MS)) return FAST_MS;
   return waiting.length > 0 ? SLOW_MS : false;
