@@ -3,6 +3,7 @@ import { EmptyState } from './components/EmptyState.js';
 import { PageHeader } from './components/PageHeader.js';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
 import { RedirectIfSignedIn, RequireSignedIn } from './features/auth/guards.js';
+import { CalendarPage } from './features/calendar/CalendarPage.js';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { SignUpPage } from './features/auth/SignUpPage.js';
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/library/media" element={<MediaPage />} />
           <Route path="/library/:id" element={<ItemPage />} />
           <Route path="/review" element={<ReviewPage />} />
+          <Route path="/calendar" element={<CalendarPage />} />
           {sections
             .filter((section) => section.upcoming)
             .map((section) => (

@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/connections.css';
 import './styles/factory.css';
 import './styles/media-library.css';
+import './styles/publishing.css';
 
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

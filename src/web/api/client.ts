@@ -43,7 +43,13 @@ function failure(status: number, payload: unknown): ApiError {
   return error;
 }
 
-async function call(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+async function call(
+  method: Method,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+): Promise<unknown> {
   // The API wants a JSON body on every state-changing request, even an empty one.
   const sendsBody = method !== 'GET';
   let response: Response;
@@ -52,8 +58,8 @@ async function call(method: Method, path: string, body: unknown, signal?: AbortS
       method,
       credentials: 'same-origin',
       headers: sendsBody
-        ? { Accept: 'application/json', 'Content-Type': 'application/json' }
-        : { Accept: 'application/json' },
+        ? { ...extraHeaders, Accept: 'application/json', 'Content-Type': 'application/json' }
+        : { ...extraHeaders, Accept: 'application/json' },
       body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
       signal,
     });
@@ -78,13 +84,15 @@ export async function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: Abo
   return parse(schema, await call('GET', path, undefined, signal));
 }
 
+/** Sends a change; `headers` adds request headers such as an Idempotency-Key. */
 export async function apiSend<T>(
   method: Exclude<Method, 'GET'>,
   path: string,
   body: unknown,
   schema: z.ZodType<T>,
+  headers?: Record<string, string>,
 ) {
-  return parse(schema, await call(method, path, body));
+  return parse(schema, await call(method, path, body, undefined, headers));
 }
 
 /** For endpoints that answer 202/204 with nothing we need to read. */

@@ -19,6 +19,7 @@ import { FailurePanel } from './FailurePanel.js';
 import { GenerationProgress } from './GenerationProgress.js';
 import { createVersion, itemQuery, retryItem, type VersionEdits } from './itemApi.js';
 import { ItemWorkbench } from './ItemWorkbench.js';
+import { PublishPanel } from '../publish/PublishPanel.js';
 import { stageName } from './stages.js';
 
 function ItemSummary({ item, status }: { item: ItemView; status: ItemStatus }) {
@@ -157,6 +158,7 @@ export function ItemPage() {
           {detail.item.currentVersionId && (
             <ReviewPanel versionId={shownId ?? detail.item.currentVersionId} />
           )}
+          <PublishPanel item={detail.item} versions={detail.versions} />
           {!uploaded && <BriefSummary brief={detail.item.brief} />}
         </div>
       )}

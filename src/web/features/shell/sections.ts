@@ -14,15 +14,7 @@ export const sections: Section[] = [
   { path: '/create', label: 'Create', icon: 'create' },
   { path: '/library', label: 'Library', icon: 'library' },
   { path: '/review', label: 'Review', icon: 'review' },
-  {
-    path: '/calendar',
-    label: 'Calendar',
-    icon: 'calendar',
-    upcoming: {
-      heading: 'Nothing scheduled',
-      text: 'Approved videos you schedule for TikTok, Instagram or YouTube will show up here, day by day and channel by channel.',
-    },
-  },
+  { path: '/calendar', label: 'Calendar', icon: 'calendar' },
   { path: '/connections', label: 'Connections', icon: 'connections' },
   {
     path: '/analytics',
