@@ -330,6 +330,66 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')(
       },
     );
 
+    it('a TikTok fault (5xx) on init is not retried blindly: no bytes went to it, so the next run starts again', async () => {
+      sandbox.ctx.faults.add('tiktok', 'POST /v2/post/publish/video/init/', { type: 'status', status: 500 });
+      const journal = new MemoryJournal();
+      expect(await rejection(advance(journal))).toMatchObject({
+        code: 'tiktok.init_unanswered',
+        action: 'retry',
+      });
+      expect(journal.remote).toMatchObject({ initState: 'sent', publishId: null });
+      expect(await runToEnd(journal.resumed())).toMatchObject({ kind: 'published' });
+      expect((await publishes()).map((p) => p.status)).toEqual(['PUBLISH_COMPLETE']);
+    });
+
+    it('a publish TikTok no longer knows is started again only if its last chunk was never sent', async () => {
+      const crashed = new MemoryJournal({ crashAfterRecords: 3 });
+      await rejection(advance(crashed, large));
+      sandbox.ctx.faults.add('tiktok', 'POST /v2/post/publish/status/fetch/', {
+        type: 'platform_error',
+        code: 'invalid_publish_id',
+        status: 400,
+      });
+      const resumed = crashed.resumed();
+      expect(await runToEnd(resumed, large)).toMatchObject({ kind: 'published' });
+      expect(resumed.remote).toMatchObject({ failReason: 'invalid_publish_id' });
+
+      // After the last chunk went out, the outcome cannot be known: stop and say so.
+      sandbox.ctx.faults.add('tiktok', 'POST /v2/post/publish/status/fetch/', {
+        type: 'platform_error',
+        code: 'invalid_publish_id',
+        status: 400,
+      });
+      const sent = new MemoryJournal({ crashAt: { step: 'upload_last_chunk', phase: 'after' } });
+      await rejection(advance(sent));
+      expect(await rejection(advance(sent.resumed()))).toMatchObject({
+        code: 'tiktok.invalid_publish_id',
+        action: 'fail',
+        retriable: false,
+      });
+    });
+
+    it('a connection without video.publish may still send drafts', async () => {
+      const url = new URL(connector.authorizeUrl({ state: 'st', codeChallenge: null, forceConsent: false }));
+      url.searchParams.set('scope', 'user.info.basic,video.upload');
+      const redirect = await fetch(url, { redirect: 'manual' });
+      const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+      const draftOnly = (await connector.exchangeCode({ code, codeVerifier: null })).accessToken;
+      const info = await publisher.publishOptions(draftOnly);
+      expect(info).toMatchObject({ canPostNow: true, directPostAvailable: false, draftAvailable: true });
+      expect(info.platform === 'tiktok' && info.reason).toMatch(/video\.publish/);
+      const draft = options({ mode: 'draft', privacyLevel: null });
+      const journal = new MemoryJournal();
+      let result = await advance(journal, small, draft, draftOnly);
+      sandbox.ctx.clock.advance(PROCESSING_MS);
+      result = await advance(journal, small, draft, draftOnly);
+      expect(result).toMatchObject({ kind: 'published', awaitingPostId: false });
+      expect(await rejection(advance(new MemoryJournal(), small, options(), draftOnly))).toMatchObject({
+        code: 'tiktok.scope_not_authorized',
+        action: 'reconnect',
+      });
+    });
+
     it('an upload URL that expires mid-upload is started again only once TikTok says that publish FAILED', async () => {
       const journal = new MemoryJournal({
         // After the first chunk is saved, more than the upload URL's hour passes.

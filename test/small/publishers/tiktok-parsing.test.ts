@@ -7,7 +7,7 @@ import {
   readTiktokAnswer,
 } from '../../../src/adapters/platforms/tiktok/tiktok-publish-api.js';
 import { readTiktokRemote } from '../../../src/adapters/platforms/tiktok/tiktok-publish-state.js';
-import { postUrl } from '../../../src/adapters/platforms/tiktok/tiktok-publish-run.js';
+import { postUrl } from '../../../src/adapters/platforms/tiktok/tiktok-publish-results.js';
 
 function response(status: number, text: string, headers: Record<string, string> = {}): PlatformResponse {
   return { status, headers: new Headers(headers), json: null, text };

@@ -21,6 +21,7 @@ import {
   type TiktokRemote,
 } from './tiktok-publish-state.js';
 import { uploadChunks } from './tiktok-upload.js';
+import { INBOX_DETAIL, knownOutcome, postUrl, PRIVATE_DETAIL, published } from './tiktok-publish-results.js';
 
 /**
  * fail_reasons after which a new init is started at once: `internal` is TikTok's "retry with a new init" (also what
@@ -28,6 +29,12 @@ import { uploadChunks } from './tiktok-upload.js';
  * the person has reconnected since. FAILED is terminal, so the failed publish can never become a post.
  */
 const RESTART_REASONS = new Set(['internal', 'auth_removed']);
+/** status/fetch errors that mean TikTok cannot tell about this publish any more (§1.3 fetch errors). */
+const UNKNOWN_PUBLISH = new Set(['invalid_publish_id', 'token_not_authorized_for_specified_publish_id']);
+
+/** Thrown inside a run when the live publish was forgotten and a new init may start (at most once a run). */
+class RestartNeeded extends Error {}
+
 /** Failed publishes after which a FAILED `internal` is reported instead of restarted in the same run. */
 const MAX_AUTOMATIC_RESTARTS = 3;
 
@@ -56,6 +63,16 @@ export class TiktokPublishRun {
 
   /** The next step, from what the journal says happened so far. */
   async advance(): Promise<PublishStepResult> {
+    try {
+      return await this.step();
+    } catch (error) {
+      if (!(error instanceof RestartNeeded)) throw error;
+      this.restarted = true;
+      return this.start(false);
+    }
+  }
+
+  private async step(): Promise<PublishStepResult> {
     const state = this.state();
     const known = knownOutcome(state);
     // A stored outcome is final: TikTok is not asked again, let alone posted to again.
@@ -65,6 +82,24 @@ export class TiktokPublishRun {
     // again cannot post twice (decision 0022).
     if (!state.publishId) return this.start(state.initState === 'sent');
     return this.onStatus(await this.status(state.publishId));
+  }
+
+  /** status/fetch, mapped: refusals throw, except for a publish that cannot have posted (see below). */
+  private async status(publishId: string): Promise<TiktokPublishStatus> {
+    const answer = await this.api.status(this.accessToken, publishId);
+    if (!answer.ok) {
+      const state = this.state();
+      // TikTok no longer knows the publish (or it belongs to an older grant). Without its last chunk it cannot
+      // have become a post, so it is forgotten and the upload starts again; with it, the outcome is unknown.
+      if (UNKNOWN_PUBLISH.has(answer.code) && !state.lastChunkSent && !this.restarted) {
+        await this.record('status', 'after', forgetFailedPublish(state, answer.code));
+        throw new RestartNeeded();
+      }
+      throw this.failure(answer);
+    }
+    const status = parsePublishStatus(answer.data);
+    if (!status) throw this.own('unexpected_answer');
+    return status;
   }
 
   private state(): TiktokRemote {
@@ -188,15 +223,6 @@ export class TiktokPublishRun {
     return this.onStatus(await this.status(state.publishId));
   }
 
-  /** status/fetch, mapped: refusals throw (invalid_publish_id: the outcome cannot be known any more). */
-  private async status(publishId: string): Promise<TiktokPublishStatus> {
-    const answer = await this.api.status(this.accessToken, publishId);
-    if (!answer.ok) throw this.failure(answer);
-    const status = parsePublishStatus(answer.data);
-    if (!status) throw this.own('unexpected_answer');
-    return status;
-  }
-
   /** What a status means for this publication. */
   private async onStatus(s: TiktokPublishStatus): Promise<PublishStepResult> {
     const state = this.state();
@@ -266,25 +292,4 @@ export class TiktokPublishRun {
   private own(code: Parameters<typeof tiktokOwnFailure>[0]): PublishFailure | UserError {
     return tiktokOwnFailure(code, { clock: this.settings.clock });
   }
-}
-
-const INBOX_DETAIL = 'Sent to the TikTok inbox: the creator finishes the post in the TikTok app';
-const PRIVATE_DETAIL =
-  'Posted privately (only the creator sees it); TikTok gives private posts no public link';
-
-function published(postId: string | null, url: string | null, awaitingPostId: boolean, detail: string) {
-  return { kind: 'published' as const, postId, url, awaitingPostId, detail };
-}
-
-/** The public URL of a post, once its id and the creator's username are known. */
-export function postUrl(username: string | null, postId: string): string | null {
-  return username ? `https://www.tiktok.com/@${encodeURIComponent(username)}/video/${postId}` : null;
-}
-
-function knownOutcome(state: TiktokRemote): PublishStepResult | null {
-  if (state.postId)
-    return published(state.postId, postUrl(state.username, state.postId), false, 'Posted on TikTok');
-  if (state.outcome === 'posted_private') return published(null, null, false, PRIVATE_DETAIL);
-  if (state.outcome === 'sent_to_inbox') return published(null, null, false, INBOX_DETAIL);
-  return null;
 }

@@ -20,6 +20,8 @@ export interface TiktokRemote {
   plan: TiktokChunkPlan | null;
   /** Bytes TikTok has confirmed (206/201), as far as this app knows; status/fetch's uploaded_bytes wins. */
   uploadedBytes: number;
+  /** The last chunk was sent at least once: from then on the publish may become a post without us. */
+  lastChunkSent: boolean;
   /** The last chunk was answered 201: only processing is left, nothing is ever sent again. */
   uploadComplete: boolean;
   /** From creator_info, for the post URL. */
@@ -52,6 +54,7 @@ export function readTiktokRemote(remote: Remote): TiktokRemote {
     uploadUrl: str('uploadUrl'),
     plan: videoSize && chunkSize && totalChunkCount ? { videoSize, chunkSize, totalChunkCount } : null,
     uploadedBytes: num('uploadedBytes') ?? 0,
+    lastChunkSent: remote.lastChunkSent === true,
     uploadComplete: remote.uploadComplete === true,
     username: str('username'),
     privacyLevel: str('privacyLevel'),
@@ -62,13 +65,17 @@ export function readTiktokRemote(remote: Remote): TiktokRemote {
   };
 }
 
-/** The patch that forgets a publish TikTok reported FAILED (terminal, so it can never become a post). */
+/**
+ * The patch that forgets a publish that can never become a post: TikTok reported it FAILED (terminal), or it
+ * never got its last chunk and TikTok no longer knows it.
+ */
 export function forgetFailedPublish(state: TiktokRemote, failReason: string | null): Remote {
   return {
     initState: null,
     publishId: null,
     uploadUrl: null,
     uploadedBytes: 0,
+    lastChunkSent: false,
     uploadComplete: false,
     failedPublishId: state.publishId,
     failReason,
@@ -92,6 +99,7 @@ export function beforeInitPatch(input: {
     chunkSize: input.plan.chunkSize,
     totalChunkCount: input.plan.totalChunkCount,
     uploadedBytes: 0,
+    lastChunkSent: false,
     uploadComplete: false,
     username: input.username,
     privacyLevel: input.privacyLevel,

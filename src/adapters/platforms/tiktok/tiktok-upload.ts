@@ -50,7 +50,7 @@ export async function uploadChunks(input: UploadInput): Promise<UploadOutcome> {
     if (!chunk) throw input.fail('upload_out_of_sync');
     const isLast = chunk.index === plan.totalChunkCount - 1;
     // The last chunk sets the post in motion; its 'before' entry tells a resumed run to ask before sending again.
-    if (isLast) await input.record('upload_last_chunk', 'before');
+    if (isLast) await input.record('upload_last_chunk', 'before', { lastChunkSent: true });
     const answer = await input.api.putChunk(input.uploadUrl, input.path, plan, chunk);
     const status = answer.status;
     if (status === 206 && !isLast) {
