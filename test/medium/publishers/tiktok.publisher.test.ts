@@ -380,10 +380,12 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')(
       expect(info.platform === 'tiktok' && info.reason).toMatch(/video\.publish/);
       const draft = options({ mode: 'draft', privacyLevel: null });
       const journal = new MemoryJournal();
-      let result = await advance(journal, small, draft, draftOnly);
+      expect(await advance(journal, small, draft, draftOnly)).toMatchObject({ kind: 'wait' });
       sandbox.ctx.clock.advance(PROCESSING_MS);
-      result = await advance(journal, small, draft, draftOnly);
-      expect(result).toMatchObject({ kind: 'published', awaitingPostId: false });
+      expect(await advance(journal, small, draft, draftOnly)).toMatchObject({
+        kind: 'published',
+        awaitingPostId: false,
+      });
       expect(await rejection(advance(new MemoryJournal(), small, options(), draftOnly))).toMatchObject({
         code: 'tiktok.scope_not_authorized',
         action: 'reconnect',
