@@ -4,6 +4,7 @@ import type { SandboxContext } from '../core/context.js';
 import { PERSONA_IDS } from '../core/settings.js';
 import { openIdOf, TIKTOK_PERSONAS, tiktokPersonaOf } from './accounts.js';
 import { deliverDueEvents, removeAuthorization } from './events.js';
+import { LOSABLE_STEPS } from './lost-answers.js';
 import { isPendingDraft, publishView } from './publish-state.js';
 import type { TiktokStore } from './store.js';
 
@@ -113,6 +114,14 @@ export function registerTiktokAdmin(app: FastifyInstance, ctx: SandboxContext, s
       .parse(request.body);
     for (let i = 0; i < input.count; i++) store.forcedFailures.push(input.reason);
     return { queued: [...store.forcedFailures] };
+  });
+
+  app.post('/lost-answers', async (request) => {
+    const input = z
+      .object({ step: z.enum(LOSABLE_STEPS), count: z.number().int().min(1).max(100).default(1) })
+      .parse(request.body);
+    store.lostAnswers.add(input.step, input.count);
+    return { pending: store.lostAnswers.list() };
   });
 
   app.post('/posts/:postId/takedown', async (request, reply) => {

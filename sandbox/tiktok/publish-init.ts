@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../core/context.js';
 import { privacyOptionsOf, type PrivacyLevel } from './accounts.js';
 import { postingBlock } from './creator-info.js';
@@ -86,7 +86,14 @@ async function answerInvalid(reply: FastifyReply, now: number, error: Invalid): 
   return sendApiError(reply, now, error.status, error.code, error.message);
 }
 
-async function answerCreated(reply: FastifyReply, ctx: SandboxContext, p: PublishRecord) {
+async function answerCreated(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: SandboxContext,
+  store: TiktokStore,
+  p: PublishRecord,
+) {
+  if (store.lostAnswers.loseIfDue('init', request, reply)) return reply;
   const uploadUrl = uploadUrlOf(ctx, p);
   const data = uploadUrl ? { publish_id: p.publishId, upload_url: uploadUrl } : { publish_id: p.publishId };
   return sendEnvelope(reply, ctx.clock.now(), 200, data);
@@ -137,7 +144,7 @@ export function registerInitRoutes(app: FastifyInstance, ctx: SandboxContext, st
       ...post.value,
       privacyLevel: privacy,
     });
-    return answerCreated(reply, ctx, record);
+    return answerCreated(request, reply, ctx, store, record);
   });
 
   app.post('/v2/post/publish/inbox/video/init/', async (request, reply) => {
@@ -164,6 +171,7 @@ export function registerInitRoutes(app: FastifyInstance, ctx: SandboxContext, st
         'spam_risk_too_many_pending_share',
         'The creator has too many pending drafts in the inbox. Please try again later.',
       );
-    return answerCreated(reply, ctx, createPublish(ctx, store, token, 'INBOX_SHARE', source.value, null));
+    const record = createPublish(ctx, store, token, 'INBOX_SHARE', source.value, null);
+    return answerCreated(request, reply, ctx, store, record);
   });
 }

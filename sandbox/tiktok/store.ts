@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TiktokSettings } from '../core/settings.js';
 import { defaultAccounts, type TiktokAccount, type TiktokPersona } from './accounts.js';
 import type { PublishRecord } from './publish-state.js';
+import { LostAnswers } from './lost-answers.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 
 /** Who a code or token speaks for. */
@@ -41,6 +42,8 @@ export class TiktokStore {
   readonly uploads = new Map<string, string>();
   /** Fail reasons forced on the next publishes by the admin API, consumed in order. */
   readonly forcedFailures: string[] = [];
+  /** Answers to lose after the work is done (admin API). */
+  readonly lostAnswers = new LostAnswers();
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly accessTokens = new Map<string, IssuedToken>();
   private readonly refreshTokens = new Map<string, IssuedToken>();

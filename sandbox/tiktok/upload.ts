@@ -81,12 +81,16 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: SandboxContext, 
     upload.contentType = type;
     keep(upload, chunk);
     upload.receivedBytes += chunk.length;
-    if (!isLast) return reply.code(206).send();
+    if (!isLast) {
+      if (store.lostAnswers.loseIfDue('upload', request, reply)) return reply;
+      return reply.code(206).send();
+    }
     upload.completedAt = now;
     publish.probe = probeMedia({ head: upload.head, tail: upload.tail, total: publish.videoSize });
     publish.checkFailReason = mediaFailReason(publish.probe, publish.maxDurationSec);
     upload.head = Buffer.alloc(0);
     upload.tail = Buffer.alloc(0);
+    if (store.lostAnswers.loseIfDue('upload', request, reply)) return reply;
     return reply.code(201).send();
   });
 }
