@@ -13,6 +13,8 @@ import type { MediaLibraryService } from '../services/media-library.service.js';
 import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { MusicService } from '../services/music.service.js';
 import type { MediaLinks } from './media-links.js';
+import type { PublishingService } from '../services/publishing/publishing.service.js';
+import type { PublicVideoLinks } from './public-video-links.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -29,6 +31,9 @@ export interface HttpDeps {
   music: MusicService;
   progress: ProgressBus;
   mediaLinks: MediaLinks;
+  publishing: PublishingService;
+  /** Signed public links to a publication's approved file (platforms fetch it). */
+  publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */
   mediaRoot: string;
   /** A scratch folder for one request (uploads), removed by cleanup. */
