@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const count = (min: number, max: number, def: number) => z.coerce.number().int().min(min).max(max).default(def);
+const count = (min: number, max: number, def: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
 
 /** Publishing limits and deadlines (PLATFORMS.md §1.4, §3.4, §6: taken from config, never constants). */
 export const publishingSettings = {

@@ -6,6 +6,7 @@ import type { ContentItem, Version } from '../../src/domain/content-item.js';
 import type { Role } from '../../src/domain/roles.js';
 import { metadataHashes, type VersionReview } from '../../src/domain/publishing/review.js';
 import type { Store } from '../../src/ports/store.js';
+import type { TokenVault } from '../../src/ports/token-vault.js';
 import type { AuthContext } from '../../src/services/auth-context.js';
 import { connection, item, user, version, workspaceWith } from '../contract/store/fixtures.js';
 
@@ -16,16 +17,31 @@ export const VIDEO_BYTES = Buffer.from(Array.from({ length: 300_000 }, (_, i) =>
 export async function approvedVersionFixture(
   store: Store,
   mediaRoot: string,
-  options: { role?: Role; platforms?: Platform[]; approve?: boolean } = {},
+  options: {
+    role?: Role;
+    platforms?: Platform[];
+    approve?: boolean;
+    /** An existing workspace (signed up through the API) instead of a new one. */
+    workspace?: { id: string; userId: string };
+    /** Seals tokens for each connection (the real token refresh reads them from the vault). */
+    vault?: TokenVault;
+  } = {},
 ): Promise<{
   ctx: AuthContext;
   item: ContentItem;
   version: Version;
   connections: Record<Platform, Connection>;
 }> {
-  const owner = user();
-  await store.users.create(owner);
-  const ws = await workspaceWith(store, { user: owner, role: options.role ?? 'owner' });
+  let owner = user();
+  let workspaceId: string;
+  if (options.workspace) {
+    owner = { ...owner, id: options.workspace.userId };
+    workspaceId = options.workspace.id;
+  } else {
+    await store.users.create(owner);
+    workspaceId = (await workspaceWith(store, { user: owner, role: options.role ?? 'owner' })).id;
+  }
+  const ws = { id: workspaceId };
   const it = item(ws.id, { status: 'ready', source: 'generated', title: 'Why the sky is blue' });
   await store.content.createItem(it);
   const base = version(it, 1);
@@ -56,6 +72,13 @@ export async function approvedVersionFixture(
     const scopes = platform === 'tiktok' ? ['user.info.basic', 'video.publish', 'video.upload'] : [];
     const c = connection(ws.id, { platform, scopes, displayName: `${platform} account` });
     await store.connections.create(c);
+    if (options.vault) {
+      const sealed = await options.vault.seal(
+        { recordId: c.id, workspaceId: c.workspaceId },
+        { accessToken: `access-${platform}-token-value`, refreshToken: `refresh-${platform}-token-value` },
+      );
+      await store.connections.saveTokens(c.workspaceId, c.id, sealed, c.createdAt);
+    }
     connections[platform] = c;
   }
   const ctx: AuthContext = {
