@@ -30,6 +30,7 @@ function shortTokenConnector(refreshed: number[]): PlatformConnector {
     accessTokenExpiresIn: TOKEN_LIFETIME_S,
     refreshTokenExpiresIn: 86_400,
     scopes: ['video.publish'],
+    accountId: 'open-id-1',
   });
   const unused = () => Promise.reject(new Error('not used here'));
   return {
@@ -111,6 +112,8 @@ describe('the in-process engine wakes at the next due job (no polling interval)'
           refreshTokenExpiresIn: 86_400,
           accessToken: 'a',
           refreshToken: 'r',
+          scopes: ['video.publish'],
+          accountId: null,
         },
         true,
       ),
