@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseKeyList } from '../domain/master-keys.js';
 import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
+import { publishingSettings } from './publishing.schema.js';
 import { securitySettings } from './security.schema.js';
 
 /**
@@ -91,6 +92,7 @@ export const configSchema = z.object({
     ),
   ...platformSettings,
   ...factorySettings,
+  ...publishingSettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -32,6 +32,10 @@ import { MusicService } from '../services/music.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { MediaLinks } from '../http/media-links.js';
 import { buildJobQueue, startJobs } from './job-queue.js';
+import { buildPublishers } from './publishers.js';
+import type { PublisherSet } from '../ports/platform-publisher.js';
+import { PublishingService } from '../services/publishing/publishing.service.js';
+import { PublicVideoLinks } from '../http/public-video-links.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -40,6 +44,8 @@ export interface ContainerOverrides {
   hasher?: PasswordHasher;
   mailer?: Mailer;
   vault?: TokenVault;
+  /** Publishers instead of the platforms' own (tests script them). */
+  publishers?: PublisherSet;
 }
 
 export interface Container extends HttpDeps {
@@ -100,11 +106,26 @@ export async function buildContainer(
   });
   const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
   const housekeeping = new HousekeepingService({ store, clock, queue });
-  const mediaLinks = new MediaLinks(
-    UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key')),
+  const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
+  const mediaLinks = new MediaLinks(signer, clock, config.PUBLIC_BASE_URL);
+  const publicVideoLinks = new PublicVideoLinks(signer, clock, config.PUBLIC_BASE_URL);
+  const publishing = new PublishingService({
+    store,
     clock,
-    config.PUBLIC_BASE_URL,
-  );
+    queue,
+    media: kit.mediaStore,
+    publishers: overrides.publishers ?? (await buildPublishers(platforms, clock)),
+    tokenRefresh,
+    videoLinks: publicVideoLinks,
+    settings: {
+      tiktokInitsPerMinute: config.TIKTOK_INITS_PER_MINUTE,
+      tiktokDailyPostsPerCreator: config.TIKTOK_DAILY_POSTS_PER_CREATOR,
+      youtubeDailyQuotaUnits: config.YOUTUBE_DAILY_QUOTA_UNITS,
+      youtubeUploadCostUnits: config.YOUTUBE_UPLOAD_COST_UNITS,
+      postIdDeadlineMs: config.PUBLISH_POST_ID_DEADLINE_HOURS * 3_600_000,
+      publicVideoLinkMs: config.PUBLIC_VIDEO_LINK_HOURS * 3_600_000,
+    },
+  });
 
   return {
     config,
@@ -138,9 +159,11 @@ export async function buildContainer(
       },
     }),
     queue,
-    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping }),
+    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing }),
     progress,
     mediaLinks,
+    publishing,
+    publicVideoLinks,
     mediaRoot,
     content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),
     library: new MediaLibraryService({
@@ -166,6 +189,7 @@ export async function buildContainer(
       connectors,
       sandbox: platforms.sandbox,
       planner,
+      onReconnected: (connection) => publishing.resumeAfterReconnect(connection),
     }),
     platformEvents: new PlatformEventsService({
       store,
@@ -175,6 +199,7 @@ export async function buildContainer(
         tiktok: platforms.apps.tiktok?.clientSecret ?? null,
         instagram: platforms.apps.instagram?.clientSecret ?? null,
       },
+      publishEvents: publishing,
     }),
     settings: {
       publicBaseUrl,

@@ -2,6 +2,7 @@ import { availableParallelism, hostname } from 'node:os';
 import type { Config } from '../config/schema.js';
 import { generateJob } from '../jobs/generate.job.js';
 import { housekeepingJob } from '../jobs/housekeeping.job.js';
+import { publishJob } from '../jobs/publish.job.js';
 import { refreshTokenJob } from '../jobs/refresh-token.job.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobEngine, JobHandlers } from '../ports/job-queue.js';
@@ -9,6 +10,7 @@ import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import type { HousekeepingService } from '../services/housekeeping.service.js';
 import type { ItemGenerationService } from '../services/item-generation.service.js';
+import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { RefreshPlanner } from '../services/refresh-planner.js';
 import type { TokenRefreshService } from '../services/token-refresh.service.js';
 
@@ -38,12 +40,14 @@ export async function startJobs(
     tokenRefresh: TokenRefreshService;
     planner: RefreshPlanner;
     housekeeping: HousekeepingService;
+    publishing: PublishingService;
   },
 ): Promise<void> {
   const handlers: JobHandlers = [
     generateJob(services.items),
     refreshTokenJob(services.tokenRefresh),
     housekeepingJob(services.housekeeping),
+    publishJob(services.publishing),
   ];
   await queue.start(handlers);
   await services.planner.planAll();

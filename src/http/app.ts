@@ -28,6 +28,8 @@ import { mediaRoutes } from './routes/media.routes.js';
 import { libraryRoutes } from './routes/library.routes.js';
 import { musicRoutes } from './routes/music.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
+import { publicationRoutes } from './routes/publications.routes.js';
+import { publicVideoRoutes } from './routes/public-video.routes.js';
 import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
 import { installSessionResolution } from './session.js';
@@ -97,6 +99,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(videoUploadRoutes(deps, deps.maxUploadBytes));
       await api.register(musicRoutes(deps));
       await api.register(reviewRoutes(deps));
+      await api.register(publicationRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
@@ -108,6 +111,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   await app.register(oauthRoutes(deps), { prefix: '/oauth' });
   await app.register(webhookRoutes(deps), { prefix: '/webhooks' });
   await app.register(privacyRoutes(deps), { prefix: '/privacy' });
+  await app.register(publicVideoRoutes(deps), { prefix: '/public' });
   if (deps.sandbox) {
     const { plugin, adminToken } = deps.sandbox;
     // The admin API moves the sandbox's clock and injects faults: operators only, like /metrics.

@@ -14,6 +14,8 @@ import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { MusicService } from '../services/music.service.js';
 import type { ReviewService } from '../services/review.service.js';
 import type { MediaLinks } from './media-links.js';
+import type { PublishingService } from '../services/publishing/publishing.service.js';
+import type { PublicVideoLinks } from './public-video-links.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -31,6 +33,9 @@ export interface HttpDeps {
   reviews: ReviewService;
   progress: ProgressBus;
   mediaLinks: MediaLinks;
+  publishing: PublishingService;
+  /** Signed public links to a publication's approved file (platforms fetch it). */
+  publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */
   mediaRoot: string;
   /** A scratch folder for one request (uploads), removed by cleanup. */

@@ -29,6 +29,8 @@ export interface ConnectionServiceDeps {
   sandbox: boolean;
   /** Queues the first refresh of a new or reconnected connection. */
   planner?: RefreshPlanner;
+  /** Called after an account is connected again (its waiting publications resume). */
+  onReconnected?: (connection: Connection) => Promise<unknown>;
 }
 
 /** What the callback tells the person, on the Connections page. */
@@ -144,6 +146,7 @@ export class ConnectionService {
     }
     const connection = await this.saveGrant(ctx, platform, issued, { ...profile, scopes });
     await this.deps.planner?.plan(connection);
+    await this.deps.onReconnected?.(connection);
     return { ok: true, platform, message: `Connected ${profile.displayName}.`, connectionId: connection.id };
   }
 

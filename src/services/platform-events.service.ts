@@ -17,6 +17,10 @@ export interface PlatformEventsDeps {
   /** App secrets that sign the platforms' callbacks; null when the platform is not set up. */
   secrets: { tiktok: string | null; instagram: string | null };
   publicBaseUrl: string;
+  /** Acts on TikTok's posting events (post.publish.*): the publishing service. */
+  publishEvents?: {
+    tiktokPostEvent(event: string, content: Record<string, unknown>): Promise<unknown>;
+  };
 }
 
 const badSignature = (): UserError =>
@@ -71,6 +75,8 @@ export class PlatformEventsService {
         event.user_openid,
         `TikTok reports the authorization was removed (reason ${reason})`,
       );
+    } else if (typeof event.event === 'string' && event.event.startsWith('post.publish.')) {
+      await this.deps.publishEvents?.tiktokPostEvent(event.event, parseContent(event.content));
     }
     return { duplicate: false };
   }
@@ -191,6 +197,19 @@ export class PlatformEventsService {
       }
     });
     return connections;
+  }
+}
+
+/** The event's `content`, a JSON string (an empty object when it is not one). */
+function parseContent(content: unknown): Record<string, unknown> {
+  if (typeof content !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(content);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
   }
 }
 

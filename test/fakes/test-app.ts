@@ -10,6 +10,7 @@ import { SqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import { buildHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/observability/logger.js';
 import type { PasswordHasher } from '../../src/ports/password-hasher.js';
+import type { PublisherSet } from '../../src/ports/platform-publisher.js';
 import { CapturingMailer } from './capturing-mailer.js';
 import { FakeClock } from './fake-clock.js';
 import { freePort } from './free-port.js';
@@ -44,6 +45,8 @@ export async function startTestApp(
     prettyLogs?: boolean;
     retryTransactions?: boolean;
     hasher?: PasswordHasher;
+    /** Publishers instead of the platforms' own (a scripted fake). */
+    publishers?: PublisherSet;
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
@@ -73,6 +76,7 @@ export async function startTestApp(
     mailer,
     hasher,
     ...(store ? { store } : {}),
+    ...(options.publishers ? { publishers: options.publishers } : {}),
   });
   container.settings.webRoot = join(dataDir, 'no-web-build');
   const app = await buildHttpApp(container, logger);

@@ -127,6 +127,10 @@ export interface Publication {
   updatedAt: IsoDate;
   /** Incremented on every save; a save with a stale revision is refused (two workers never both win). */
   revision: number;
+  /** When the publish job should run next (its job is keyed by this time); null or absent: nothing planned. */
+  nextRunAt?: IsoDate | null;
+  /** The job run working on it now, until when; another run leaves it alone until then. */
+  runner?: { jobId: string; until: IsoDate } | null;
 }
 
 /** Which status may follow which. Anything else is a bug or a conflict. */

@@ -38,6 +38,17 @@ const THROTTLED: Errors = { 429: ['rate_limited'] };
 const HASHES_PASSWORD: Errors = errors(THROTTLED, { 503: ['busy'] });
 // A workspace has at most WORKSPACE_QUEUE_MAX items queued or generating.
 const QUEUES_WORK: Errors = { 429: ['queue_full'] };
+// What a platform's answer becomes when an account is asked for something (never a 500).
+const PLATFORM_ANSWERS: Errors = {
+  409: [
+    'connection_inactive',
+    'publishing_unavailable',
+    'needs_reconnect',
+    'platform_refused',
+    'platform_unavailable',
+  ],
+  429: ['platform_busy'],
+};
 const UPLOAD: Errors = errors(SIGNED_IN, ROLE, CHANGES_STATE, {
   400: [
     'validation_failed',
@@ -261,6 +272,57 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     summary: 'Delete a file from the media library',
     tags: ['library'],
     errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, { 404: ['media_asset_not_found'] }),
+  },
+  'GET /api/connections/{id}/publish-options': {
+    summary:
+      'What the composer of this account needs, fresh from the platform (TikTok creator_info, YouTube categories, Instagram quota)',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, PLATFORM_ANSWERS, { 404: ['connection_not_found'] }),
+  },
+  'POST /api/publications': {
+    summary:
+      'Publish an approved version to one account, now or at a time (Idempotency-Key makes a repeat return the first)',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, PLATFORM_ANSWERS, {
+      400: ['invalid_option', 'invalid_idempotency_key'],
+      404: ['version_not_found', 'connection_not_found', 'item_not_found'],
+      409: ['not_approved'],
+    }),
+  },
+  'GET /api/publications': {
+    summary: 'List publications by planned time, newest first (filter by status, account, item, time range)',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_cursor'] }),
+  },
+  'GET /api/publications/{id}': {
+    summary: 'One publication with its status, link and timeline',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['publication_not_found'] }),
+  },
+  'POST /api/publications/{id}/retry': {
+    summary: 'Send a failed publication, or one waiting for a reconnect, again (it resumes where it stopped)',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, {
+      404: ['publication_not_found'],
+      409: ['not_retriable'],
+    }),
+  },
+  'DELETE /api/publications/{id}': {
+    summary: 'Cancel a publication before its upload begins',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, CHANGES_STATE, ROLE, {
+      404: ['publication_not_found'],
+      409: ['publication_started'],
+    }),
+  },
+  'PATCH /api/publications/{id}': {
+    summary: 'Move a publication to another time before its upload begins',
+    tags: ['publishing'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['invalid_option'],
+      404: ['publication_not_found'],
+      409: ['publication_started'],
+    }),
   },
   'GET /api/music/builtin': {
     summary: 'The built-in music tracks, with preview links',
