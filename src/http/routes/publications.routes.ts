@@ -84,8 +84,10 @@ export const publicationRoutes =
 
     app.get(
       '/publications/:id',
-      { schema: { tags, params: idParams, response: { 200: one, 404: errorSchema } } },
-      async (request) => present(await publishing.get(requireAuth(request), request.params.id)),
+      // The publication itself (the fixed API), where the commands answer {publication}.
+      { schema: { tags, params: idParams, response: { 200: publicationView, 404: errorSchema } } },
+      async (request) =>
+        (await present(await publishing.get(requireAuth(request), request.params.id))).publication,
     );
 
     app.post(

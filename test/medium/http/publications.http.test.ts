@@ -155,7 +155,7 @@ describe('publications API', () => {
     const p = await create();
     await advance(p.id);
     const res = await client.get(`/api/publications/${p.id}`);
-    expect(res.json<One>().publication).toMatchObject({
+    expect(res.json<One['publication']>()).toMatchObject({
       status: 'published',
       platformPostId: 'post-1',
       url: 'https://example.test/p/post-1',
@@ -179,7 +179,7 @@ describe('publications API', () => {
       );
     });
     await advance(p.id);
-    const failed = (await client.get(`/api/publications/${p.id}`)).json<One>().publication;
+    const failed = (await client.get(`/api/publications/${p.id}`)).json<One['publication']>();
     expect(failed).toMatchObject({
       status: 'failed',
       error: { code: 'tiktok.picture_size_check_failed', retriable: false },
@@ -269,7 +269,7 @@ describe('publications API', () => {
     expect((await send('post.publish.publicly_available', content)).json()).toMatchObject({
       duplicate: true,
     });
-    const view = (await client.get(`/api/publications/${p.id}`)).json<One>().publication;
+    const view = (await client.get(`/api/publications/${p.id}`)).json<One['publication']>();
     expect(view).toMatchObject({
       status: 'published',
       platformPostId: '7300000000000000001',

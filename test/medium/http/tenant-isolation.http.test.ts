@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectThroughConsent } from '../../fakes/connect-flow.js';
 import { Client, startTestApp, type TestApp } from '../../fakes/test-app.js';
 import { version } from '../../contract/store/fixtures.js';
-import { review } from '../../contract/store/publishing-fixtures.js';
+import { publication, review } from '../../contract/store/publishing-fixtures.js';
 
 /**
  * User B must get 404 for every object of user A's workspace, through every route that takes an id.
@@ -41,6 +41,14 @@ describe('tenant isolation', () => {
         submittedBy: ids.alice,
       }),
     );
+    const alicePublication = publication(ids.aliceWorkspace, {
+      itemId: ids.aliceItem,
+      versionId: aliceVersion.id,
+      connectionId: ids.aliceConnection,
+      status: 'failed',
+    });
+    await t.container.store.publications.create(alicePublication);
+    ids.alicePublication = alicePublication.id;
     ids.aliceAsset = 'asset-of-alice';
     await t.container.store.mediaAssets.create({
       id: ids.aliceAsset,
@@ -77,6 +85,13 @@ describe('tenant isolation', () => {
     'GET /api/versions/{id}/review': () => b.get(`/api/versions/${ids.aliceVersion}/review`),
     'POST /api/versions/{id}/review': () =>
       b.post(`/api/versions/${ids.aliceVersion}/review`, { action: 'reject', comment: 'Not yours' }),
+    'GET /api/connections/{id}/publish-options': () =>
+      b.get(`/api/connections/${ids.aliceConnection}/publish-options`),
+    'GET /api/publications/{id}': () => b.get(`/api/publications/${ids.alicePublication}`),
+    'POST /api/publications/{id}/retry': () => b.post(`/api/publications/${ids.alicePublication}/retry`, {}),
+    'DELETE /api/publications/{id}': () => b.delete(`/api/publications/${ids.alicePublication}`),
+    'PATCH /api/publications/{id}': () =>
+      b.patch(`/api/publications/${ids.alicePublication}`, { scheduledAt: '2030-01-01T10:00:00Z' }),
   };
 
   it('covers every route whose path takes an id', async () => {
@@ -108,6 +123,16 @@ describe('tenant isolation', () => {
     expect((await b.get('/api/items')).json()).toEqual({ items: [], nextCursor: null });
     expect((await b.get('/api/library')).json()).toEqual({ items: [], nextCursor: null });
     expect((await b.get('/api/review')).json()).toEqual({ items: [], nextCursor: null });
+    expect((await b.get('/api/publications')).json()).toEqual({ items: [], nextCursor: null });
+    const bobPublishes = await b.request('POST', '/api/publications', {
+      versionId: ids.aliceVersion,
+      connectionId: ids.aliceConnection,
+      options: { mode: 'draft' },
+    });
+    expect(bobPublishes.statusCode).toBe(404);
+    expect((await a.get(`/api/publications/${ids.alicePublication}`)).json()).toMatchObject({
+      status: 'failed',
+    });
     expect((await a.get(`/api/versions/${ids.aliceVersion}/review`)).json()).toMatchObject({
       state: 'pending',
     });
