@@ -137,9 +137,8 @@ export class InProcessQueue implements JobEngine {
     for (const lane of JOB_LANES) {
       const running = this.running[lane];
       while (this.started && this.hasRoom(lane)) {
-        const now = isoNow(clock);
         const job = await store.jobs.claimNext(
-          now,
+          isoNow(clock),
           isoNow(clock, this.leaseMs),
           this.worker,
           this.laneTypes[lane],
