@@ -90,6 +90,15 @@ export const configSchema = z.object({
     .describe(
       'Redis for the job queue (BullMQ), e.g. redis://localhost:6379, so several workers share the jobs; unset: jobs run in the server process, kept in the SQLite store',
     ),
+  IO_JOB_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(16)
+    .describe(
+      'Network-bound jobs (publishing, token refreshes, housekeeping) run at once per worker, beside the videos of RENDER_CONCURRENCY',
+    ),
   ...platformSettings,
   ...factorySettings,
   ...publishingSettings,

@@ -22,7 +22,10 @@ export async function buildJobQueue(
   config: Config,
   deps: { store: Store; clock: Clock; logger: Logger },
 ): Promise<JobEngine> {
-  const concurrency = config.RENDER_CONCURRENCY ?? availableParallelism();
+  const concurrency = {
+    render: config.RENDER_CONCURRENCY ?? availableParallelism(),
+    io: config.IO_JOB_CONCURRENCY,
+  };
   if (config.REDIS_URL) {
     const { BullmqQueue } = await import('../adapters/queue/bullmq/bullmq.queue.js');
     return new BullmqQueue({ redisUrl: config.REDIS_URL, logger: deps.logger, concurrency });

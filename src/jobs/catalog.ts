@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { VersionEdits } from '../domain/content-item.js';
 import type { JobType, RetryPolicy } from '../ports/job-queue.js';
 
-/** Declares a job type: its name, payload schema and retry policy. */
+/** Declares a job type: its name, payload schema, retry policy and lane. */
 export function defineJob<P>(name: string, payload: z.ZodType<P>, policy: RetryPolicy): JobType<P> {
   return { name, payload, ...policy };
 }
@@ -17,7 +17,7 @@ const versionEdits = z.custom<VersionEdits>(
 export const GENERATE_JOB = defineJob(
   'generate',
   z.object({ itemId: z.string().min(1), edits: versionEdits }),
-  { attempts: 3, backoff: { type: 'exponential', delayMs: 2_000 }, timeoutMs: 30 * 60_000 },
+  { attempts: 3, backoff: { type: 'exponential', delayMs: 2_000 }, timeoutMs: 30 * 60_000, lane: 'render' },
 );
 export type GeneratePayload = z.infer<typeof GENERATE_JOB.payload>;
 
@@ -26,6 +26,7 @@ export const REFRESH_TOKEN_JOB = defineJob('refresh-token', z.object({ connectio
   attempts: 5,
   backoff: { type: 'exponential', delayMs: 30_000 },
   timeoutMs: 2 * 60_000,
+  lane: 'io',
 });
 export type RefreshTokenPayload = z.infer<typeof REFRESH_TOKEN_JOB.payload>;
 
@@ -34,6 +35,7 @@ export const HOUSEKEEPING_JOB = defineJob('housekeeping', z.object({}), {
   attempts: 3,
   backoff: { type: 'fixed', delayMs: 60_000 },
   timeoutMs: 5 * 60_000,
+  lane: 'io',
 });
 
 /** The workspace id of jobs that belong to no workspace (housekeeping). */
@@ -44,5 +46,6 @@ export const PUBLISH_JOB = defineJob('publish', z.object({ publicationId: z.stri
   attempts: 8,
   backoff: { type: 'exponential', delayMs: 15_000 },
   timeoutMs: 60 * 60_000,
+  lane: 'io',
 });
 export type PublishPayload = z.infer<typeof PUBLISH_JOB.payload>;

@@ -1,13 +1,28 @@
 import type { ZodType } from 'zod';
 
-/** How a job type retries: `attempts` runs at most, waiting `backoff` between them; each run may last `timeoutMs`. */
+/**
+ * The lanes jobs run in, each with its own concurrency: `render` for CPU-heavy work (making videos), `io` for work
+ * that mostly waits on the network (publishing, token refreshes, housekeeping), so a long render never holds up a
+ * due publication.
+ */
+export const JOB_LANES = ['render', 'io'] as const;
+export type JobLane = (typeof JOB_LANES)[number];
+
+/** How many jobs of each lane a worker runs at once. */
+export type LaneConcurrency = Record<JobLane, number>;
+
+/**
+ * How a job type runs: `attempts` runs at most, waiting `backoff` between them; each run may last `timeoutMs`;
+ * it runs in `lane`.
+ */
 export interface RetryPolicy {
   attempts: number;
   backoff: { type: 'fixed' | 'exponential'; delayMs: number };
   timeoutMs: number;
+  lane: JobLane;
 }
 
-/** A catalog entry: the job's name, the schema its payload must match, and its retry policy. */
+/** A catalog entry: the job's name, the schema its payload must match, its retry policy and its lane. */
 export interface JobType<P> extends RetryPolicy {
   name: string;
   payload: ZodType<P>;
@@ -58,7 +73,7 @@ export type JobHandlers = readonly JobHandler<unknown>[];
 
 /** The worker side of a queue engine. */
 export interface JobWorker {
-  /** Starts taking jobs, at most the engine's concurrency at once. */
+  /** Starts taking jobs, in each lane at most that lane's concurrency at once. */
   start(handlers: JobHandlers): Promise<void>;
   /**
    * Stops taking jobs; running ones get `graceMs` to finish, then are aborted and handed back to the queue

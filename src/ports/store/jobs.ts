@@ -12,8 +12,16 @@ export interface JobRepository {
   enqueue(job: Job): Promise<Job>;
   /** One job of a workspace. */
   find(workspaceId: string, id: string): Promise<Job | null>;
-  /** Takes the runnable job due first (queued and due, or running with an expired lease) and leases it. */
-  claimNext(now: string, leaseUntil: string, worker: JobWorkerId): Promise<Job | null>;
+  /**
+   * Takes the runnable job due first (queued and due, or running with an expired lease) and leases it; with
+   * `types`, only a job of one of those types (a lane's).
+   */
+  claimNext(
+    now: string,
+    leaseUntil: string,
+    worker: JobWorkerId,
+    types?: readonly string[],
+  ): Promise<Job | null>;
   /** Saves progress and extends the lease, if this worker still holds it; false when it lost the job. */
   heartbeat(id: string, workerId: string, progress: Job['progress'], leaseUntil: string): Promise<boolean>;
   /** Ends a job this worker holds; false when it no longer holds it. */
@@ -35,8 +43,11 @@ export interface JobRepository {
    * a restarted single-process install takes its jobs back at once instead of waiting for their leases.
    */
   requeueInterrupted(worker: JobWorkerId, at: string): Promise<number>;
-  /** When the next job becomes runnable: the earliest due time of a queued job or lease end of a running one. */
-  nextDueAt(): Promise<string | null>;
+  /**
+   * When the next job becomes runnable: the earliest due time of a queued job or lease end of a running one;
+   * with `types`, of a job of one of those types.
+   */
+  nextDueAt(types?: readonly string[]): Promise<string | null>;
   /** How many jobs are in each status. */
   countByStatus(): Promise<Record<string, number>>;
 }

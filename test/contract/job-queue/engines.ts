@@ -2,7 +2,7 @@ import { systemClock } from '../../../src/adapters/clock/system-clock.js';
 import { BullmqQueue } from '../../../src/adapters/queue/bullmq/bullmq.queue.js';
 import { InProcessQueue } from '../../../src/adapters/queue/in-process/in-process.queue.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
-import type { JobEngine } from '../../../src/ports/job-queue.js';
+import type { JobEngine, LaneConcurrency } from '../../../src/ports/job-queue.js';
 
 export type EngineKind = 'in-process' | 'bullmq';
 
@@ -16,7 +16,7 @@ export async function openEngine(
   kind: EngineKind,
   target: string,
   scope: string,
-  options: { concurrency: number; leaseMs: number },
+  options: { concurrency: LaneConcurrency; leaseMs: number },
 ): Promise<{ engine: JobEngine; close(): Promise<void> }> {
   if (kind === 'bullmq') {
     const engine = new BullmqQueue({

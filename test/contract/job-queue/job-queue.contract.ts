@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobEngine } from '../../../src/ports/job-queue.js';
+import type { JobEngine, LaneConcurrency } from '../../../src/ports/job-queue.js';
 import { openEngine, type EngineKind } from './engines.js';
 import {
   BLOCKING_JOB,
@@ -21,10 +21,10 @@ export interface QueueBacking {
   cleanup(): Promise<void>;
 }
 
-const LEASE_MS = 1_500;
+export const LEASE_MS = 1_500;
 
 /** Resolves once `check` holds, polling; fails with `what` after `withinMs`. */
-async function waitFor(what: string, check: () => boolean, withinMs = 15_000): Promise<void> {
+export async function waitFor(what: string, check: () => boolean, withinMs = 15_000): Promise<void> {
   const until = Date.now() + withinMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -51,7 +51,10 @@ export function jobQueueContract(kind: EngineKind, newBacking: () => Promise<Que
     });
 
     // Engines of one test share the backing; `worker` tells two workers apart (two nodes, for the in-process queue).
-    async function engine(worker = 'a', concurrency = 1): Promise<JobEngine> {
+    async function engine(
+      worker = 'a',
+      concurrency: LaneConcurrency = { render: 1, io: 1 },
+    ): Promise<JobEngine> {
       const opening = await openEngine(kind, backing.target, `${backing.scope}${scopeOf(worker)}`, {
         concurrency,
         leaseMs: LEASE_MS,

@@ -1,33 +1,56 @@
 import { z } from 'zod';
 import { TransientError, UserError } from '../../../src/domain/errors.js';
 import { defineJob } from '../../../src/jobs/catalog.js';
-import type { JobHandler, JobHandlers } from '../../../src/ports/job-queue.js';
+import type { JobHandler, JobHandlers, JobType } from '../../../src/ports/job-queue.js';
 
 /** Job types of the contract suite only: each does one observable thing. */
 export const RECORD_JOB = defineJob('test-record', z.object({ label: z.string() }), {
   attempts: 1,
   backoff: { type: 'fixed', delayMs: 0 },
   timeoutMs: 10_000,
+  lane: 'render',
 });
 export const FLAKY_JOB = defineJob(
   'test-flaky',
   z.object({ label: z.string(), transientFailures: z.number(), fatal: z.boolean() }),
-  { attempts: 3, backoff: { type: 'exponential', delayMs: 300 }, timeoutMs: 10_000 },
+  { attempts: 3, backoff: { type: 'exponential', delayMs: 300 }, timeoutMs: 10_000, lane: 'render' },
 );
 export const BLOCKING_JOB = defineJob('test-blocking', z.object({ label: z.string() }), {
   attempts: 3,
   backoff: { type: 'fixed', delayMs: 0 },
   timeoutMs: 60_000,
+  lane: 'render',
 });
 export const SLOW_JOB = defineJob('test-slow', z.object({ label: z.string(), ms: z.number() }), {
   attempts: 1,
   backoff: { type: 'fixed', delayMs: 0 },
   timeoutMs: 10_000,
+  lane: 'render',
 });
 export const TIMEOUT_JOB = defineJob('test-timeout', z.object({ label: z.string() }), {
   attempts: 2,
   backoff: { type: 'fixed', delayMs: 0 },
   timeoutMs: 200,
+  lane: 'render',
+});
+/** The io lane's twins of the record, blocking and slow jobs (the others run in the render lane). */
+export const IO_RECORD_JOB = defineJob('test-io-record', z.object({ label: z.string() }), {
+  attempts: 1,
+  backoff: { type: 'fixed', delayMs: 0 },
+  timeoutMs: 10_000,
+  lane: 'io',
+});
+export const IO_BLOCKING_JOB = defineJob('test-io-blocking', z.object({ label: z.string() }), {
+  attempts: 3,
+  backoff: { type: 'fixed', delayMs: 0 },
+  timeoutMs: 60_000,
+  lane: 'io',
+});
+export const IO_SLOW_JOB = defineJob('test-io-slow', z.object({ label: z.string(), ms: z.number() }), {
+  attempts: 1,
+  backoff: { type: 'fixed', delayMs: 0 },
+  timeoutMs: 10_000,
+  lane: 'io',
 });
 
 /** One run of a test job, as the handlers saw it. */
@@ -46,10 +69,10 @@ export function testHandlers(
 ): JobHandlers {
   const note = (type: string, label: string, attempt: number, event: RunRecord['event']) =>
     log.push({ type, label, attempt, at: Date.now(), event });
-  const record: JobHandler<z.infer<typeof RECORD_JOB.payload>> = {
-    type: RECORD_JOB,
-    handle: async ({ payload, attempt }) => void note(RECORD_JOB.name, payload.label, attempt, 'ran'),
-  };
+  const record = (type: JobType<{ label: string }>): JobHandler<{ label: string }> => ({
+    type,
+    handle: async ({ payload, attempt }) => void note(type.name, payload.label, attempt, 'ran'),
+  });
   const flaky: JobHandler<z.infer<typeof FLAKY_JOB.payload>> = {
     type: FLAKY_JOB,
     handle: async ({ payload, attempt }) => {
@@ -60,28 +83,28 @@ export function testHandlers(
     onFinalFailure: async ({ payload, attempt }) =>
       void note(FLAKY_JOB.name, payload.label, attempt, 'failed-for-good'),
   };
-  const blocking: JobHandler<z.infer<typeof BLOCKING_JOB.payload>> = {
-    type: BLOCKING_JOB,
+  const blocking = (type: JobType<{ label: string }>): JobHandler<{ label: string }> => ({
+    type,
     handle: ({ payload, attempt }, ctx) => {
-      note(BLOCKING_JOB.name, payload.label, attempt, 'ran');
+      note(type.name, payload.label, attempt, 'ran');
       onStart?.(payload.label, attempt);
       // Runs until the worker aborts it (stop) or dies.
       return new Promise<void>((_, reject) =>
         ctx.signal.addEventListener('abort', () => {
-          note(BLOCKING_JOB.name, payload.label, attempt, 'aborted');
+          note(type.name, payload.label, attempt, 'aborted');
           reject(new Error('aborted'));
         }),
       );
     },
-  };
-  const slow: JobHandler<z.infer<typeof SLOW_JOB.payload>> = {
-    type: SLOW_JOB,
+  });
+  const slow = (type: JobType<{ label: string; ms: number }>): JobHandler<{ label: string; ms: number }> => ({
+    type,
     handle: async ({ payload, attempt }) => {
-      note(SLOW_JOB.name, payload.label, attempt, 'ran');
+      note(type.name, payload.label, attempt, 'ran');
       await new Promise((r) => setTimeout(r, payload.ms));
-      note(SLOW_JOB.name, payload.label, attempt, 'finished');
+      note(type.name, payload.label, attempt, 'finished');
     },
-  };
+  });
   const timeout: JobHandler<z.infer<typeof TIMEOUT_JOB.payload>> = {
     type: TIMEOUT_JOB,
     handle: ({ payload, attempt }, ctx) => {
@@ -93,5 +116,14 @@ export function testHandlers(
     onFinalFailure: async ({ payload, attempt }) =>
       void note(TIMEOUT_JOB.name, payload.label, attempt, 'failed-for-good'),
   };
-  return [record, flaky, blocking, slow, timeout] as JobHandlers;
+  return [
+    record(RECORD_JOB),
+    record(IO_RECORD_JOB),
+    flaky,
+    blocking(BLOCKING_JOB),
+    blocking(IO_BLOCKING_JOB),
+    slow(SLOW_JOB),
+    slow(IO_SLOW_JOB),
+    timeout,
+  ] as JobHandlers;
 }

@@ -9,7 +9,10 @@ import { testHandlers } from './test-jobs.js';
 const [kind, target, scope, leaseMs] = process.argv.slice(2);
 if ((kind !== 'in-process' && kind !== 'bullmq') || !target || !scope || !leaseMs)
   throw new Error('usage: worker-child <in-process|bullmq> <target> <scope> <leaseMs>');
-const { engine } = await openEngine(kind, target, scope, { concurrency: 1, leaseMs: Number(leaseMs) });
+const { engine } = await openEngine(kind, target, scope, {
+  concurrency: { render: 1, io: 1 },
+  leaseMs: Number(leaseMs),
+});
 await engine.start(
   testHandlers([], (label, attempt) => process.stdout.write(`started ${label} ${attempt}\n`)),
 );

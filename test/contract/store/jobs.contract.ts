@@ -202,6 +202,41 @@ export function jobsStoreContract(adapter: string, open: OpenStore): void {
       expect(await store.jobs.nextDueAt()).toBe(T5);
     });
 
+    it('claimNext with a type filter takes only jobs of those types, still in due-time order', async () => {
+      const render = await store.jobs.enqueue(job({ type: 'generate', runAfter: T0 }));
+      const publishLate = await store.jobs.enqueue(job({ type: 'publish', runAfter: T2 }));
+      const refresh = await store.jobs.enqueue(job({ type: 'refresh-token', runAfter: T1 }));
+      const io = ['publish', 'refresh-token'];
+      expect((await store.jobs.claimNext(T5, T9, workerA, io))?.id).toBe(refresh.id);
+      expect((await store.jobs.claimNext(T5, T9, workerA, io))?.id).toBe(publishLate.id);
+      expect(await store.jobs.claimNext(T5, T9, workerA, io)).toBeNull();
+      expect(await store.jobs.claimNext(T5, T9, workerA, [])).toBeNull();
+      expect((await store.jobs.claimNext(T5, T9, workerA, ['generate']))?.id).toBe(render.id);
+    });
+
+    it('claimNext with a type filter takes back an expired lease of those types only', async () => {
+      const render = await store.jobs.enqueue(job({ type: 'generate' }));
+      await store.jobs.claimNext(T0, T2, workerA);
+      expect(await store.jobs.claimNext(T5, T9, workerB, ['publish'])).toBeNull();
+      expect(await store.jobs.claimNext(T5, T9, workerB, ['generate'])).toMatchObject({
+        id: render.id,
+        leaseOwner: 'worker-b',
+        attempts: 2,
+      });
+    });
+
+    it('nextDueAt with a type filter looks only at jobs of those types', async () => {
+      await store.jobs.enqueue(job({ type: 'generate', runAfter: T0 }));
+      await store.jobs.enqueue(job({ type: 'publish', runAfter: T9 }));
+      expect(await store.jobs.nextDueAt(['publish'])).toBe(T9);
+      expect(await store.jobs.nextDueAt(['generate', 'publish'])).toBe(T0);
+      expect(await store.jobs.nextDueAt(['housekeeping'])).toBeNull();
+      expect(await store.jobs.nextDueAt([])).toBeNull();
+      await store.jobs.claimNext(T0, T5, workerA, ['generate']);
+      expect(await store.jobs.nextDueAt(['generate'])).toBe(T5);
+      expect(await store.jobs.nextDueAt()).toBe(T5);
+    });
+
     it('countByStatus counts jobs per status', async () => {
       expect(await store.jobs.countByStatus()).toEqual({});
       await store.jobs.enqueue(job());

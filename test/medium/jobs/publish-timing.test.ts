@@ -65,7 +65,13 @@ describe('the in-process engine wakes at the next due job (no polling interval)'
     dir = mkdtempSync(join(tmpdir(), 'aif-publish-timing-'));
     store = SqliteStore.open(join(dir, 'db.sqlite'));
     const logger = createLogger({ level: 'silent', pretty: false });
-    queue = new InProcessQueue({ store, clock: systemClock, logger, concurrency: 2, node: 'test' });
+    queue = new InProcessQueue({
+      store,
+      clock: systemClock,
+      logger,
+      concurrency: { render: 1, io: 2 },
+      node: 'test',
+    });
   });
   afterEach(async () => {
     await queue.close();

@@ -57,7 +57,13 @@ describe('generation pipeline and jobs', () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit(kitOptions);
     const progress = new InProcessProgressBus();
-    const queue = new InProcessQueue({ store, clock, logger: silent, concurrency: 2, node: 'test' });
+    const queue = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: { render: 2, io: 1 },
+      node: 'test',
+    });
     const items = itemsFor(store, fake.kit, clock, progress);
     const content = new ContentService({ store, clock, queue });
     await queue.start([generateJob(items)]);
@@ -172,13 +178,25 @@ describe('generation pipeline and jobs', () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit();
     const items = itemsFor(store, fake.kit, clock);
-    const crashed = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'install' });
+    const crashed = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: { render: 1, io: 1 },
+      node: 'install',
+    });
     const content = new ContentService({ store, clock, queue: crashed });
     const { item, jobId } = await content.create(ctx, brief());
     // The first process claimed it and died mid-job: its lease has a minute to run.
     const iso = (ms: number) => new Date(clock.now() + ms).toISOString();
     expect(await store.jobs.claimNext(iso(0), iso(60_000), crashed.worker)).toMatchObject({ id: jobId });
-    const restarted = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'install' });
+    const restarted = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: { render: 1, io: 1 },
+      node: 'install',
+    });
     queues.push(restarted);
     await restarted.start([generateJob(items)]);
     await restarted.idle();
@@ -191,12 +209,24 @@ describe('generation pipeline and jobs', () => {
     const clock = new FakeClock();
     const fake = fakeFactoryKit();
     const items = itemsFor(store, fake.kit, clock);
-    const elsewhere = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'host-a' });
+    const elsewhere = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: { render: 1, io: 1 },
+      node: 'host-a',
+    });
     const content = new ContentService({ store, clock, queue: elsewhere });
     const { item } = await content.create(ctx, brief());
     const iso = (ms: number) => new Date(clock.now() + ms).toISOString();
     expect(await store.jobs.claimNext(iso(0), iso(60_000), elsewhere.worker)).not.toBeNull();
-    const here = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'host-b' });
+    const here = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: { render: 1, io: 1 },
+      node: 'host-b',
+    });
     queues.push(here);
     await here.start([generateJob(items)]);
     await here.idle();

@@ -158,7 +158,13 @@ describe('background music in the generation pipeline', () => {
 
   async function service(start = true) {
     const clock = new FakeClock();
-    const queue = new InProcessQueue({ store, clock, logger: silent, concurrency: 1, node: 'test' });
+    const queue = new InProcessQueue({
+      store,
+      clock,
+      logger: silent,
+      concurrency: { render: 1, io: 1 },
+      node: 'test',
+    });
     const items = itemsFor(store, fake.kit, clock);
     const handlers = [generateJob(items)];
     if (start) await queue.start(handlers);

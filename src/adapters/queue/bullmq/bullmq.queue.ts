@@ -3,18 +3,27 @@ import { Queue, UnrecoverableError, WaitingError, Worker, type Job as BullJob } 
 import { Redis } from 'ioredis';
 import { BugError } from '../../../domain/errors.js';
 import { newId } from '../../../domain/ids.js';
-import type {
-  EnqueueOptions,
-  JobEngine,
-  JobHandler,
-  JobHandlers,
-  JobType,
+import {
+  JOB_LANES,
+  type EnqueueOptions,
+  type JobEngine,
+  type JobHandler,
+  type JobHandlers,
+  type JobLane,
+  type JobType,
+  type LaneConcurrency,
 } from '../../../ports/job-queue.js';
 import type { Logger } from '../../../ports/logger.js';
 import { parsePayload, runJob } from '../job-runner.js';
 
 const DEFAULT_GRACE_MS = 10_000;
 const DAY_S = 86_400;
+
+/**
+ * One BullMQ queue per lane. The render lane keeps the name of the single queue that came before lanes, so a
+ * deploy keeps the jobs already waiting there.
+ */
+const LANE_QUEUES: Record<JobLane, string> = { render: 'jobs', io: 'io-jobs' };
 
 /** What a BullMQ job carries: the workspace and the validated payload. */
 interface Envelope {
@@ -36,8 +45,8 @@ class RetryLater extends Error {
 export interface BullmqQueueOptions {
   redisUrl: string;
   logger: Logger;
-  /** At most this many jobs run at once in this worker. */
-  concurrency: number;
+  /** At most this many jobs of each lane run at once in this worker. */
+  concurrency: LaneConcurrency;
   /** Keys in Redis start with it (tests use one per run). */
   prefix?: string;
   /**
@@ -51,17 +60,20 @@ export interface BullmqQueueOptions {
 /**
  * The production queue: jobs in Redis through BullMQ, shared by any number of workers. Retries, delays and
  * stalled-job recovery are BullMQ's; what a run means (timeouts, which failures retry) is the shared runner's.
+ * Each lane has its own queue and its own BullMQ Worker with the lane's concurrency.
  */
 export class BullmqQueue implements JobEngine {
   private readonly connection: Redis;
-  private readonly queue: Queue<Envelope>;
-  private worker: Worker<Envelope> | null = null;
+  private readonly queues: Record<JobLane, Queue<Envelope>>;
+  private workers: Worker<Envelope>[] = [];
   private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly options: BullmqQueueOptions) {
     // BullMQ's blocking calls need a client that never gives up on a request.
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-    this.queue = new Queue<Envelope>('jobs', { connection: this.connection, prefix: this.prefix });
+    const queue = (lane: JobLane) =>
+      new Queue<Envelope>(LANE_QUEUES[lane], { connection: this.connection, prefix: this.prefix });
+    this.queues = { render: queue('render'), io: queue('io') };
   }
 
   private get prefix(): string {
@@ -70,7 +82,7 @@ export class BullmqQueue implements JobEngine {
 
   async enqueue<P>(type: JobType<P>, workspaceId: string, payload: P, options: EnqueueOptions = {}) {
     const data: Envelope = { workspaceId, payload: parsePayload(type, payload) };
-    const job = await this.queue.add(type.name, data, {
+    const job = await this.queues[type.lane].add(type.name, data, {
       // A custom id makes a second add a no-op that returns the first job: the idempotency key, hashed
       // because BullMQ ids may not contain ':'.
       jobId: options.idempotencyKey ? `key-${sha256(options.idempotencyKey)}` : newId(),
@@ -85,7 +97,9 @@ export class BullmqQueue implements JobEngine {
   }
 
   async cancel(jobId: string): Promise<boolean> {
-    const job = await this.queue.getJob(jobId);
+    // The id does not say its type, so its lane: look in each lane's queue (ids are unique across them).
+    const found = await Promise.all(JOB_LANES.map((lane) => this.queues[lane].getJob(jobId)));
+    const job = found.find((j) => j !== undefined);
     if (!job) return false;
     const state = await job.getState();
     if (state !== 'waiting' && state !== 'delayed' && state !== 'prioritized') return false;
@@ -97,29 +111,36 @@ export class BullmqQueue implements JobEngine {
   }
 
   async start(handlers: JobHandlers): Promise<void> {
-    if (this.worker) return;
+    if (this.workers.length > 0) return;
     const byName = new Map(handlers.map((h) => [h.type.name, h]));
     const lockDuration = this.options.lockMs ?? 10_000;
-    this.worker = new Worker<Envelope>('jobs', (job, token) => this.process(byName, job, token), {
-      connection: this.connection,
-      prefix: this.prefix,
-      concurrency: this.options.concurrency,
-      lockDuration,
-      stalledInterval: this.options.stalledCheckMs ?? lockDuration / 2,
-      maxStalledCount: 3,
-      settings: {
-        backoffStrategy: (_attempts, _type, err) => (err instanceof RetryLater ? err.delayMs : 0),
-      },
+    this.workers = JOB_LANES.map((lane) => {
+      const worker = new Worker<Envelope>(
+        LANE_QUEUES[lane],
+        (job, token) => this.process(byName, job, token),
+        {
+          connection: this.connection,
+          prefix: this.prefix,
+          concurrency: this.options.concurrency[lane],
+          lockDuration,
+          stalledInterval: this.options.stalledCheckMs ?? lockDuration / 2,
+          maxStalledCount: 3,
+          settings: {
+            backoffStrategy: (_attempts, _type, err) => (err instanceof RetryLater ? err.delayMs : 0),
+          },
+        },
+      );
+      worker.on('error', (err) => this.options.logger.error({ err, lane }, 'BullMQ worker error'));
+      return worker;
     });
-    this.worker.on('error', (err) => this.options.logger.error({ err }, 'BullMQ worker error'));
-    await this.worker.waitUntilReady();
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
   }
 
   async stop(graceMs = DEFAULT_GRACE_MS): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    this.worker = null;
-    const closing = worker.close();
+    const workers = this.workers;
+    if (workers.length === 0) return;
+    this.workers = [];
+    const closing = Promise.all(workers.map((w) => w.close()));
     const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
     await Promise.race([closing, grace]);
     // Jobs still running after the grace period are aborted and handed back (see process()).
@@ -129,14 +150,17 @@ export class BullmqQueue implements JobEngine {
 
   async close(): Promise<void> {
     await this.stop();
-    await this.queue.close();
+    await Promise.all(JOB_LANES.map((lane) => this.queues[lane].close()));
     this.connection.disconnect();
   }
 
   async idle(): Promise<void> {
     for (;;) {
-      const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized');
-      if (this.running.size === 0 && Object.values(counts).every((n) => n === 0)) return;
+      const counts = await Promise.all(
+        JOB_LANES.map((lane) => this.queues[lane].getJobCounts('waiting', 'active', 'prioritized')),
+      );
+      const empty = counts.every((c) => Object.values(c).every((n) => n === 0));
+      if (this.running.size === 0 && empty) return;
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -2,12 +2,15 @@ import type { Job } from '../../../domain/content-item.js';
 import { BugError } from '../../../domain/errors.js';
 import { newId } from '../../../domain/ids.js';
 import { isoNow, type Clock } from '../../../ports/clock.js';
-import type {
-  EnqueueOptions,
-  JobEngine,
-  JobHandler,
-  JobHandlers,
-  JobType,
+import {
+  JOB_LANES,
+  type EnqueueOptions,
+  type JobEngine,
+  type JobHandler,
+  type JobHandlers,
+  type JobLane,
+  type JobType,
+  type LaneConcurrency,
 } from '../../../ports/job-queue.js';
 import type { Logger } from '../../../ports/logger.js';
 import type { JobWorkerId, Store } from '../../../ports/store.js';
@@ -22,8 +25,8 @@ export interface InProcessQueueOptions {
   store: Store;
   clock: Clock;
   logger: Logger;
-  /** At most this many jobs run at once. */
-  concurrency: number;
+  /** At most this many jobs of each lane run at once. */
+  concurrency: LaneConcurrency;
   /** The node this process runs for (the install): at start it takes back what an earlier process left running. */
   node: string;
   /** How long a claim lasts without renewal; the worker renews it while the job runs. */
@@ -32,14 +35,20 @@ export interface InProcessQueueOptions {
 
 /**
  * The embedded default's queue: jobs live in the store and run in this process. It sleeps until the next job is
- * due (a timer armed at the earliest due time, re-armed on every enqueue), not on a fixed poll.
+ * due (a timer armed at the earliest due time, re-armed on every enqueue), not on a fixed poll. Each lane claims
+ * only its own job types into its own slots, so a lane full of renders never holds up a due io job.
  */
 export class InProcessQueue implements JobEngine {
   /** This process's identity as a worker: a new id at each start of the install. */
   readonly worker: JobWorkerId;
   private readonly leaseMs: number;
   private handlers = new Map<string, JobHandler<unknown>>();
-  private running = new Map<string, { stop: AbortController; done: Promise<void> }>();
+  /** The job types each lane claims: those of the started handlers. */
+  private laneTypes: Record<JobLane, string[]> = { render: [], io: [] };
+  private readonly running: Record<JobLane, Map<string, { stop: AbortController; done: Promise<void> }>> = {
+    render: new Map(),
+    io: new Map(),
+  };
   private timer: NodeJS.Timeout | null = null;
   private started = false;
   private pumping: Promise<void> | null = null;
@@ -68,6 +77,8 @@ export class InProcessQueue implements JobEngine {
   async start(handlers: JobHandlers): Promise<void> {
     if (this.started) return;
     this.handlers = new Map(handlers.map((h) => [h.type.name, h]));
+    for (const lane of JOB_LANES)
+      this.laneTypes[lane] = handlers.filter((h) => h.type.lane === lane).map((h) => h.type.name);
     this.started = true;
     const taken = await this.options.store.jobs.requeueInterrupted(this.worker, isoNow(this.options.clock));
     if (taken > 0) this.options.logger.info({ jobs: taken }, 'took back jobs interrupted by a restart');
@@ -78,11 +89,12 @@ export class InProcessQueue implements JobEngine {
     this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const finished = Promise.all([...this.running.values()].map((r) => r.done));
+    const runs = () => JOB_LANES.flatMap((lane) => [...this.running[lane].values()]);
+    const finished = Promise.all(runs().map((r) => r.done));
     const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
     await Promise.race([finished, grace]);
-    for (const run of this.running.values()) run.stop.abort(new Error('worker stopping'));
-    await Promise.all([...this.running.values()].map((r) => r.done));
+    for (const run of runs()) run.stop.abort(new Error('worker stopping'));
+    await Promise.all(runs().map((r) => r.done));
     await this.pumping;
   }
 
@@ -92,9 +104,11 @@ export class InProcessQueue implements JobEngine {
 
   async idle(): Promise<void> {
     for (;;) {
-      const due = await this.options.store.jobs.nextDueAt();
+      // Only the types this worker runs: a job of an unknown type waits for a worker that knows it.
+      const due = await this.options.store.jobs.nextDueAt(JOB_LANES.flatMap((l) => this.laneTypes[l]));
       const nothingDue = due === null || due > isoNow(this.options.clock);
-      if (this.running.size === 0 && nothingDue && !this.pumping) return;
+      const nothingRuns = JOB_LANES.every((lane) => this.running[lane].size === 0);
+      if (nothingRuns && nothingDue && !this.pumping) return;
       this.wake();
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -119,24 +133,41 @@ export class InProcessQueue implements JobEngine {
   }
 
   private async pump(): Promise<void> {
-    const { store, clock, concurrency } = this.options;
-    while (this.started && this.running.size < concurrency) {
-      const job = await store.jobs.claimNext(isoNow(clock), isoNow(clock, this.leaseMs), this.worker);
-      if (!job) break;
-      const stop = new AbortController();
-      const done = this.run(job, stop.signal).finally(() => {
-        this.running.delete(job.id);
-        this.wake();
-      });
-      this.running.set(job.id, { stop, done });
+    const { store, clock } = this.options;
+    for (const lane of JOB_LANES) {
+      const running = this.running[lane];
+      while (this.started && this.hasRoom(lane)) {
+        const job = await store.jobs.claimNext(
+          isoNow(clock),
+          isoNow(clock, this.leaseMs),
+          this.worker,
+          this.laneTypes[lane],
+        );
+        if (!job) break;
+        const stop = new AbortController();
+        const done = this.run(job, stop.signal).finally(() => {
+          running.delete(job.id);
+          this.wake();
+        });
+        running.set(job.id, { stop, done });
+      }
     }
     await this.arm();
   }
 
+  private hasRoom(lane: JobLane): boolean {
+    return this.running[lane].size < this.options.concurrency[lane];
+  }
+
+  /**
+   * Sleeps until the next due job of a lane with a free slot. A full lane is left out (its next finished job
+   * wakes the queue): counting its overdue backlog would fire the timer at once, again and again.
+   */
   private async arm(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const due = await this.options.store.jobs.nextDueAt();
+    const open = JOB_LANES.filter((lane) => this.hasRoom(lane));
+    const due = await this.options.store.jobs.nextDueAt(open.flatMap((lane) => this.laneTypes[lane]));
     if (!this.started || due === null) return;
     const wait = Math.min(Math.max(0, Date.parse(due) - this.options.clock.now()), LONGEST_SLEEP_MS);
     this.timer = setTimeout(() => this.wake(), wait);

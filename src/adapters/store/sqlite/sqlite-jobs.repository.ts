@@ -41,6 +41,18 @@ const toJob = (r: JobRow): Job => ({
 // A runnable job: queued and due, or running on a lease that ran out (its worker died or hung).
 const RUNNABLE = `(status = 'queued' AND run_after <= @now) OR (status = 'running' AND lease_until <= @now)`;
 
+/** An SQL condition on the job type, with its parameters: any type when `types` is absent. */
+function typeFilter(types: readonly string[] | undefined): { sql: string; params: Record<string, string> } {
+  if (!types) return { sql: '1', params: {} };
+  const params = Object.fromEntries(types.map((type, i) => [`type${i}`, type]));
+  return {
+    sql: `type IN (${Object.keys(params)
+      .map((name) => `@${name}`)
+      .join(', ')})`,
+    params,
+  };
+}
+
 export function sqliteJobs(db: Db, run: Run): JobRepository {
   const byId = (id: string) => db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
   const changed = (sql: string, ...params: unknown[]) =>
@@ -84,14 +96,18 @@ export function sqliteJobs(db: Db, run: Run): JobRepository {
           .get(workspaceId, id) as JobRow | undefined;
         return row ? toJob(row) : null;
       }),
-    claimNext: (now, leaseUntil, worker) =>
+    claimNext: (now, leaseUntil, worker, types) =>
       run(() =>
         // IMMEDIATE: another process on the same file cannot claim the same row between our read and write.
         db
           .transaction(() => {
+            if (types?.length === 0) return null;
+            const only = typeFilter(types);
             const row = db
-              .prepare(`SELECT * FROM jobs WHERE ${RUNNABLE} ORDER BY run_after, id LIMIT 1`)
-              .get({ now }) as JobRow | undefined;
+              .prepare(
+                `SELECT * FROM jobs WHERE (${RUNNABLE}) AND ${only.sql} ORDER BY run_after, id LIMIT 1`,
+              )
+              .get({ now, ...only.params }) as JobRow | undefined;
             if (!row) return null;
             db.prepare(
               `UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?, lease_owner = ?,
@@ -154,15 +170,17 @@ export function sqliteJobs(db: Db, run: Run): JobRepository {
             )
             .run(at, at, worker.node, worker.id).changes,
       ),
-    nextDueAt: () =>
+    nextDueAt: (types) =>
       run(() => {
+        if (types?.length === 0) return null;
+        const only = typeFilter(types);
         const row = db
           .prepare(
             `SELECT MIN(due) AS due FROM (
-               SELECT MIN(run_after) AS due FROM jobs WHERE status = 'queued'
-               UNION ALL SELECT MIN(lease_until) FROM jobs WHERE status = 'running')`,
+               SELECT MIN(run_after) AS due FROM jobs WHERE status = 'queued' AND ${only.sql}
+               UNION ALL SELECT MIN(lease_until) FROM jobs WHERE status = 'running' AND ${only.sql})`,
           )
-          .get() as { due: string | null };
+          .get(only.params) as { due: string | null };
         return row.due;
       }),
     countByStatus: () =>
