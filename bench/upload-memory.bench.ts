@@ -12,7 +12,7 @@ import { YoutubePublisher } from '../src/adapters/platforms/youtube/youtube.publ
 import { freePort } from '../test/fakes/free-port.js';
 import { startRangeFileServer } from '../test/fakes/range-file-server.js';
 import { MemoryJournal } from './publishing/memory-journal.js';
-import { sandboxAccessToken } from './publishing/sandbox-accounts.js';
+import { sandboxGrant } from './publishing/sandbox-accounts.js';
 import { startSandboxProcess } from './publishing/sandbox-process.js';
 import { makeClip, padClip } from './publishing/test-video.js';
 
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const rows: string[] = [];
     let worst = 0;
     for (const publisher of publishers) {
-      const token = await sandboxAccessToken(publisher.platform, sandbox.baseUrls, appOrigin);
+      const { accessToken: token } = await sandboxGrant(publisher.platform, sandbox.baseUrls, appOrigin);
       const baseline = process.memoryUsage.rss();
       const smallRun = await publish(publisher, token, video('small.mp4', small), 'Memory bench (small)');
       const before = process.memoryUsage.rss();

@@ -15,14 +15,14 @@ function connectorFor(platform: Platform, baseUrls: Record<BaseUrlName, string>,
 }
 
 /**
- * An access token for the sandbox's auto-consenting persona, obtained the way the product connects an account:
+ * A grant (access token and granted scopes) for the sandbox's auto-consenting persona, obtained the way the product connects an account:
  * consent redirect, callback parsing, code exchange (with PKCE where the connector uses it).
  */
-export async function sandboxAccessToken(
+export async function sandboxGrant(
   platform: Platform,
   baseUrls: Record<BaseUrlName, string>,
   appOrigin: string,
-): Promise<string> {
+): Promise<{ accessToken: string; scopes: string[] }> {
   const connector: PlatformConnector = connectorFor(platform, baseUrls, appOrigin);
   const codeVerifier = connector.usesPkce ? randomBytes(48).toString('base64url') : null;
   const codeChallenge = codeVerifier ? createHash('sha256').update(codeVerifier).digest('base64url') : null;
@@ -33,5 +33,6 @@ export async function sandboxAccessToken(
   if (!location) throw new Error(`${platform}: the sandbox did not redirect (${consent.status})`);
   const callback = connector.parseCallback(Object.fromEntries(new URL(location).searchParams));
   if (!callback.ok) throw new Error(`${platform}: consent failed: ${callback.error}`);
-  return (await connector.exchangeCode({ code: callback.code, codeVerifier })).accessToken;
+  const issued = await connector.exchangeCode({ code: callback.code, codeVerifier });
+  return { accessToken: issued.accessToken, scopes: issued.scopes };
 }

@@ -159,6 +159,7 @@ export function registerTiktokAdmin(app: FastifyInstance, ctx: SandboxContext, s
         open_id: p.openId,
         publish_type: p.publishType,
         privacy_level: p.privacy,
+        title: p.title,
         post_id: p.postId,
         ...publishView(p, now, ctx.settings.tiktok),
       })),

@@ -1,0 +1,45 @@
+import type { SandboxProcess } from './sandbox-process.js';
+
+/** Lifts the sandbox's per-creator caps and per-token rates: a run with many publications measures the product. */
+export async function relaxSandboxLimits(sandbox: SandboxProcess): Promise<void> {
+  await sandbox.admin('PATCH', '/tiktok/settings', {
+    processingMs: 300,
+    moderationMs: 300,
+    directPostsPer24h: 1_000_000,
+    activeCreatorCap: null,
+    rateLimits: { creatorInfo: 100_000, init: 100_000, status: 100_000, display: 100_000 },
+  });
+  await sandbox.admin('PATCH', '/instagram/settings', {
+    publishesPer24h: 1_000_000,
+    containerProcessingMs: 300,
+  });
+  await sandbox.admin('PATCH', '/youtube/settings', {
+    processingMs: 300,
+    dailyQuota: 1_000_000_000,
+    insertCallsPerDay: 1_000_000_000,
+    channelUploadsPer24h: 1_000_000,
+  });
+}
+
+/**
+ * How many posts each title has on the three platforms (titles start with `marker`): a count above one is a
+ * duplicate. TikTok publishes that failed and YouTube videos that failed processing are not posts.
+ */
+export async function postsByTitle(sandbox: SandboxProcess, marker: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const add = (title: string | undefined) => {
+    if (title?.startsWith(marker)) counts.set(title, (counts.get(title) ?? 0) + 1);
+  };
+  const tiktok = (await sandbox.admin('GET', '/tiktok/publishes')) as {
+    publishes: { title?: string; status?: string }[];
+  };
+  for (const p of tiktok.publishes) if (p.status !== 'FAILED') add(p.title);
+  const instagram = (await sandbox.admin('GET', '/instagram/state')) as { media: { caption?: string }[] };
+  for (const m of instagram.media) add(m.caption);
+  const youtube = (await sandbox.admin('GET', '/youtube/videos')) as {
+    videos: { title?: string; uploadStatus?: string }[];
+  };
+  for (const v of youtube.videos)
+    if (v.uploadStatus !== 'failed' && v.uploadStatus !== 'rejected') add(v.title);
+  return counts;
+}
