@@ -3,6 +3,7 @@ import type { Publication, PublicationStatus } from '../../domain/publishing/pub
 import { PublishFailure } from '../../domain/publishing/publish-failure.js';
 import { PUBLISH_JOB } from '../../jobs/catalog.js';
 import type { PublishStepResult, PublishVideo } from '../../ports/platform-publisher.js';
+import { approvalCovers } from './approval-check.js';
 import { checkBudget } from './publish-budget.js';
 import { ensureRun, LostRace, moveTo, PLATFORM_NAMES } from './publication-records.js';
 import type { PublishingDeps } from './publishing-deps.js';
@@ -64,6 +65,7 @@ export async function advancePublication(
     if (starting) claim = { ...claim, attempts: claim.attempts + 1 };
     await journal.save(claim);
     if (starting && found.startedAt === null) {
+      await assertStillApproved(deps, journal.publication);
       const verdict = await checkBudget(deps, journal.publication);
       if (verdict !== 'go') {
         const deferred = moveTo(journal.publication, 'queued', verdict.reason, iso(now));
@@ -101,6 +103,18 @@ export async function advancePublication(
 function needsRun(p: Publication): boolean {
   if (['scheduled', 'queued', 'uploading', 'processing'].includes(p.status)) return true;
   return p.status === 'published' && p.platformPostId === null && Boolean(p.nextRunAt);
+}
+
+// A scheduled publication waits: its approval may have been withdrawn, or its file or texts changed, meanwhile.
+async function assertStillApproved(deps: PublishingDeps, p: Publication): Promise<void> {
+  const version = await deps.store.content.findVersion(p.workspaceId, p.versionId);
+  if (version && (await approvalCovers(deps, version, p.platform))) return;
+  throw new PublishFailure(
+    p.platform,
+    'not_approved',
+    'The approval no longer covers this video (it was withdrawn, or the file or its texts changed); approve it again, then retry',
+    'fail',
+  );
 }
 
 async function runPublisher(deps: PublishingDeps, journal: StoreJournal): Promise<PublishStepResult> {

@@ -11,10 +11,10 @@ import {
   resolvePublishOptions,
   type PublishOptionsRequest,
 } from '../../domain/publishing/publish-options.js';
-import { sealCovers } from '../../domain/publishing/review.js';
 import { requirePermission, type AuthContext } from '../auth-context.js';
 import { fetchPublishOptions, publisherFor, assertActive } from './platform-options.js';
 import { ensureRun } from './publication-records.js';
+import { approvalCovers } from './approval-check.js';
 import type { PublishingDeps } from './publishing-deps.js';
 
 /** A publication request as the API validated it (options still raw: the connection picks their schema). */
@@ -105,18 +105,7 @@ export async function createPublication(
 
 // The approval must cover this very file and these texts: any change since needs a new approval.
 async function assertApproved(deps: PublishingDeps, version: Version, connection: Connection): Promise<void> {
-  const review = await deps.store.reviews.find(version.workspaceId, version.id);
-  const videoSha256 = await deps.media.sha256(version.outputs.videoKey);
-  const covered =
-    review?.state === 'approved' &&
-    review.seal !== null &&
-    videoSha256 !== null &&
-    sealCovers(
-      review.seal,
-      { contentHash: version.contentHash, videoSha256, metadata: version.outputs.metadata },
-      connection.platform,
-    );
-  if (!covered) {
+  if (!(await approvalCovers(deps, version, connection.platform))) {
     throw new UserError(
       'conflict',
       'not_approved',

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TransientError } from '../../../src/domain/errors.js';
 import type { Publication } from '../../../src/domain/publishing/publication.js';
@@ -293,6 +294,22 @@ describe('the publish run step', () => {
     } finally {
       await capped.cleanup();
     }
+  });
+
+  it('a publication whose approval was withdrawn, or whose file changed, before it started fails not_approved without a platform call', async () => {
+    const review = (await h.store.reviews.find(f.ctx.workspaceId, f.version.id))!;
+    await h.store.reviews.save({ ...review, state: 'rejected', seal: null });
+    expect(await advance()).toBe('failed');
+    expect((await reload()).error).toMatchObject({ code: 'not_approved', retriable: false });
+    expect(tiktok().calls).toHaveLength(0);
+
+    // Approved again, but the file on disk is no longer the approved one.
+    await h.store.reviews.save(review);
+    writeFileSync(h.media.pathOf(f.version.outputs.videoKey), 'other bytes');
+    await service.retry(f.ctx, p.id);
+    expect(await advance('job-retry')).toBe('failed');
+    expect((await reload()).error?.code).toBe('not_approved');
+    expect(tiktok().calls).toHaveLength(0);
   });
 
   it('a scheduled publication is not started before its time', async () => {
