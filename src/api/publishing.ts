@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUBLICATION_STATUSES, TIKTOK_PRIVACY_LEVELS } from '../domain/publishing/publication.js';
 import { idSchema, pageQuery } from './common.js';
 import { platformSchema } from './connections.js';
 
@@ -47,12 +48,7 @@ export type ReviewView = z.infer<typeof reviewView>;
 
 export const reviewListQuery = pageQuery.extend({ state: reviewStateSchema.optional() });
 
-export const tiktokPrivacySchema = z.enum([
-  'PUBLIC_TO_EVERYONE',
-  'MUTUAL_FOLLOW_FRIENDS',
-  'FOLLOWER_OF_CREATOR',
-  'SELF_ONLY',
-]);
+export const tiktokPrivacySchema = z.enum(TIKTOK_PRIVACY_LEVELS);
 
 export const tiktokOptionsInput = z.strictObject({
   mode: z.enum(['direct', 'draft']),
@@ -99,16 +95,7 @@ export const createPublicationRequest = z.strictObject({
   options: z.record(z.string(), z.unknown()),
 });
 
-export const publicationStatusSchema = z.enum([
-  'scheduled',
-  'queued',
-  'uploading',
-  'processing',
-  'published',
-  'failed',
-  'needs_action',
-  'canceled',
-]);
+export const publicationStatusSchema = z.enum(PUBLICATION_STATUSES);
 
 export const publicationView = z.object({
   id: z.string(),

@@ -79,6 +79,14 @@ export type PublishStepResult =
       awaitingPostId: boolean;
     };
 
+/** One step of one publication, as a publisher receives it. */
+export interface PublishAdvanceInput {
+  accessToken: string;
+  options: PublishOptions;
+  video: PublishVideo;
+  journal: PublishJournal;
+}
+
 /**
  * Publishes approved videos to one platform. Implementations reach the platform only through the configured base
  * URLs (and URLs it returned), and throw PublishFailure (domain/publishing/publish-failure) for every refusal,
@@ -93,12 +101,7 @@ export interface PlatformPublisher {
    * A call that changed the platform is never repeated before the platform was asked whether it took effect;
    * a stored post id means it is published and the platform is not called to publish again.
    */
-  advance(input: {
-    accessToken: string;
-    options: PublishOptions;
-    video: PublishVideo;
-    journal: PublishJournal;
-  }): Promise<PublishStepResult>;
+  advance(input: PublishAdvanceInput): Promise<PublishStepResult>;
 }
 
 /** The publishers this run has, by platform. */

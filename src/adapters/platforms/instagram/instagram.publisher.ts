@@ -1,10 +1,11 @@
 import type { BaseUrlName } from '../../../config/platforms.js';
 import { BugError } from '../../../domain/errors.js';
-import type { InstagramPublishOptions, PublishOptions } from '../../../domain/publishing/publication.js';
+import type { InstagramPublishOptions } from '../../../domain/publishing/publication.js';
 import { PublishFailure } from '../../../domain/publishing/publish-failure.js';
 import type { Clock } from '../../../ports/clock.js';
 import type {
   PlatformPublisher,
+  PublishAdvanceInput,
   PublishJournal,
   PublishOptionsInfo,
   PublishStepResult,
@@ -78,12 +79,7 @@ export class InstagramPublisher implements PlatformPublisher {
   }
 
   /** One step: create the container, look at it, publish it once FINISHED, or adopt the post it already became. */
-  async advance(input: {
-    accessToken: string;
-    options: PublishOptions;
-    video: PublishVideo;
-    journal: PublishJournal;
-  }): Promise<PublishStepResult> {
+  async advance(input: PublishAdvanceInput): Promise<PublishStepResult> {
     if (input.options.platform !== 'instagram') {
       throw new BugError('wrong_platform', `Instagram cannot publish ${input.options.platform} options`);
     }

@@ -1,13 +1,11 @@
 import type { BaseUrlName } from '../../../config/platforms.js';
 import { BugError } from '../../../domain/errors.js';
-import type { PublishOptions } from '../../../domain/publishing/publication.js';
 import type { Clock } from '../../../ports/clock.js';
 import type {
   PlatformPublisher,
-  PublishJournal,
+  PublishAdvanceInput,
   PublishOptionsInfo,
   PublishStepResult,
-  PublishVideo,
 } from '../../../ports/platform-publisher.js';
 import { DEFAULT_TIKTOK_CHUNK_BYTES } from './tiktok-chunks.js';
 import { parseCreatorInfo, TiktokPublishApi } from './tiktok-publish-api.js';
@@ -105,12 +103,7 @@ export class TiktokPublisher implements PlatformPublisher {
   }
 
   /** Starts, resumes or checks one publication from its journal, never sending an init or a byte twice blindly. */
-  async advance(input: {
-    accessToken: string;
-    options: PublishOptions;
-    video: PublishVideo;
-    journal: PublishJournal;
-  }): Promise<PublishStepResult> {
+  async advance(input: PublishAdvanceInput): Promise<PublishStepResult> {
     if (input.options.platform !== 'tiktok') {
       throw new BugError('wrong_platform', `TikTok cannot publish ${input.options.platform} options`);
     }

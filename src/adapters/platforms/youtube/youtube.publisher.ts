@@ -1,10 +1,11 @@
 import type { BaseUrlName } from '../../../config/platforms.js';
 import { BugError } from '../../../domain/errors.js';
 import { PublishFailure } from '../../../domain/publishing/publish-failure.js';
-import type { PublishOptions, YoutubePublishOptions } from '../../../domain/publishing/publication.js';
+import type { YoutubePublishOptions } from '../../../domain/publishing/publication.js';
 import type { Clock } from '../../../ports/clock.js';
 import type {
   PlatformPublisher,
+  PublishAdvanceInput,
   PublishJournal,
   PublishOptionsInfo,
   PublishStepResult,
@@ -90,12 +91,7 @@ export class YoutubePublisher implements PlatformPublisher {
   }
 
   /** Uploads (or resumes uploading) the video, then reports YouTube's processing until the Short is out. */
-  async advance(input: {
-    accessToken: string;
-    options: PublishOptions;
-    video: PublishVideo;
-    journal: PublishJournal;
-  }): Promise<PublishStepResult> {
+  async advance(input: PublishAdvanceInput): Promise<PublishStepResult> {
     const { options } = input;
     if (options.platform !== 'youtube') {
       throw new BugError('wrong_platform', `The YouTube publisher got ${options.platform} options`);
