@@ -8,10 +8,17 @@ export class AppClient {
   constructor(readonly origin: string) {}
 
   /** Calls the API; throws with the answer unless the status is one of `expect`. */
-  async call<T>(method: string, path: string, body?: unknown, expect = [200, 201]): Promise<T> {
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    expect = [200, 201],
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await fetch(`${this.origin}${path}`, {
       method,
       headers: {
+        ...headers,
         origin: this.origin,
         cookie: this.cookie,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),

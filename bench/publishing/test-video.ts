@@ -1,11 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 
-/** A real 1080x1920 H.264/AAC clip with its moov box first (what the platforms want), made by ffmpeg. */
-export function makeClip(path: string, seconds = 4): void {
+/**
+ * A real 1080x1920 H.264/AAC clip with its moov box first (what the platforms want), made by ffmpeg: a moving test
+ * pattern (a few MB), or a plain colour (tens of kB) where the run measures scheduling rather than transfer.
+ */
+export function makeClip(path: string, seconds = 4, picture: 'pattern' | 'plain' = 'pattern'): void {
+  const source =
+    picture === 'pattern'
+      ? `testsrc2=size=1080x1920:rate=30:duration=${seconds}`
+      : `color=c=0x336699:size=1080x1920:rate=30:duration=${seconds}`;
   const made = spawnSync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y'],
-    ...['-f', 'lavfi', '-i', `testsrc2=size=1080x1920:rate=30:duration=${seconds}`],
+    ...['-f', 'lavfi', '-i', source],
     ...['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
     ...['-movflags', '+faststart', path],
