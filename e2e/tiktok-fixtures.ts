@@ -1,22 +1,11 @@
 import type { Page, Request } from '@playwright/test';
+import type { PublishOptionsView } from '../src/api/publishing.js';
 
 // Answers for the publishing endpoints, so the TikTok composer can be tested against every kind of creator
 // without a real publication flow. Shapes follow src/api/publishing.ts.
 
-export interface CreatorInfo {
-  platform: 'tiktok';
-  creator: { nickname: string; username: string; avatarUrl: string | null };
-  privacyLevelOptions: string[];
-  commentDisabled: boolean;
-  duetDisabled: boolean;
-  stitchDisabled: boolean;
-  maxVideoPostDurationSec: number;
-  canPostNow: boolean;
-  directPostAvailable: boolean;
-  draftAvailable: boolean;
-  unauditedApp: boolean;
-  reason: string | null;
-}
+/** TikTok's publish options as the API answers them. */
+export type CreatorInfo = Extract<PublishOptionsView, { platform: 'tiktok' }>;
 
 export const publicCreator: CreatorInfo = {
   platform: 'tiktok',
