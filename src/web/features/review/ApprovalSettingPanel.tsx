@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { reviewKeys, updateWorkspaceSettings, workspaceSettingsQuery } from './reviewApi.js';
 
@@ -14,8 +15,10 @@ export function ApprovalSettingPanel() {
       await queryClient.invalidateQueries({ queryKey: reviewKeys.all });
     },
   });
-  // While saving, the box shows the choice just made (the server's answer then confirms it).
-  const checked = save.isPending ? save.variables : (settings.data?.requireOtherApprover ?? false);
+  // While saving, the box shows the choice just made (the server's answer then confirms it). Kept in local state,
+  // set in the click's own render: the mutation's pending state arrives a render later, and the box flickered back.
+  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const checked = choosing ?? settings.data?.requireOtherApprover ?? false;
   return (
     <section className="panel" aria-labelledby="approval-setting-heading">
       <h2 id="approval-setting-heading" className="panel-title">
@@ -27,7 +30,10 @@ export function ApprovalSettingPanel() {
           type="checkbox"
           checked={checked}
           disabled={!settings.data || save.isPending}
-          onChange={(event) => save.mutate(event.target.checked)}
+          onChange={(event) => {
+            setChoosing(event.target.checked);
+            save.mutate(event.target.checked, { onSettled: () => setChoosing(null) });
+          }}
         />
         <span className="choice-text">
           <span className="choice-label">Approval required from someone else</span>
