@@ -1,3 +1,4 @@
+import { defaultWorld, type WorldSettings } from './world.js';
 /** Persona ids a person (or SANDBOX_AUTO_CONSENT) picks on a consent page. */
 export const PERSONA_IDS = ['public', 'private', 'unaudited', 'ig-personal', 'no-channel', 'deny'] as const;
 export type PersonaId = (typeof PERSONA_IDS)[number];
@@ -104,6 +105,8 @@ export interface SandboxSettings {
   };
   /** Seed for deterministic statistics. */
   seed: number;
+  /** The simulated audience that shapes every platform's statistics. */
+  world: WorldSettings;
   tiktok: TiktokSettings;
   instagram: InstagramSettings;
   google: GoogleSettings;
@@ -128,6 +131,7 @@ export function defaultSettings(overrides: Partial<SandboxSettings> = {}): Sandb
     autoConsent: null,
     webhookUrls: { tiktok: null, instagramDeauthorize: null, instagramDataDeletion: null },
     seed: 42,
+    world: defaultWorld(),
     tiktok: {
       accessTokenSeconds: 7200,
       refreshTokenSeconds: 15552000,

@@ -1,3 +1,4 @@
+import type { SnapshotRepository, TrackedVideoRepository } from './store/analytics.js';
 import type { AuditRepository, WebhookReceiptRepository } from './store/audit.js';
 import type {
   ConnectionRepository,
@@ -17,6 +18,7 @@ import type {
   WorkspaceRepository,
 } from './store/people.js';
 
+export type * from './store/analytics.js';
 export type * from './store/audit.js';
 export type * from './store/connections.js';
 export type * from './store/content.js';
@@ -45,6 +47,8 @@ export interface Store {
   mediaAssets: MediaAssetRepository;
   reviews: ReviewRepository;
   publications: PublicationRepository;
+  trackedVideos: TrackedVideoRepository;
+  snapshots: SnapshotRepository;
   /**
    * Runs `work` atomically: everything it wrote is kept, or nothing is. `work` may be run more than once (a
    * document store retries a transaction that lost a race), so it must do all its reads through `tx` before its

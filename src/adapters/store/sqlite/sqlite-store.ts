@@ -1,3 +1,4 @@
+import { sqliteSnapshots, sqliteTrackedVideos } from './sqlite-analytics.repositories.js';
 import type { Store } from '../../../ports/store.js';
 import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
@@ -38,6 +39,8 @@ export class SqliteStore implements Store {
   readonly mediaAssets;
   readonly reviews;
   readonly publications;
+  readonly trackedVideos;
+  readonly snapshots;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -63,6 +66,8 @@ export class SqliteStore implements Store {
     this.mediaAssets = repos.mediaAssets;
     this.reviews = repos.reviews;
     this.publications = repos.publications;
+    this.trackedVideos = repos.trackedVideos;
+    this.snapshots = repos.snapshots;
   }
 
   /** Opens the database file and applies migrations. */
@@ -141,5 +146,7 @@ function repositories(db: Db, run: Run) {
     mediaAssets: sqliteMediaAssets(db, run),
     reviews: sqliteReviews(db, run),
     publications: sqlitePublications(db, run),
+    trackedVideos: sqliteTrackedVideos(db, run),
+    snapshots: sqliteSnapshots(db, run),
   };
 }

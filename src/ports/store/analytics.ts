@@ -1,0 +1,51 @@
+/** Analytics: videos whose numbers are followed, and their append-only snapshots. */
+import type { Platform } from '../../domain/connection.js';
+import type { StatsSnapshot, TrackedVideo } from '../../domain/analytics/stats.js';
+import type { Page, PageRequest } from './page.js';
+
+export interface TrackedVideoFilter {
+  platform?: Platform;
+  connectionId?: string;
+  seriesId?: string;
+  source?: TrackedVideo['source'];
+  /** publishedAt at or after. */
+  from?: string;
+  /** publishedAt strictly before. */
+  to?: string;
+}
+
+export interface TrackedVideoRepository {
+  /**
+   * Inserts; when the connection already tracks this platformPostId, returns the stored one unchanged (an import
+   * and a publication of the same post, or two syncs racing, make one tracked video).
+   */
+  create(video: TrackedVideo): Promise<TrackedVideo>;
+  find(workspaceId: string, id: string): Promise<TrackedVideo | null>;
+  findByPost(connectionId: string, platformPostId: string): Promise<TrackedVideo | null>;
+  update(video: TrackedVideo): Promise<void>;
+  /** Across workspaces: videos whose next reading is due at or before `at`, earliest first. */
+  listDue(at: string, limit: number): Promise<TrackedVideo[]>;
+  /** Newest published first. */
+  list(workspaceId: string, filter: TrackedVideoFilter, page: PageRequest): Promise<Page<TrackedVideo>>;
+  /** Every matching video (dashboards, exports, the learning loop); newest published first. */
+  listAll(workspaceId: string, filter: TrackedVideoFilter): Promise<TrackedVideo[]>;
+  /** Deletes every tracked video of a connection with its snapshots (retention on disconnect); returns how many. */
+  deleteByConnection(workspaceId: string, connectionId: string): Promise<number>;
+}
+
+export interface SnapshotRepository {
+  /** Appends readings; a stored snapshot is never changed. */
+  append(snapshots: StatsSnapshot[]): Promise<void>;
+  /** One video's readings, oldest first. */
+  listForVideo(workspaceId: string, trackedVideoId: string): Promise<StatsSnapshot[]>;
+  /** Readings of many videos (the learning loop, exports), oldest first within each video. */
+  listForVideos(workspaceId: string, trackedVideoIds: string[]): Promise<StatsSnapshot[]>;
+  /**
+   * Views gained per UTC day over `ok` readings taken in [from, to), for the trend chart: the difference between
+   * consecutive ok readings of each video, attributed to the day of the later one.
+   */
+  dailyGains(
+    workspaceId: string,
+    filter: { from: string; to: string; platform?: Platform; connectionId?: string },
+  ): Promise<{ day: string; views: number; likes: number; comments: number; shares: number }[]>;
+}
