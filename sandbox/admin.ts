@@ -42,6 +42,28 @@ const settingsPatch = z.object({
     .optional(),
 });
 
+const effects = z.record(z.string(), z.number().min(-5).max(5));
+const worldPatch = z.strictObject({
+  duration: effects.optional(),
+  postingHour: effects.optional(),
+  weekday: effects.optional(),
+  caption: effects.optional(),
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone')
+    .optional(),
+  noiseSd: z.number().min(0).max(3).optional(),
+  historyVideos: z.number().int().min(0).max(1000).optional(),
+  historyWeeks: z.number().int().min(1).max(104).optional(),
+});
+
 /** The small admin API under /__sandbox/: clock, faults, request log, webhooks, settings. Sandbox mode only. */
 export function registerAdminRoutes(
   app: FastifyInstance,
@@ -99,6 +121,13 @@ export function registerAdminRoutes(
     if (patch.autoConsent !== undefined) ctx.settings.autoConsent = patch.autoConsent;
     if (patch.webhookUrls) Object.assign(ctx.settings.webhookUrls, patch.webhookUrls);
     return { autoConsent: ctx.settings.autoConsent, webhookUrls: ctx.settings.webhookUrls };
+  });
+
+  app.get('/world', async () => ctx.settings.world);
+  app.patch('/world', async (request) => {
+    const patch = worldPatch.parse(request.body);
+    Object.assign(ctx.settings.world, patch);
+    return ctx.settings.world;
   });
 
   for (const module of modules) {

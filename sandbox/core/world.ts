@@ -18,6 +18,9 @@ export interface WorldSettings {
   timeZone: string;
   /** Spread of the seeded per-video noise on the log scale. */
   noiseSd: number;
+  /** Earlier posts every sandbox account already has (what an import finds), spread over `historyWeeks`. */
+  historyVideos: number;
+  historyWeeks: number;
 }
 
 /** A default world with a few planted effects, so the learning loop has something to find offline. */
@@ -29,6 +32,8 @@ export function defaultWorld(): WorldSettings {
     caption: { question: 0.3 },
     timeZone: 'UTC',
     noiseSd: 0.5,
+    historyVideos: 24,
+    historyWeeks: 8,
   };
 }
 
@@ -95,4 +100,49 @@ export function worldMultiplier(
   for (const feature of captionFeatures(video.caption)) log += world.caption[feature] ?? 0;
   log += world.noiseSd * seededNormal(seed, videoKey);
   return Math.exp(log);
+}
+
+/** An earlier post of a sandbox account, before the sandbox started. */
+export interface HistoryPost extends VideoFeatures {
+  /** Stable per account and index; platforms derive their ids from it. */
+  key: string;
+}
+
+const HISTORY_CAPTIONS = [
+  'Why do cats sleep so much? The answer surprised me #cats #pets #science',
+  '3 habits that changed my mornings #productivity',
+  'How I plan a week of videos in one hour #creator #tips #workflow',
+  'Is coffee really bad for sleep? #coffee #sleep #health',
+  'The story of my first 1000 followers #creator',
+  'Stop scrolling: this trick saves you money #money #tips #budget',
+  'What happens to your phone battery overnight? #tech',
+  'Five facts about octopuses #ocean #animals #facts',
+];
+
+/**
+ * The account's earlier posts: durations 10–90 s, posting times spread over every hour and weekday of the
+ * last `historyWeeks` weeks, a mix of captions (questions, numbers, hashtags). Seeded: the same world and
+ * account give the same posts.
+ */
+export function historyPosts(
+  world: WorldSettings,
+  seed: number,
+  accountKey: string,
+  startedAt: number,
+): HistoryPost[] {
+  const spanMs = world.historyWeeks * 7 * 86_400_000;
+  return Array.from({ length: world.historyVideos }, (_, i) => {
+    const key = `${accountKey}:history:${i}`;
+    const u = (label: string): number => {
+      const digest = createHash('sha256').update(`${seed}:${key}:${label}`).digest();
+      return digest.readUInt32BE(0) / 2 ** 32;
+    };
+    return {
+      key,
+      durationSec: 10 + Math.floor(u('duration') * 81),
+      // At least a day old, so every earlier post has numbers.
+      postedAtMs: startedAt - 86_400_000 - Math.floor(u('age') * spanMs),
+      caption: HISTORY_CAPTIONS[Math.floor(u('caption') * HISTORY_CAPTIONS.length)] ?? '',
+    };
+  }).sort((a, b) => b.postedAtMs - a.postedAtMs);
 }
