@@ -99,7 +99,7 @@ export function registerInstagramAdmin(app: FastifyInstance, rt: InstagramRuntim
         ...c,
         statusCode: containerStatus(c, now, settings).statusCode,
       })),
-      media: [...rt.store.media.values()],
+      media: [...rt.store.media.values()].map((m) => ({ ...m, insightsMode: rt.store.insightsModeOf(m.id) })),
     };
   });
 
@@ -127,9 +127,10 @@ export function registerInstagramAdmin(app: FastifyInstance, rt: InstagramRuntim
   });
 
   app.post('/media/:id/insights-mode', async (request, reply) => {
-    const media = rt.store.media.get((request.params as { id: string }).id);
+    const media = rt.store.findMedia((request.params as { id: string }).id, rt.ctx.settings.world);
     if (!media) return notFound(reply, 'Media');
-    media.insightsMode = insightsMode.parse(request.body).mode;
-    return { id: media.id, insightsMode: media.insightsMode };
+    const { mode } = insightsMode.parse(request.body);
+    rt.store.insightsModes.set(media.id, mode);
+    return { id: media.id, insightsMode: mode };
   });
 }

@@ -5,6 +5,7 @@ import { authenticate, readAccessToken, type Caller } from './graph-auth.js';
 import { graphParams, type GraphParams } from './graph-params.js';
 import { mediaInsights } from './insights.js';
 import { exchangeToken, refreshToken } from './long-lived-tokens.js';
+import { listMedia } from './media-list.js';
 import { renderContainer, renderMedia, renderUser, resolveNode, resolveUser } from './nodes.js';
 import { createContainer, publishContainer, publishingLimit } from './publishing.js';
 import type { InstagramRuntime } from './runtime.js';
@@ -65,26 +66,6 @@ function graphRoute(
   app.route({ method, url: `/:version${path}`, handler: run });
 }
 
-function listMedia(rt: InstagramRuntime, call: GraphCall): unknown {
-  const caller = call.caller();
-  const user = resolveUser(rt, caller, call.node, 'GET');
-  const rawLimit = call.params.get('limit') ?? '25';
-  const limit = /^\d+$/.test(rawLimit) ? Number(rawLimit) : 0;
-  if (limit < 1 || limit > 100)
-    throw new GraphFailure(graphErrors.invalidParam('Param limit must be 1..100'));
-  const all = rt.store.mediaOf(user.profile);
-  const after = call.params.get('after');
-  const start =
-    after === undefined ? 0 : all.findIndex((m) => m.id === Buffer.from(after, 'base64url').toString()) + 1;
-  const page = all.slice(start, start + limit);
-  const data = page.map((m) => renderMedia(rt, m, call.params));
-  const first = page[0];
-  const last = page[page.length - 1];
-  if (!first || !last) return { data };
-  const cursor = (id: string): string => Buffer.from(id).toString('base64url');
-  return { data, paging: { cursors: { before: cursor(first.id), after: cursor(last.id) } } };
-}
-
 /** graph.instagram.com: long-lived tokens, nodes, publishing, limits and insights. */
 export function registerGraphRoutes(app: FastifyInstance, rt: InstagramRuntime): void {
   registerBodyParsers(app);
@@ -121,7 +102,11 @@ export function registerGraphRoutes(app: FastifyInstance, rt: InstagramRuntime):
     if (node.kind === 'container') return renderContainer(rt, node.container, call.params);
     return renderMedia(rt, node.media, call.params);
   });
-  graphRoute(app, rt, 'GET', '/:node/media', (call) => listMedia(rt, call));
+  graphRoute(app, rt, 'GET', '/:node/media', (call) => {
+    const user = resolveUser(rt, call.caller(), call.node, 'GET');
+    const { version } = call.request.params as { version?: string };
+    return listMedia(rt, user, call.params, `${version ? `/${version}` : ''}/${call.node}/media`);
+  });
   graphRoute(app, rt, 'POST', '/:node/media', async (call) => {
     const caller = call.caller();
     return createContainer(rt, caller, resolveUser(rt, caller, call.node, 'POST'), call.params);

@@ -113,7 +113,8 @@ describe('profile nodes', () => {
         id: appScopedId,
         user_id: igUserId,
         account_type: 'BUSINESS',
-        media_count: 0,
+        // The account's earlier posts (the sandbox world's default history).
+        media_count: 24,
       });
     }
     expect(appScopedId).not.toBe(igUserId);

@@ -47,7 +47,8 @@ export function mediaInsights(
   if (period !== undefined && period !== 'lifetime') {
     throw new GraphFailure(graphErrors.invalidParam('Param period must be one of {lifetime}'));
   }
-  if (media.insightsMode === 'not-enough-viewers') {
+  const mode = rt.store.insightsModeOf(media.id);
+  if (mode === 'not-enough-viewers') {
     throw new GraphFailure({
       status: 400,
       code: 10,
@@ -59,8 +60,8 @@ export function mediaInsights(
   }
   const now = rt.ctx.clock.now();
   const lagging = now < media.publishedAt + rt.ctx.settings.instagram.insightsDelayMs;
-  if (media.insightsMode === 'empty' || lagging) return { data: [] };
-  const stats = mediaStats(rt.ctx.settings.seed, media, now);
+  if (mode === 'empty' || lagging) return { data: [] };
+  const stats = mediaStats(rt.ctx.settings.seed, rt.ctx.settings.world, media, now);
   return {
     data: metrics.map((name) => {
       const metric = REELS_METRICS[name];

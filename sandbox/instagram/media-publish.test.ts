@@ -119,7 +119,7 @@ describe('media_publish', () => {
     });
   });
 
-  it('lists published media on /{ig-user-id}/media, newest first', async () => {
+  it('lists published media on /{ig-user-id}/media, newest first, before the earlier posts', async () => {
     const first = await p.createReel({ caption: 'one' });
     const second = await p.createReel({ caption: 'two' });
     p.advance(30_000);
@@ -142,7 +142,11 @@ describe('media_publish', () => {
         access_token: p.account.longToken,
       }),
     );
-    expect((next.data as { caption: string }[]).map((m) => m.caption)).toEqual(['one']);
+    const captions = (next.data as { caption: string }[]).map((m) => m.caption);
+    expect(captions[0]).toBe('one');
+    // Then the account's 24 earlier posts (the world's default history), none of them published here.
+    expect(captions.slice(1)).toHaveLength(24);
+    expect(captions.slice(1)).not.toContain('two');
   });
 });
 

@@ -39,7 +39,7 @@ export function instagramModule(options: InstagramModuleOptions = {}): PlatformM
     if (!rt) {
       rt = {
         ctx,
-        store: new InstagramStore(ctx.settings.seed),
+        store: new InstagramStore(ctx.settings.seed, ctx.clock.now()),
         deletions: new DataDeletionSender({ ...DEFAULT_RETRY, ...options.callbackRetry }),
       };
       runtimes.set(ctx, rt);

@@ -22,7 +22,7 @@ export function resolveNode(rt: InstagramRuntime, caller: Caller, id: string, me
   if (id === user.igUserId) return { kind: 'user', user, viaMe: false };
   const container = rt.store.containers.get(id);
   if (container && container.owner === user.profile) return { kind: 'container', container };
-  const media = rt.store.media.get(id);
+  const media = rt.store.findMedia(id, rt.ctx.settings.world);
   if (media && media.owner === user.profile) return { kind: 'media', media };
   throw new GraphFailure(graphErrors.unknownObject(method, id));
 }
@@ -58,7 +58,7 @@ export function renderUser(rt: InstagramRuntime, user: IgUser, viaMe: boolean, p
     profile_picture_url: rt.ctx.url('instagramGraph', `/sandbox-cdn/${user.igUserId}.png`),
     followers_count: followersCount(rt.ctx.settings.seed, user, now),
     follows_count: user.followsCount,
-    media_count: rt.store.mediaOf(user.profile).length,
+    media_count: rt.store.mediaOf(user.profile, rt.ctx.settings.world).length,
   };
   return pick(full, requestedFields(params, USER_FIELDS, 'User'));
 }
@@ -96,7 +96,7 @@ export const MEDIA_FIELDS = [
   'is_comment_enabled',
 ] as const;
 
-/** A published Reel; like and comment counts follow the seeded growth curve. */
+/** A Reel (published here or an earlier post); like and comment counts follow the seeded growth curve. */
 export function renderMedia(
   rt: InstagramRuntime,
   media: IgMedia,
@@ -104,14 +104,14 @@ export function renderMedia(
 ): Record<string, unknown> {
   const seed = rt.ctx.settings.seed;
   const owner = rt.store.user(media.owner, rt.ctx.clock.now());
-  const stats = mediaStats(seed, media, rt.ctx.clock.now());
+  const stats = mediaStats(seed, rt.ctx.settings.world, media, rt.ctx.clock.now());
   const shortcode = seededShortcode(seed, media.id);
   const full = {
     id: media.id,
     caption: media.caption === '' ? undefined : media.caption,
     media_type: 'VIDEO',
     media_product_type: 'REELS',
-    media_url: media.videoUrl,
+    media_url: media.videoUrl ?? undefined,
     permalink: `https://www.instagram.com/reel/${shortcode}/`,
     shortcode,
     thumbnail_url: rt.ctx.url('instagramGraph', `/sandbox-cdn/${media.id}.png`),

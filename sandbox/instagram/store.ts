@@ -1,4 +1,5 @@
 import { PERSONA_IDS, type PersonaId } from '../core/settings.js';
+import { historyPosts, type WorldSettings } from '../core/world.js';
 import { IdSequence, randomCredential, seededBetween, seededDigits } from './ids.js';
 
 /** The Instagram accounts behind the personas: personas irrelevant to Instagram act as the business one. */
@@ -69,13 +70,18 @@ export type InsightsMode = 'normal' | 'empty' | 'not-enough-viewers';
 export interface IgMedia {
   id: string;
   owner: AccountProfile;
-  containerId: string;
+  /** `published` through the API here; `history`: one of the account's earlier posts (the sandbox world). */
+  source: 'published' | 'history';
+  /** Null for earlier posts, which were never a container of this sandbox. */
+  containerId: string | null;
   caption: string;
   shareToFeed: boolean;
-  videoUrl: string;
+  /** Null for earlier posts (no file behind them). */
+  videoUrl: string | null;
   durationMs: number;
   publishedAt: number;
-  insightsMode: InsightsMode;
+  /** The video's key in the sandbox world (its seeded noise). */
+  worldKey: string;
 }
 
 const PROFILE_FIXTURES: Record<
@@ -93,11 +99,19 @@ export class InstagramStore {
   readonly codes = new Map<string, AuthCode>();
   readonly tokens = new Map<string, IgToken>();
   readonly containers = new Map<string, Container>();
+  /** Media published through the API (earlier posts are derived from the world, see `historyOf`). */
   readonly media = new Map<string, IgMedia>();
+  /** Insights modes forced by the admin API, by media id (published or earlier posts); absent = normal. */
+  readonly insightsModes = new Map<string, InsightsMode>();
   private readonly containerIds = new IdSequence('17900');
   private readonly mediaIds = new IdSequence('18000');
+  private readonly history = new Map<string, IgMedia[]>();
 
-  constructor(private readonly seed: number) {}
+  /** `startedAt`: when this sandbox began; every earlier post is dated before it. */
+  constructor(
+    private readonly seed: number,
+    readonly startedAt: number,
+  ) {}
 
   /** The account behind a profile, created with seeded ids on first use. */
   user(profile: AccountProfile, now: number): IgUser {
@@ -167,21 +181,64 @@ export class InstagramStore {
     return container;
   }
 
-  addMedia(input: Omit<IgMedia, 'id' | 'insightsMode'>): IgMedia {
-    const media: IgMedia = { ...input, id: this.mediaIds.take(), insightsMode: 'normal' };
+  /** Records a Reel published through the API. */
+  addMedia(input: Omit<IgMedia, 'id' | 'source' | 'worldKey'>): IgMedia {
+    const id = this.mediaIds.take();
+    const media: IgMedia = { ...input, id, source: 'published', worldKey: `instagram:media:${id}` };
     this.media.set(media.id, media);
     return media;
   }
 
-  /** Media of an account, newest first. */
-  mediaOf(profile: AccountProfile): IgMedia[] {
-    return [...this.media.values()]
-      .filter((m) => m.owner === profile)
-      .sort((a, b) => b.publishedAt - a.publishedAt);
+  /**
+   * The account's earlier posts, from the world's history settings at the time of asking (so a PATCH of
+   * /__sandbox/world applies at once). Ids are seeded from the post's key, in a range the sequences never reach.
+   */
+  historyOf(profile: AccountProfile, world: WorldSettings): IgMedia[] {
+    const cacheKey = `${profile}:${world.historyVideos}:${world.historyWeeks}`;
+    const cached = this.history.get(cacheKey);
+    if (cached) return cached;
+    const made = historyPosts(world, this.seed, `instagram:${profile}`, this.startedAt).map(
+      (post): IgMedia => ({
+        id: `1796${seededDigits(this.seed, `history-media:${post.key}`, 13)}`,
+        owner: profile,
+        source: 'history',
+        containerId: null,
+        caption: post.caption,
+        shareToFeed: true,
+        videoUrl: null,
+        durationMs: post.durationSec * 1000,
+        publishedAt: post.postedAtMs,
+        worldKey: post.key,
+      }),
+    );
+    this.history.set(cacheKey, made);
+    return made;
   }
 
-  /** Publishes by an account at or after `since` (the rolling publishing-limit window). */
+  /** Media of an account, published here and earlier posts alike, newest first. */
+  mediaOf(profile: AccountProfile, world: WorldSettings): IgMedia[] {
+    const published = [...this.media.values()].filter((m) => m.owner === profile);
+    return [...published, ...this.historyOf(profile, world)].sort((a, b) => b.publishedAt - a.publishedAt);
+  }
+
+  /** A media by id: published here, or an earlier post of an account that exists. */
+  findMedia(id: string, world: WorldSettings): IgMedia | undefined {
+    const published = this.media.get(id);
+    if (published) return published;
+    for (const profile of this.users.keys()) {
+      const earlier = this.historyOf(profile, world).find((m) => m.id === id);
+      if (earlier) return earlier;
+    }
+    return undefined;
+  }
+
+  /** The insights mode of a media: normal unless the admin API forced another. */
+  insightsModeOf(mediaId: string): InsightsMode {
+    return this.insightsModes.get(mediaId) ?? 'normal';
+  }
+
+  /** Publishes through the API by an account after `since` (the rolling publishing-limit window). */
   publishesSince(profile: AccountProfile, since: number): number {
-    return this.mediaOf(profile).filter((m) => m.publishedAt > since).length;
+    return [...this.media.values()].filter((m) => m.owner === profile && m.publishedAt > since).length;
   }
 }

@@ -6,6 +6,10 @@ import type { StatsReaderSet } from '../ports/platform-stats.js';
 export async function buildStatsReaders(platforms: PlatformAccess, clock: Clock): Promise<StatsReaderSet> {
   const readers: StatsReaderSet = {};
   const common = { baseUrls: platforms.baseUrls, clock };
-  void common;
+  if (platforms.apps.instagram) {
+    const { InstagramStatsReader } =
+      await import('../adapters/platforms/instagram/instagram-stats.reader.js');
+    readers.instagram = new InstagramStatsReader(common);
+  }
   return readers;
 }
