@@ -10,6 +10,7 @@ import {
   type RunningSandbox,
 } from './test-support.js';
 import type { PersonaId } from '../core/settings.js';
+import { defaultWorld } from '../core/world.js';
 import type { Video } from './video-model.js';
 import { videoCountsAt, videoStateAt } from './video-state.js';
 
@@ -189,11 +190,15 @@ describe('seeded statistics', () => {
     bytes: 1,
     outcome: { uploadStatus: 'processed' },
     deleted: false,
+    durationSec: 30,
+    likesHidden: false,
+    audienceKey: `youtube:${id}`,
   });
 
   it('are deterministic from the seed and never decrease over time', () => {
     const at = (seed: number, now: number): number =>
-      videoCountsAt(video('abc'), videoStateAt(video('abc'), now, 1000), now, seed).views;
+      videoCountsAt(video('abc'), videoStateAt(video('abc'), now, 1000), now, { seed, world: defaultWorld() })
+        .views;
     expect(at(42, 5 * HOUR)).toBe(at(42, 5 * HOUR));
     expect(at(42, 5 * HOUR)).not.toBe(at(43, 5 * HOUR));
     let previous = 0;
