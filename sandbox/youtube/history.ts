@@ -38,7 +38,10 @@ export class HistoryCatalog {
     if (key !== this.builtFor) {
       const previous = this.byId;
       this.byId = new Map(
-        this.build(seed).map((video) => [video.id, { ...video, deleted: previous.get(video.id)?.deleted ?? false }]),
+        this.build(seed).map((video) => [
+          video.id,
+          { ...video, deleted: previous.get(video.id)?.deleted ?? false },
+        ]),
       );
       this.builtFor = key;
     }
@@ -49,33 +52,31 @@ export class HistoryCatalog {
     return PERSONA_IDS.flatMap((persona) => {
       const channel = googleUserFor(persona, seed).channel;
       if (!channel) return [];
-      return historyPosts(this.world(), seed, `youtube:${persona}`, this.startedAt).map(
-        (post): Video => ({
-          id: seededId(11, seed, 'history', post.key),
-          channelId: channel.id,
-          channelTitle: channel.title,
-          owner: persona,
-          metadata: {
-            snippet: { title: post.caption, description: '', tags: [], categoryId: '22' },
-            status: {
-              privacyStatus: 'public',
-              publishAt: null,
-              selfDeclaredMadeForKids: false,
-              embeddable: true,
-              license: 'youtube',
-              publicStatsViewable: true,
-              containsSyntheticMedia: null,
-            },
+      return historyPosts(this.world(), seed, `youtube:${persona}`, this.startedAt).map((post): Video => ({
+        id: seededId(11, seed, 'history', post.key),
+        channelId: channel.id,
+        channelTitle: channel.title,
+        owner: persona,
+        metadata: {
+          snippet: { title: post.caption, description: '', tags: [], categoryId: '22' },
+          status: {
+            privacyStatus: 'public',
+            publishAt: null,
+            selfDeclaredMadeForKids: false,
+            embeddable: true,
+            license: 'youtube',
+            publicStatsViewable: true,
+            containsSyntheticMedia: null,
           },
-          uploadedAt: post.postedAtMs,
-          bytes: post.durationSec * 750_000,
-          outcome: { uploadStatus: 'processed' },
-          deleted: false,
-          durationSec: post.durationSec,
-          likesHidden: seededUnit(seed, post.key, 'likes-hidden') < LIKES_HIDDEN_SHARE,
-          audienceKey: post.key,
-        }),
-      );
+        },
+        uploadedAt: post.postedAtMs,
+        bytes: post.durationSec * 750_000,
+        outcome: { uploadStatus: 'processed' },
+        deleted: false,
+        durationSec: post.durationSec,
+        likesHidden: seededUnit(seed, post.key, 'likes-hidden') < LIKES_HIDDEN_SHARE,
+        audienceKey: post.key,
+      }));
     });
   }
 }

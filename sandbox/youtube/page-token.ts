@@ -12,7 +12,8 @@ export function pageTokenAt(offset: number): string {
 /** The offset a page token stands for; null for anything this list never issued. */
 export function offsetOfPageToken(token: string): number | null {
   const outer = Buffer.from(token, 'base64');
-  if (outer.length < 5 || outer[0] !== 0x10 || outer[2] !== 0x1a || outer[3] !== outer.length - 4) return null;
+  if (outer.length < 5 || outer[0] !== 0x10 || outer[2] !== 0x1a || outer[3] !== outer.length - 4)
+    return null;
   const text = outer.subarray(4).toString('latin1');
   if (!text.startsWith('PT:')) return null;
   const inner = Buffer.from(text.slice(3), 'base64');

@@ -43,7 +43,9 @@ export function googleUserFor(persona: PersonaId, seed: number): GoogleUser {
 
 /** Every persona's channel (personas without one have none). */
 export function allChannels(seed: number): YoutubeChannel[] {
-  return PERSONA_IDS.map((p) => googleUserFor(p, seed).channel).filter((c): c is YoutubeChannel => c !== null);
+  return PERSONA_IDS.map((p) => googleUserFor(p, seed).channel).filter(
+    (c): c is YoutubeChannel => c !== null,
+  );
 }
 
 /** The channel's uploads playlist (`contentDetails.relatedPlaylists.uploads`): UU + the channel id after UC. */

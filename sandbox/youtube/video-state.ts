@@ -105,7 +105,9 @@ export function videoCountsAt(video: Video, state: VideoState, now: number, audi
   if (state.watchableSince === null) return { views: 0, likes: 0, dislikes: 0, comments: 0 };
   const hours = Math.max(0, now - state.watchableSince) / HOUR;
   const reach =
-    BASE_REACH * (state.privacyStatus === 'unlisted' ? UNLISTED_SHARE : 1) * audienceMultiplier(video, audience);
+    BASE_REACH *
+    (state.privacyStatus === 'unlisted' ? UNLISTED_SHARE : 1) *
+    audienceMultiplier(video, audience);
   const views = Math.floor(reach * (1 - Math.exp(-hours / 24) + TRICKLE_PER_HOUR * hours));
   const likeRate = 0.02 + seededUnit(audience.seed, video.id, 'likes') * 0.06;
   const commentRate = 0.002 + seededUnit(audience.seed, video.id, 'comments') * 0.008;
