@@ -6,6 +6,9 @@ import type { StatsReaderSet } from '../ports/platform-stats.js';
 export async function buildStatsReaders(platforms: PlatformAccess, clock: Clock): Promise<StatsReaderSet> {
   const readers: StatsReaderSet = {};
   const common = { baseUrls: platforms.baseUrls, clock };
-  void common;
+  if (platforms.apps.youtube) {
+    const { YoutubeStatsReader } = await import('../adapters/platforms/youtube/youtube-stats.reader.js');
+    readers.youtube = new YoutubeStatsReader(common);
+  }
   return readers;
 }
