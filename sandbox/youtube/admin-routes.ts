@@ -70,11 +70,11 @@ export function registerYoutubeAdmin(
     return ctx.settings.google;
   });
 
-  // Every video the sandbox holds (deleted ones too), to assert how many uploads reached YouTube.
+  // Every video uploaded through the API (deleted ones too), to assert how many uploads reached YouTube.
   app.get('/videos', async () => {
     const now = ctx.clock.now();
     return {
-      videos: stores.videos.allVideos().map((video) => {
+      videos: stores.videos.uploads().map((video) => {
         const state = videoStateAt(video, now, ctx.settings.google.processingMs);
         return {
           id: video.id,

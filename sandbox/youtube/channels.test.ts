@@ -36,7 +36,8 @@ describe('channels.list', () => {
       viewCount: expect.any(String) as unknown,
       subscriberCount: expect.any(String) as unknown,
       hiddenSubscriberCount: false,
-      videoCount: '0',
+      // The channel's earlier posts (the world's history) are public videos already.
+      videoCount: String(sb.ctx.settings.world.historyVideos),
     });
     expect(channel?.contentDetails.relatedPlaylists.uploads).toBe(`UU${channel?.id.slice(2)}`);
     expect(channel?.status.longUploadsStatus).toBeTruthy();
@@ -55,6 +56,7 @@ describe('channels.list', () => {
 
   it('videoCount and viewCount follow the channel’s public videos and grow with the clock', async () => {
     sb = await startSandbox();
+    sb.ctx.settings.world.historyVideos = 3;
     const { access_token } = await connect(sb);
     await uploadVideo(sb, access_token, fakeMp4(2000));
     const mine = async (): Promise<ChannelList> =>
@@ -63,7 +65,7 @@ describe('channels.list', () => {
     const early = await mine();
     sb.ctx.clock.advance(48 * 3_600_000);
     const later = await mine();
-    expect(early.items?.[0]?.statistics.videoCount).toBe('1');
+    expect(early.items?.[0]?.statistics.videoCount).toBe('4');
     expect(Number(later.items?.[0]?.statistics.viewCount)).toBeGreaterThan(
       Number(early.items?.[0]?.statistics.viewCount),
     );

@@ -5,7 +5,7 @@ import { UPLOAD_PATH } from './insert-routes.js';
 import { countBody, parseContentRange, type ContentRange } from './upload-body.js';
 import { CHUNK_UNIT, HEAD_BYTES, type UploadSession } from './video-model.js';
 import type { VideoStore } from './video-store.js';
-import { renderVideo } from './video-view.js';
+import { renderVideo, viewerFor } from './video-view.js';
 
 /**
  * PUTs to the session URI: chunks with `Content-Range: bytes a-b/T` (308 + Range until the last, then 201),
@@ -109,14 +109,8 @@ async function sendComplete(
 ): Promise<FastifyReply> {
   const video = session.videoId ? videos.video(session.videoId) : undefined;
   if (!video) return sendApiError(reply, API_ERRORS.notFound());
-  const viewer = {
-    persona: video.owner,
-    now: ctx.clock.now(),
-    processingMs: ctx.settings.google.processingMs,
-    seed: ctx.settings.seed,
-  };
   return reply
     .code(ctx.settings.google.uploadCompleteStatus)
     .type('application/json; charset=UTF-8')
-    .send(renderVideo(video, session.parts, viewer));
+    .send(renderVideo(video, session.parts, viewerFor(ctx, video.owner)));
 }

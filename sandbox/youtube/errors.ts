@@ -125,6 +125,19 @@ export const API_ERRORS = {
     }),
   invalidParameter: (name: string, message: string): ApiError =>
     apiError(400, 'invalidParameter', message, { location: name, locationType: 'parameter' }),
+  invalidPageToken: (): ApiError =>
+    apiError(400, 'invalidPageToken', 'The request specifies an invalid page token.', {
+      domain: 'youtube.parameter',
+      location: 'pageToken',
+      locationType: 'parameter',
+    }),
+  playlistNotFound: (): ApiError =>
+    apiError(
+      404,
+      'playlistNotFound',
+      "The playlist identified with the request's <code>playlistId</code> parameter cannot be found.",
+      { domain: 'youtube.playlistItem', location: 'playlistId', locationType: 'parameter' },
+    ),
   badRequest: (message: string): ApiError => apiError(400, 'badRequest', message),
   parseError: (): ApiError => apiError(400, 'parseError', 'Parse Error'),
   badContent: (mediaType: string): ApiError =>

@@ -163,6 +163,33 @@ describe('official Google client libraries against the sandbox', () => {
     expect(Number(video?.statistics?.viewCount)).toBeGreaterThan(0);
   });
 
+  it('@googleapis/youtube: the uploads playlist paged with playlistItems.list, then videos.list of a page', async () => {
+    const client = apiClient();
+    await connectWithLibrary(client);
+    const yt = youtube({ version: 'v3', auth: client });
+    const channels = await yt.channels.list({ part: ['contentDetails'], mine: true }, perCall());
+    const playlistId = channels.data.items?.[0]?.contentDetails?.relatedPlaylists?.uploads ?? '';
+    const videoIds: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const items = await yt.playlistItems.list(
+        { part: ['contentDetails', 'snippet'], playlistId, maxResults: 10, pageToken },
+        perCall(),
+      );
+      for (const item of items.data.items ?? []) videoIds.push(item.contentDetails?.videoId ?? '');
+      pageToken = items.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    expect(videoIds).toHaveLength(sb.ctx.settings.world.historyVideos);
+    const listed = await yt.videos.list(
+      { part: ['statistics', 'contentDetails', 'snippet'], id: videoIds.slice(0, 10) },
+      perCall(),
+    );
+    expect(listed.data.items?.map((v) => v.id)).toEqual(videoIds.slice(0, 10));
+    expect(listed.data.items?.every((v) => /^PT(\d+M)?(\d+S)?$/.test(v.contentDetails?.duration ?? ''))).toBe(
+      true,
+    );
+  });
+
   it('the library transport drives a chunked resumable upload: 200 + Location, 308 + Range, 201, videos.list', async () => {
     const client = apiClient();
     await connectWithLibrary(client);

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorizeCall, chargeQuota, isApiError, type ApiCaller, type ApiDeps } from './api-auth.js';
 import { API_ERRORS, apiError, sendApiError, type ApiError } from './errors.js';
 import { parseParts, validateVideoMetadata, VIDEO_PARTS } from './metadata.js';
-import { HEAD_BYTES, type VideoMetadata } from './video-model.js';
+import type { VideoMetadata } from './video-model.js';
 import type { VideoStore } from './video-store.js';
-import { renderVideo } from './video-view.js';
+import { renderVideo, viewerFor } from './video-view.js';
 import { isAcceptedMediaType, parseMultipartRelated, receiveBody } from './upload-body.js';
 
 /** Path of the upload host's videos.insert; the session URI is this path with `upload_id`. */
@@ -150,21 +150,15 @@ async function insertMultipart(
   const channel = input.caller.user.channel;
   if (!channel || !input.videos.tryCountUpload(channel.id))
     return sendApiError(reply, API_ERRORS.uploadLimitExceeded());
+  // The whole file is at hand: its container and length are read from all of it.
   const video = input.videos.createVideo(input.caller.access.persona, channel.id, channel.title, metadata, {
     bytes: media.body.length,
-    head: Buffer.from(media.body.subarray(0, HEAD_BYTES)),
+    head: media.body,
   });
-  const { ctx } = input.deps;
-  const viewer = {
-    persona: video.owner,
-    now: ctx.clock.now(),
-    processingMs: ctx.settings.google.processingMs,
-    seed: ctx.settings.seed,
-  };
   return reply
     .code(200)
     .type('application/json; charset=UTF-8')
-    .send(renderVideo(video, input.parts, viewer));
+    .send(renderVideo(video, input.parts, viewerFor(input.deps.ctx, video.owner)));
 }
 
 function validated(resource: unknown, input: InsertInput): VideoMetadata | ApiError {

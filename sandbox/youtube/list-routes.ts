@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { PersonaId } from '../core/settings.js';
-import { PERSONA_IDS } from '../core/settings.js';
 import { authorizeCall, chargeQuota, isApiError, type ApiDeps } from './api-auth.js';
 import { API_ERRORS, sendApiError } from './errors.js';
 import { etagOf, seededUnit } from './hash.js';
 import { parseParts, VIDEO_PARTS } from './metadata.js';
-import { googleUserFor, type YoutubeChannel } from './personas.js';
+import { allChannels, uploadsPlaylistId, type YoutubeChannel } from './personas.js';
 import type { VideoStore } from './video-store.js';
 import { videoCountsAt, videoStateAt } from './video-state.js';
-import { isVisibleTo, renderVideo, type VideoViewer } from './video-view.js';
+import { isVisibleTo, renderVideo, viewerFor, type VideoViewer } from './video-view.js';
 
 const CHANNEL_PARTS = [
   'auditDetails',
@@ -27,12 +25,6 @@ const MAX_IDS = 50;
 /** `GET /youtube/v3/channels` and `GET /youtube/v3/videos` (1 unit each). */
 export function registerListRoutes(app: FastifyInstance, deps: ApiDeps, videos: VideoStore): void {
   const { ctx } = deps;
-  const viewerOf = (persona: PersonaId): VideoViewer => ({
-    persona,
-    now: ctx.clock.now(),
-    processingMs: ctx.settings.google.processingMs,
-    seed: ctx.settings.seed,
-  });
 
   app.get('/youtube/v3/channels', async (request, reply) => {
     const caller = authorizeCall(request, deps, 'channels.list');
@@ -54,7 +46,7 @@ export function registerListRoutes(app: FastifyInstance, deps: ApiDeps, videos: 
         API_ERRORS.missingFilter('forUsername, managedByMe, categoryId, forHandle, mine, id'),
       );
     }
-    const viewer = viewerOf(caller.access.persona);
+    const viewer = viewerFor(ctx, caller.access.persona);
     const items = channels.map((c) => renderChannel(c, parts, viewer, videos));
     const omitItems = items.length === 0 && ctx.settings.google.emptyChannelItems === 'omitted';
     const body = {
@@ -87,7 +79,7 @@ export function registerListRoutes(app: FastifyInstance, deps: ApiDeps, videos: 
         ),
       );
     }
-    const viewer = viewerOf(caller.access.persona);
+    const viewer = viewerFor(ctx, caller.access.persona);
     const items = ids.flatMap((id) => {
       const video = videos.video(id);
       return video && isVisibleTo(video, viewer) ? [renderVideo(video, parts, viewer)] : [];
@@ -105,12 +97,6 @@ export function registerListRoutes(app: FastifyInstance, deps: ApiDeps, videos: 
 function idList(raw: unknown): string[] {
   const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
   return [...new Set(values.flatMap((v) => v.split(',')).map((s) => s.trim()))].filter((s) => s !== '');
-}
-
-function allChannels(seed: number): YoutubeChannel[] {
-  return PERSONA_IDS.map((p) => googleUserFor(p, seed).channel).filter(
-    (c): c is YoutubeChannel => c !== null,
-  );
 }
 
 /** The `youtube#channel` resource; statistics add up the channel's videos at the viewer's instant. */
@@ -137,7 +123,7 @@ function renderChannel(
     };
   }
   if (parts.includes('contentDetails')) {
-    resource.contentDetails = { relatedPlaylists: { likes: '', uploads: `UU${channel.id.slice(2)}` } };
+    resource.contentDetails = { relatedPlaylists: { likes: '', uploads: uploadsPlaylistId(channel) } };
   }
   if (parts.includes('statistics')) resource.statistics = channelStatistics(channel, viewer, videos);
   if (parts.includes('status')) {
@@ -160,7 +146,7 @@ function channelStatistics(
   const live = videos.videosOfChannel(channel.id).filter((v) => !v.deleted);
   const states = live.map((v) => ({ video: v, state: videoStateAt(v, viewer.now, viewer.processingMs) }));
   const views = states.reduce(
-    (sum, { video, state }) => sum + videoCountsAt(video, state, viewer.now, viewer.seed).views,
+    (sum, { video, state }) => sum + videoCountsAt(video, state, viewer.now, viewer).views,
     0,
   );
   const publicVideos = states.filter(

@@ -11,6 +11,7 @@ import { API_ERRORS, apiError, sendApiError } from './errors.js';
 import { registerInsertRoutes } from './insert-routes.js';
 import { registerListRoutes } from './list-routes.js';
 import { GoogleOauthStore } from './oauth-store.js';
+import { registerPlaylistRoutes } from './playlist-routes.js';
 import { QuotaLedger } from './quota.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { VideoStore } from './video-store.js';
@@ -55,6 +56,7 @@ export function youtubeModule(): PlatformModule {
           ctx.clock,
           () => ctx.settings.google,
           () => ctx.settings.seed,
+          () => ctx.settings.world,
         ),
         quota: new QuotaLedger(),
       };
@@ -124,6 +126,7 @@ function registerApi(app: FastifyInstance, deps: ApiDeps, videos: VideoStore): v
     ),
   );
   registerListRoutes(app, deps, videos);
+  registerPlaylistRoutes(app, deps, videos);
   registerVideoCategoryRoutes(app, deps);
   registerInsertRoutes(app, deps, videos);
   registerChunkRoutes(app, deps.ctx, videos);

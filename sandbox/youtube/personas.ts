@@ -1,4 +1,4 @@
-import type { PersonaId } from '../core/settings.js';
+import { PERSONA_IDS, type PersonaId } from '../core/settings.js';
 import { seededDigits, seededId } from './hash.js';
 
 /** A YouTube channel owned by a Google account. */
@@ -39,6 +39,18 @@ export function googleUserFor(persona: PersonaId, seed: number): GoogleUser {
           longUploadsStatus: persona === 'public' ? 'allowed' : 'eligible',
         };
   return { persona, userId, email: `${persona}@sandbox.example`, channel };
+}
+
+/** Every persona's channel (personas without one have none). */
+export function allChannels(seed: number): YoutubeChannel[] {
+  return PERSONA_IDS.map((p) => googleUserFor(p, seed).channel).filter(
+    (c): c is YoutubeChannel => c !== null,
+  );
+}
+
+/** The channel's uploads playlist (`contentDetails.relatedPlaylists.uploads`): UU + the channel id after UC. */
+export function uploadsPlaylistId(channel: YoutubeChannel): string {
+  return `UU${channel.id.slice(2)}`;
 }
 
 /** The personas shown on the Google consent page, with what each one stands for. */

@@ -30,6 +30,7 @@ export const METHOD_SCOPES = {
   'videos.insert': [SCOPES.upload, SCOPES.youtube, SCOPES.forceSsl, SCOPES.partner],
   'videos.list': [SCOPES.readonly, SCOPES.youtube, SCOPES.forceSsl, SCOPES.partner],
   'channels.list': [SCOPES.readonly, SCOPES.youtube, SCOPES.forceSsl, SCOPES.partner],
+  'playlistItems.list': [SCOPES.readonly, SCOPES.youtube, SCOPES.forceSsl, SCOPES.partner],
   'videoCategories.list': [SCOPES.readonly, SCOPES.youtube, SCOPES.forceSsl, SCOPES.partner],
 } as const;
 export type ApiMethod = keyof typeof METHOD_SCOPES;

@@ -61,6 +61,12 @@ export interface Video {
   bytes: number;
   outcome: ProcessingOutcome;
   deleted: boolean;
+  /** Whole seconds, as read from the file's `moov`; null when the sandbox could not read it. */
+  durationSec: number | null;
+  /** The creator hid the like count: videos.list leaves `likeCount` out. */
+  likesHidden: boolean;
+  /** The key the simulated audience draws this video's noise from (stable for a given seed). */
+  audienceKey: string;
 }
 
 /** A resumable upload session: metadata fixed at creation, bytes arriving in 256 KiB units. */
@@ -74,7 +80,7 @@ export interface UploadSession {
   parts: string[];
   declaredLength: number | null;
   received: number;
-  /** The first bytes of the file, enough to tell a video container from anything else. */
+  /** The first HEAD_BYTES of the file: the container sniff and, for faststart files, the duration. */
   head: Buffer;
   expiresAt: number;
   videoId: string | null;
@@ -82,8 +88,8 @@ export interface UploadSession {
 
 /** Bytes every non-final chunk is made of (256 KiB). */
 export const CHUNK_UNIT = 256 * 1024;
-/** How many leading bytes are kept to sniff the container. */
-export const HEAD_BYTES = 16;
+/** Leading bytes kept of every upload: enough to sniff the container and read a faststart `moov`. */
+export const HEAD_BYTES = 1024 * 1024;
 
 /** Whether the first bytes look like a container YouTube transcodes (MP4/MOV/3GP, WebM/MKV, AVI, FLV, MPEG, ASF). */
 export function looksLikeVideo(head: Buffer): boolean {

@@ -1,4 +1,5 @@
 import { seededUnit } from './hash.js';
+import { audienceMultiplier, type Audience } from './video-audience.js';
 import type { Video } from './video-model.js';
 
 const HOUR = 3_600_000;
@@ -88,15 +89,28 @@ export interface VideoCounts {
   comments: number;
 }
 
-/** Deterministic counts from the seed and video id that only grow with the clock; zero until watchable. */
-export function videoCountsAt(video: Video, state: VideoState, now: number, seed: number): VideoCounts {
+/** Views a public video earns on the base curve (no world effect) over its first days. */
+const BASE_REACH = 1500;
+/** Unlisted videos are found by link only. */
+const UNLISTED_SHARE = 0.1;
+/** After the first days, views keep coming at this share of the reach per hour. */
+const TRICKLE_PER_HOUR = 0.004;
+
+/**
+ * Counts that only grow with the clock, zero until others can watch the video: the base curve times the world's
+ * multiplier for this video (its duration, posting time, caption and seeded noise), so one seed and one world
+ * always give the same numbers. Like and comment rates are seeded per video.
+ */
+export function videoCountsAt(video: Video, state: VideoState, now: number, audience: Audience): VideoCounts {
   if (state.watchableSince === null) return { views: 0, likes: 0, dislikes: 0, comments: 0 };
   const hours = Math.max(0, now - state.watchableSince) / HOUR;
-  const reach = (state.privacyStatus === 'unlisted' ? 20 : 200) + seededUnit(seed, video.id, 'reach') * 5000;
-  const trickle = seededUnit(seed, video.id, 'trickle') * 12;
-  const views = Math.floor(reach * (1 - Math.exp(-hours / 24)) + trickle * hours);
-  const likeRate = 0.02 + seededUnit(seed, video.id, 'likes') * 0.06;
-  const commentRate = 0.002 + seededUnit(seed, video.id, 'comments') * 0.008;
+  const reach =
+    BASE_REACH *
+    (state.privacyStatus === 'unlisted' ? UNLISTED_SHARE : 1) *
+    audienceMultiplier(video, audience);
+  const views = Math.floor(reach * (1 - Math.exp(-hours / 24) + TRICKLE_PER_HOUR * hours));
+  const likeRate = 0.02 + seededUnit(audience.seed, video.id, 'likes') * 0.06;
+  const commentRate = 0.002 + seededUnit(audience.seed, video.id, 'comments') * 0.008;
   return {
     views,
     likes: Math.floor(views * likeRate),

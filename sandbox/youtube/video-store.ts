@@ -1,6 +1,9 @@
 import type { SandboxClock } from '../core/clock.js';
 import type { GoogleSettings, PersonaId } from '../core/settings.js';
+import type { WorldSettings } from '../core/world.js';
 import { randomToken, seededId } from './hash.js';
+import { HistoryCatalog } from './history.js';
+import { durationFromFile } from './video-audience.js';
 import {
   CHUNK_UNIT,
   HEAD_BYTES,
@@ -12,18 +15,23 @@ import {
 
 const DAY_MS = 86_400_000;
 
-/** Videos, resumable sessions and per-channel upload counts of one sandbox instance. */
+/** Videos (uploads and each channel's earlier posts), resumable sessions and per-channel upload counts. */
 export class VideoStore {
   private readonly videos = new Map<string, Video>();
   private readonly sessions = new Map<string, UploadSession>();
   private readonly uploadsByChannel = new Map<string, number[]>();
+  private readonly history: HistoryCatalog;
   private createdCount = 0;
 
   constructor(
     private readonly clock: SandboxClock,
     private readonly settings: () => GoogleSettings,
     private readonly seed: () => number,
-  ) {}
+    world: () => WorldSettings,
+  ) {
+    // Earlier posts date from before the sandbox started.
+    this.history = new HistoryCatalog(clock.now(), seed, world);
+  }
 
   /** Counts an insert against the channel's rolling 24 h cap; false means uploadLimitExceeded. */
   tryCountUpload(channelId: string): boolean {
@@ -66,7 +74,7 @@ export class VideoStore {
 
   /**
    * Counts the bytes that arrived at `offset` (`head`: the first bytes of them); returns the new persisted size
-   * (never shrinks). Only sizes and the file's first bytes are kept, never the media itself.
+   * (never shrinks). Only sizes and the file's first HEAD_BYTES are kept, never the rest of the media.
    */
   persist(
     session: UploadSession,
@@ -78,7 +86,7 @@ export class VideoStore {
     const end = offset + usable;
     if (end <= session.received) return session.received;
     if (session.head.length < HEAD_BYTES && offset <= session.head.length) {
-      const wanted = arrived.head.subarray(session.head.length - offset, HEAD_BYTES - offset);
+      const wanted = arrived.head.subarray(session.head.length - offset, Math.min(HEAD_BYTES, end) - offset);
       session.head = Buffer.concat([session.head, wanted]);
     }
     session.received = end;
@@ -95,7 +103,10 @@ export class VideoStore {
     return video;
   }
 
-  /** Creates a video whose bytes are all in (multipart uploads and completed sessions). */
+  /**
+   * Creates a video whose bytes are all in (multipart uploads and completed sessions); `head` is the whole file
+   * or its first bytes, read for the container and the duration.
+   */
   createVideo(
     owner: PersonaId,
     channelId: string,
@@ -104,8 +115,9 @@ export class VideoStore {
     file: { bytes: number; head: Buffer },
   ): Video {
     this.createdCount += 1;
+    const id = seededId(11, this.seed(), 'video', String(this.createdCount));
     const video: Video = {
-      id: seededId(11, this.seed(), 'video', String(this.createdCount)),
+      id,
       channelId,
       channelTitle,
       owner,
@@ -114,22 +126,33 @@ export class VideoStore {
       bytes: file.bytes,
       outcome: outcomeForFile(file.bytes, file.head, this.settings().rejectNonVideoFiles),
       deleted: false,
+      durationSec: durationFromFile({ head: file.head, total: file.bytes }),
+      likesHidden: false,
+      audienceKey: `youtube:${id}`,
     };
     this.videos.set(video.id, video);
     return video;
   }
 
+  /** An uploaded video or an earlier post, deleted or not. */
   video(id: string): Video | undefined {
-    return this.videos.get(id);
+    return this.videos.get(id) ?? this.history.video(id);
   }
 
-  /** Every video, in upload order, deleted ones included. */
-  allVideos(): Video[] {
+  /** Every video uploaded through the API, in upload order, deleted ones included (not the earlier posts). */
+  uploads(): Video[] {
     return [...this.videos.values()];
   }
 
-  /** Every video of a channel, deleted ones included. */
+  /** Every video of a channel, earlier posts included, deleted ones too. */
   videosOfChannel(channelId: string): Video[] {
-    return [...this.videos.values()].filter((v) => v.channelId === channelId);
+    return [...this.history.ofChannel(channelId), ...this.uploads().filter((v) => v.channelId === channelId)];
+  }
+
+  /** The channel's uploads playlist: its videos that are not deleted, newest upload first. */
+  uploadsPlaylist(channelId: string): Video[] {
+    return this.videosOfChannel(channelId)
+      .filter((v) => !v.deleted)
+      .sort((a, b) => b.uploadedAt - a.uploadedAt || a.id.localeCompare(b.id));
   }
 }

@@ -10,6 +10,8 @@ import {
   type RunningSandbox,
 } from './test-support.js';
 import type { PersonaId } from '../core/settings.js';
+import { defaultWorld } from '../core/world.js';
+import { makeMp4 } from '../tiktok/test-support.js';
 import type { Video } from './video-model.js';
 import { videoCountsAt, videoStateAt } from './video-state.js';
 
@@ -19,6 +21,7 @@ afterEach(async () => {
 });
 
 const PARTS = 'part=statistics,status,processingDetails,snippet';
+const CHUNK = 256 * 1024;
 const HOUR = 3_600_000;
 
 interface VideoItem {
@@ -152,6 +155,52 @@ describe('videos.list', () => {
     expect(video?.status.madeForKids).toBe(true);
   });
 
+  it('contentDetails.duration: P0D while processing, then the length read from the file (30 s if unreadable)', async () => {
+    sb = await startSandbox({ processingMs: 60_000 });
+    const { access_token } = await connect(sb);
+    const faststart = await uploadVideo(
+      sb,
+      access_token,
+      makeMp4({ durationSec: 42, totalBytes: 3 * CHUNK }),
+    );
+    const unreadable = await uploadVideo(sb, access_token, fakeMp4(4000));
+    // A multipart upload is read whole, so a moov after the media is found too.
+    const boundary = 'sandbox-boundary';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify(VALID_METADATA)}\r\n` +
+          `--${boundary}\r\ncontent-type: video/mp4\r\n\r\n`,
+      ),
+      makeMp4({ durationSec: 83, totalBytes: 3 * CHUNK, moovAtEnd: true }),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const multipart = await fetch(
+      `${sb.api}/upload/youtube/v3/videos?uploadType=multipart&part=snippet,status`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${access_token}`,
+          'content-type': `multipart/related; boundary=${boundary}`,
+        },
+        body,
+      },
+    );
+    expect(multipart.status).toBe(200);
+    const { id: moovAtEnd } = (await multipart.json()) as { id: string };
+    const durations = async (): Promise<unknown[]> => {
+      const res = await apiGet(
+        sb,
+        `/youtube/v3/videos?part=contentDetails&id=${faststart.id},${unreadable.id},${moovAtEnd}`,
+        (await connect(sb)).access_token,
+      );
+      const { items } = (await res.json()) as { items: { contentDetails: { duration: string } }[] };
+      return items.map((i) => i.contentDetails.duration);
+    };
+    expect(await durations()).toEqual(['P0D', 'P0D', 'P0D']);
+    sb.ctx.clock.advance(60_000);
+    expect(await durations()).toEqual(['PT42S', 'PT30S', 'PT1M23S']);
+  });
+
   it('more than 50 ids → 400; exactly 50 is fine; a missing id filter → 400', async () => {
     sb = await startSandbox();
     const { access_token } = await connect(sb);
@@ -189,11 +238,15 @@ describe('seeded statistics', () => {
     bytes: 1,
     outcome: { uploadStatus: 'processed' },
     deleted: false,
+    durationSec: 30,
+    likesHidden: false,
+    audienceKey: `youtube:${id}`,
   });
 
   it('are deterministic from the seed and never decrease over time', () => {
     const at = (seed: number, now: number): number =>
-      videoCountsAt(video('abc'), videoStateAt(video('abc'), now, 1000), now, seed).views;
+      videoCountsAt(video('abc'), videoStateAt(video('abc'), now, 1000), now, { seed, world: defaultWorld() })
+        .views;
     expect(at(42, 5 * HOUR)).toBe(at(42, 5 * HOUR));
     expect(at(42, 5 * HOUR)).not.toBe(at(43, 5 * HOUR));
     let previous = 0;

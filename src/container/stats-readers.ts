@@ -11,5 +11,9 @@ export async function buildStatsReaders(platforms: PlatformAccess, clock: Clock)
       await import('../adapters/platforms/instagram/instagram-stats.reader.js');
     readers.instagram = new InstagramStatsReader(common);
   }
+  if (platforms.apps.youtube) {
+    const { YoutubeStatsReader } = await import('../adapters/platforms/youtube/youtube-stats.reader.js');
+    readers.youtube = new YoutubeStatsReader(common);
+  }
   return readers;
 }
