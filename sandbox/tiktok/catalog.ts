@@ -20,6 +20,12 @@ export interface PublicVideo {
   worldKey: string;
 }
 
+/** Earlier posts per store and persona, rebuilt only when the seed or the world's history settings change. */
+const earlierCache = new WeakMap<
+  TiktokStore,
+  Map<TiktokPersona, { fingerprint: string; videos: PublicVideo[] }>
+>();
+
 /**
  * The account's earlier posts (the world's history of `tiktok:<persona>`), dated before the sandbox started.
  * A private account's posts are for its followers only, so the Display API lists none of them.
@@ -27,7 +33,12 @@ export interface PublicVideo {
 function earlierPosts(store: TiktokStore, persona: TiktokPersona, settings: SandboxSettings): PublicVideo[] {
   if (store.accounts[persona].privateAccount) return [];
   const { world, seed } = settings;
-  return historyPosts(world, seed, `tiktok:${persona}`, store.startedAt).map((post) => ({
+  const fingerprint = `${seed}:${world.historyVideos}:${world.historyWeeks}`;
+  const byPersona = earlierCache.get(store) ?? new Map();
+  earlierCache.set(store, byPersona);
+  const cached = byPersona.get(persona);
+  if (cached?.fingerprint === fingerprint) return cached.videos;
+  const videos = historyPosts(world, seed, `tiktok:${persona}`, store.startedAt).map((post) => ({
     // Derived from the post's key only, so an id survives a change of historyVideos.
     id: videoIdOf(seed, post.key, Math.floor(unitHash(seed, `serial:${post.key}`) * 100000)),
     createdAt: post.postedAtMs,
@@ -38,6 +49,8 @@ function earlierPosts(store: TiktokStore, persona: TiktokPersona, settings: Sand
     isAigc: false,
     worldKey: post.key,
   }));
+  byPersona.set(persona, { fingerprint, videos });
+  return videos;
 }
 
 /** The user's public videos at `now`, newest first: earlier posts plus Direct Posts to everyone past moderation. */
