@@ -20,11 +20,12 @@ export interface PublicVideo {
   worldKey: string;
 }
 
+interface EarlierEntry {
+  fingerprint: string;
+  videos: PublicVideo[];
+}
 /** Earlier posts per store and persona, rebuilt only when the seed or the world's history settings change. */
-const earlierCache = new WeakMap<
-  TiktokStore,
-  Map<TiktokPersona, { fingerprint: string; videos: PublicVideo[] }>
->();
+const earlierCache = new WeakMap<TiktokStore, Map<TiktokPersona, EarlierEntry>>();
 
 /**
  * The account's earlier posts (the world's history of `tiktok:<persona>`), dated before the sandbox started.
@@ -34,7 +35,7 @@ function earlierPosts(store: TiktokStore, persona: TiktokPersona, settings: Sand
   if (store.accounts[persona].privateAccount) return [];
   const { world, seed } = settings;
   const fingerprint = `${seed}:${world.historyVideos}:${world.historyWeeks}`;
-  const byPersona = earlierCache.get(store) ?? new Map();
+  const byPersona = earlierCache.get(store) ?? new Map<TiktokPersona, EarlierEntry>();
   earlierCache.set(store, byPersona);
   const cached = byPersona.get(persona);
   if (cached?.fingerprint === fingerprint) return cached.videos;

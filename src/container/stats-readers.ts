@@ -6,6 +6,9 @@ import type { StatsReaderSet } from '../ports/platform-stats.js';
 export async function buildStatsReaders(platforms: PlatformAccess, clock: Clock): Promise<StatsReaderSet> {
   const readers: StatsReaderSet = {};
   const common = { baseUrls: platforms.baseUrls, clock };
-  void common;
+  if (platforms.apps.tiktok) {
+    const { TiktokStatsReader } = await import('../adapters/platforms/tiktok/tiktok-stats.reader.js');
+    readers.tiktok = new TiktokStatsReader(common);
+  }
   return readers;
 }
