@@ -54,13 +54,25 @@ function durationBucket(seconds: number): string {
   return '61-90s';
 }
 
+/** One formatter per zone: building one costs about a millisecond, using it a few microseconds. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hour: 'numeric',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function localTime(ms: number, timeZone: string): { block: string; weekday: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: 'numeric',
-    hourCycle: 'h23',
-    weekday: 'short',
-  }).formatToParts(new Date(ms));
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
   const weekday = (parts.find((p) => p.type === 'weekday')?.value ?? 'Sun').toLowerCase().slice(0, 3);
   return {

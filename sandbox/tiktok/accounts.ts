@@ -32,8 +32,6 @@ export interface TiktokAccount {
   followerBase: number;
   followingBase: number;
   likesBase: number;
-  /** Older public videos the account already has (the Display API lists them). */
-  fixtureVideos: number;
 }
 
 /** Maps a consent-page persona to a TikTok user; `deny` has none. */
@@ -65,7 +63,6 @@ export function defaultAccounts(): Record<TiktokPersona, TiktokAccount> {
       followerBase: 12840,
       followingBase: 31,
       likesBase: 220415,
-      fixtureVideos: 3,
     },
     private: {
       ...base,
@@ -79,7 +76,6 @@ export function defaultAccounts(): Record<TiktokPersona, TiktokAccount> {
       followerBase: 87,
       followingBase: 12,
       likesBase: 940,
-      fixtureVideos: 0,
     },
     unaudited: {
       ...base,
@@ -91,7 +87,6 @@ export function defaultAccounts(): Record<TiktokPersona, TiktokAccount> {
       followerBase: 3,
       followingBase: 2,
       likesBase: 0,
-      fixtureVideos: 0,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../core/context.js';
-import { publicVideosOf, type PublicVideo } from './catalog.js';
+import { audienceOf, publicVideosOf, type PublicVideo } from './catalog.js';
 import { cdnUrl } from './cdn.js';
 import { isRecord, mediaType, parseJsonBody, rawBody, sendApiError, sendEnvelope } from './envelope.js';
 import { guardCall } from './guard.js';
@@ -30,7 +30,7 @@ const MAX_IDS = 20;
 
 function videoObject(ctx: SandboxContext, username: string, v: PublicVideo): Record<string, unknown> {
   const shareUrl = `https://www.tiktok.com/@${username}/video/${v.id}`;
-  const text = v.title.slice(0, 150);
+  const text = v.caption.slice(0, 150);
   return {
     id: v.id,
     create_time: Math.floor(v.createdAt / 1000),
@@ -43,7 +43,7 @@ function videoObject(ctx: SandboxContext, username: string, v: PublicVideo): Rec
     title: text,
     embed_html: `<blockquote class="tiktok-embed" cite="${shareUrl}" data-video-id="${v.id}"><section></section></blockquote>`,
     embed_link: `https://www.tiktok.com/player/v1/${v.id}`,
-    ...videoCounts(ctx.settings.seed, v.id, ctx.clock.now() - v.createdAt),
+    ...videoCounts(ctx.settings.seed, v.id, ctx.clock.now() - v.createdAt, audienceOf(ctx.settings, v)),
     is_aigc: v.isAigc,
   };
 }
@@ -98,14 +98,7 @@ async function parseDisplayCall(
 }
 
 function videosOf(ctx: SandboxContext, store: TiktokStore, token: IssuedToken): PublicVideo[] {
-  return publicVideosOf(
-    store,
-    token.openId,
-    token.persona,
-    ctx.settings.seed,
-    ctx.clock.now(),
-    ctx.settings.tiktok,
-  );
+  return publicVideosOf(store, token, ctx.settings, ctx.clock.now());
 }
 
 /** Display API: `/v2/video/list/` (public videos, newest first, ms cursor) and `/v2/video/query/` (≤ 20 ids). */

@@ -24,14 +24,22 @@ export interface VideoCounts {
   share_count: number;
 }
 
-/** Counts of a public video `ageMs` after it went public: seeded, and never decreasing with age. */
-export function videoCounts(seed: number, videoId: string, ageMs: number): VideoCounts {
+/** Views of a video the world's audience takes to as usual (multiplier 1), once its first days are over. */
+export const BASE_VIEWS = 3000;
+/** Slow growth after the first days: this share of BASE_VIEWS more every week, so counts never stop rising. */
+const TAIL_PER_WEEK = 0.03;
+
+/**
+ * Counts of a public video `ageMs` after it went public: a seeded base curve (most views in the first one or two
+ * days, then a slow tail) times `audience`, the world's multiplier for the video. Never decreasing with age.
+ */
+export function videoCounts(seed: number, videoId: string, ageMs: number, audience: number): VideoCounts {
   const u = (k: string): number => unitHash(seed, `${videoId}:${k}`);
   const hours = Math.max(0, ageMs) / HOUR_MS;
-  const peak = 200 + u('peak') * 20000;
-  const tauHours = 2 + u('tau') * 46;
-  const tailPerHour = 1 + u('tail') * 20;
-  const views = Math.floor(peak * (1 - Math.exp(-hours / tauHours)) + tailPerHour * hours);
+  // How fast the first wave comes: some videos peak within hours, others take two days.
+  const tauHours = 3 + u('tau') * 33;
+  const reach = 1 - Math.exp(-hours / tauHours) + (TAIL_PER_WEEK * hours) / 168;
+  const views = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(BASE_VIEWS * audience * reach));
   const ratio = (k: string, min: number, spread: number): number =>
     Math.min(INT32_MAX, Math.floor(views * (min + u(k) * spread)));
   return {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../core/context.js';
 import { unionIdOf } from './accounts.js';
-import { publicVideosOf } from './catalog.js';
+import { audienceOf, publicVideosOf } from './catalog.js';
 import { cdnUrl } from './cdn.js';
 import { sendApiError, sendEnvelope } from './envelope.js';
 import { guardCall } from './guard.js';
@@ -30,8 +30,11 @@ function userFields(ctx: SandboxContext, store: TiktokStore, token: IssuedToken)
   const now = ctx.clock.now();
   const { seed } = ctx.settings;
   const account = store.accounts[token.persona];
-  const videos = publicVideosOf(store, token.openId, token.persona, seed, now, ctx.settings.tiktok);
-  const likes = videos.reduce((sum, v) => sum + videoCounts(seed, v.id, now - v.createdAt).like_count, 0);
+  const videos = publicVideosOf(store, token, ctx.settings, now);
+  const likes = videos.reduce(
+    (sum, v) => sum + videoCounts(seed, v.id, now - v.createdAt, audienceOf(ctx.settings, v)).like_count,
+    0,
+  );
   const deepLinkId = Math.floor(unitHash(seed, `deeplink:${token.persona}`) * 36 ** 7).toString(36);
   return {
     open_id: token.openId,

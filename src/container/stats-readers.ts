@@ -15,5 +15,9 @@ export async function buildStatsReaders(platforms: PlatformAccess, clock: Clock)
     const { YoutubeStatsReader } = await import('../adapters/platforms/youtube/youtube-stats.reader.js');
     readers.youtube = new YoutubeStatsReader(common);
   }
+  if (platforms.apps.tiktok) {
+    const { TiktokStatsReader } = await import('../adapters/platforms/tiktok/tiktok-stats.reader.js');
+    readers.tiktok = new TiktokStatsReader(common);
+  }
   return readers;
 }
