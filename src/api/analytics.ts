@@ -115,7 +115,14 @@ export const recommendationsView = z.object({
   cards: z.array(recommendationCard),
   /** Your next video's likely views at 7 days with the recommended levels: 20 quantiles (a dotplot). */
   nextVideo: z
-    .object({ median: z.number(), low80: z.number(), high80: z.number(), dots: z.array(z.number()) })
+    .object({
+      median: z.number(),
+      low80: z.number(),
+      high80: z.number(),
+      dots: z.array(z.number()),
+      /** The account the prediction is for: the one asked about, or the workspace's account with most videos. */
+      connectionId: z.string(),
+    })
     .nullable(),
   observations: z.number().int(),
   /** Why there are no cards yet, in plain words (too few videos). */
