@@ -364,4 +364,21 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tags: ['workspaces'],
     errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 404: ['workspace_not_found'] }),
   },
+  'GET /api/analytics/recommendations': {
+    summary:
+      'Recommendation cards (best level of each factor, its effect with an 80 % range, the chance it is best, a ' +
+      "verdict) and the next video's likely views as 20 quantiles; for the workspace or one account",
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['connection_not_found'] }),
+  },
+  'POST /api/analytics/next-briefs': {
+    summary:
+      'Levels for the next briefs: the model picks each, pinned factors kept; a share explores where it is unsure',
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['invalid_pin'],
+      404: ['connection_not_found'],
+      409: ['not_enough_videos'],
+    }),
+  },
 };

@@ -26,11 +26,10 @@ const DOTS = 20;
 
 /** A fitted model and what the answers about it need. */
 interface Fit {
-  model: LearningModel;
+  /** Null while there is too little to learn from (the model is never asked to fit on almost nothing). */
+  model: LearningModel | null;
   /** Videos with views behind the fit (the account's own, with an account). */
   observations: number;
-  /** Whether there is enough to recommend from (the account's own videos, or other accounts' as a prior). */
-  enough: boolean;
   /** The account the dotplot predicts for: the one asked about, or the workspace's busiest. */
   target: { accountId: string; platform: Platform } | null;
   fittedAt: string;
@@ -55,7 +54,7 @@ export class RecommendationsService {
       observations: fit.observations,
       fittedAt: fit.fittedAt,
     };
-    if (!fit.enough) return { ...empty, emptyReason: tooFewReason(fit.observations) };
+    if (!fit.model) return { ...empty, emptyReason: tooFewReason(fit.observations) };
     const recommendations = recommend(fit.model);
     const cards = toCards(recommendations);
     const bestLevels = Object.fromEntries(recommendations.map((r) => [r.factor, r.bestLevel]));
@@ -81,9 +80,9 @@ export class RecommendationsService {
   ): Promise<{ briefs: NextBrief[] }> {
     requirePermission(ctx, 'content.create');
     const fit = await this.fit(ctx.workspaceId, request.connectionId);
-    const space = settableSpace(fit.model.levels.voice ?? []);
+    const space = settableSpace(fit.model?.levels.voice ?? []);
     checkPins(request.pinned, space);
-    if (!fit.enough) throw new UserError('conflict', 'not_enough_videos', tooFewReason(fit.observations));
+    if (!fit.model) throw new UserError('conflict', 'not_enough_videos', tooFewReason(fit.observations));
     const random = this.deps.random ?? Math.random;
     const briefs = chooseBriefs(
       fit.model,
@@ -126,31 +125,33 @@ function fitWorkspace(observations: Observation[], fittedAt: string): Fit {
   }
   const busiest = [...counts.entries()].sort((a, b) => b[1].count - a[1].count)[0];
   return {
-    model: fitModel(observations),
+    model: observations.length >= MIN_VIDEOS_WITH_VIEWS ? fitModel(observations) : null,
     observations: observations.length,
-    enough: observations.length >= MIN_VIDEOS_WITH_VIEWS,
     target: busiest ? { accountId: busiest[0], platform: busiest[1].platform } : null,
     fittedAt,
   };
 }
 
-/** The account's own model, starting from what the workspace's other accounts taught (each fitted alone). */
+/**
+ * The account's own model, starting from what the workspace's other accounts taught: each with enough videos is
+ * fitted alone, and their models make the prior. A new account gets cards from the prior alone.
+ */
 function fitAccount(
   observations: Observation[],
   target: { accountId: string; platform: Platform },
   fittedAt: string,
 ): Fit {
   const own = observations.filter((o) => o.accountId === target.accountId);
-  const others = groupByAccount(observations.filter((o) => o.accountId !== target.accountId));
-  const otherModels = [...others.values()].map((list) => fitModel(list));
-  const model = otherModels.length > 0 ? fitModel(own, { prior: priorFrom(otherModels) }) : fitModel(own);
-  return {
-    model,
-    observations: own.length,
-    enough: own.length >= MIN_VIDEOS_WITH_VIEWS || observations.length - own.length >= MIN_VIDEOS_WITH_VIEWS,
-    target,
-    fittedAt,
-  };
+  const others = [...groupByAccount(observations).entries()]
+    .filter(([accountId, list]) => accountId !== target.accountId && list.length >= MIN_VIDEOS_WITH_VIEWS)
+    .map(([, list]) => fitModel(list));
+  const model =
+    others.length > 0
+      ? fitModel(own, { prior: priorFrom(others) })
+      : own.length >= MIN_VIDEOS_WITH_VIEWS
+        ? fitModel(own)
+        : null;
+  return { model, observations: own.length, target, fittedAt };
 }
 
 function groupByAccount(observations: Observation[]): Map<string, Observation[]> {

@@ -109,6 +109,7 @@ function setup(videosPerAccount = 20, random?: () => number) {
     connections: [
       { id: 'tt', workspaceId: 'ws1', platform: 'tiktok' as const },
       { id: 'yt', workspaceId: 'ws1', platform: 'youtube' as const },
+      { id: 'ig-new', workspaceId: 'ws1', platform: 'instagram' as const },
       { id: 'other-ws', workspaceId: 'ws2', platform: 'tiktok' as const },
     ],
     videos: [...videos, ...extra.videos],
@@ -240,6 +241,16 @@ describe('recommendations', () => {
     expect(view.nextVideo?.connectionId).toBe('yt');
     expect(learning.predictions[0]?.accountId).toBe('yt');
     expect(view.observations).toBe(20);
+  });
+
+  it('gives a new account cards from the prior of the accounts that have videos', async () => {
+    const { service } = setup();
+    const view = await service.recommendations(ctx(), 'ig-new');
+    expect(learning.fits.map((f) => f.observations.length)).toEqual([21, 20, 0]);
+    expect(learning.fits[2]?.prior).toMatchObject({ baselineMean: 2 });
+    expect(view.cards).toHaveLength(4);
+    expect(view.observations).toBe(0);
+    expect(view.nextVideo?.connectionId).toBe('ig-new');
   });
 
   it('answers 404 for an account of another workspace, or none, before reading anything', async () => {
