@@ -276,4 +276,9 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
         WHERE idempotency_key IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    name: 'series of content items',
+    sql: `ALTER TABLE content_items ADD COLUMN series_id TEXT;`,
+  },
 ];
