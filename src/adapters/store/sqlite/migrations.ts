@@ -349,4 +349,9 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
       CREATE INDEX stats_calls_by_time ON stats_calls(at);
     `,
   },
+  {
+    version: 9,
+    name: 'series of content items',
+    sql: `ALTER TABLE content_items ADD COLUMN series_id TEXT;`,
+  },
 ];
