@@ -9,7 +9,7 @@ const WIDTH = 360;
 const AXIS = 22;
 
 /** "Your next video's likely views": 20 dots, each an equally likely outcome, on a log axis of views. */
-export function ViewsDotplot({ next, accountName }: { next: NextVideo; accountName: string | null }) {
+export function ViewsDotplot({ next }: { next: NextVideo }) {
   const captionId = useId();
   const summaryId = useId();
   const layout = layoutDotplot(next.dots, WIDTH);
@@ -17,7 +17,7 @@ export function ViewsDotplot({ next, accountName }: { next: NextVideo; accountNa
   return (
     <figure className="dotplot">
       <figcaption id={captionId} className="dotplot-caption">
-        Your next video’s likely views{accountName ? ` on ${accountName}` : ''}
+        Your next video’s likely views
       </figcaption>
       <svg
         role="img"
