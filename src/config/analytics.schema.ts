@@ -8,7 +8,7 @@ export const analyticsSettings = {
   STATS_SYNC_INTERVAL_SECONDS: count(5, 3600, 60).describe(
     'How often the stats sweep looks for videos due a reading (1 h, 6 h, 24 h, 48 h, 7 d, 28 d, then weekly to 90 d after publishing)',
   ),
-  STATS_SYNC_MAX_READINGS_PER_SWEEP: count(100, 1_000_000, 20_000).describe(
+  STATS_MAX_READINGS_PER_SWEEP: count(100, 1_000_000, 20_000).describe(
     'Readings one sweep takes at most; the rest wait for the next sweep',
   ),
   STATS_TIKTOK_CALLS_PER_MINUTE: count(1, 600, 300).describe(

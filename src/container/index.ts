@@ -37,6 +37,9 @@ import type { PublisherSet } from '../ports/platform-publisher.js';
 import { PublishingService } from '../services/publishing/publishing.service.js';
 import { PublicVideoLinks } from '../http/public-video-links.js';
 import { RecommendationsService } from '../services/analytics/recommendations.service.js';
+import type { StatsReaderSet } from '../ports/platform-stats.js';
+import { StatsSyncService } from '../services/analytics/stats-sync.service.js';
+import { buildStatsReaders } from './stats-readers.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -47,6 +50,8 @@ export interface ContainerOverrides {
   vault?: TokenVault;
   /** Publishers instead of the platforms' own (tests script them). */
   publishers?: PublisherSet;
+  /** Stats readers instead of the platforms' own (tests script them). */
+  statsReaders?: StatsReaderSet;
 }
 
 export interface Container extends HttpDeps {
@@ -56,6 +61,8 @@ export interface Container extends HttpDeps {
   vault: TokenVault;
   clock: Clock;
   tokenRefresh: TokenRefreshService;
+  /** Stats sync: tracking published videos, the periodic sweep, the import of earlier posts. */
+  stats: StatsSyncService;
   /** The job queue: in-process on the embedded default, BullMQ with REDIS_URL. */
   queue: JobEngine;
   /** Starts this process's worker and plans the recurring jobs. */
@@ -110,6 +117,24 @@ export async function buildContainer(
   const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
   const mediaLinks = new MediaLinks(signer, clock, config.PUBLIC_BASE_URL);
   const publicVideoLinks = new PublicVideoLinks(signer, clock, config.PUBLIC_BASE_URL);
+  const stats = new StatsSyncService({
+    store,
+    clock,
+    queue,
+    readers: overrides.statsReaders ?? (await buildStatsReaders(platforms, clock)),
+    tokenRefresh,
+    settings: {
+      intervalMs: config.STATS_SYNC_INTERVAL_SECONDS * 1000,
+      maxReadingsPerSweep: config.STATS_MAX_READINGS_PER_SWEEP,
+      importMaxPosts: config.STATS_IMPORT_MAX_POSTS,
+      importMaxWeeks: config.STATS_IMPORT_MAX_WEEKS,
+      tiktokCallsPerMinute: config.STATS_TIKTOK_CALLS_PER_MINUTE,
+      instagramCallsPerHour: config.STATS_INSTAGRAM_CALLS_PER_HOUR,
+      youtubeDailyQuotaUnits: config.YOUTUBE_DAILY_QUOTA_UNITS,
+      youtubeUploadCostUnits: config.YOUTUBE_UPLOAD_COST_UNITS,
+      youtubeStatsShare: config.STATS_YOUTUBE_QUOTA_SHARE,
+    },
+  });
   const publishing = new PublishingService({
     store,
     clock,
@@ -118,6 +143,7 @@ export async function buildContainer(
     publishers: overrides.publishers ?? (await buildPublishers(platforms, clock)),
     tokenRefresh,
     videoLinks: publicVideoLinks,
+    tracking: stats,
     settings: {
       tiktokInitsPerMinute: config.TIKTOK_INITS_PER_MINUTE,
       tiktokDailyPostsPerCreator: config.TIKTOK_DAILY_POSTS_PER_CREATOR,
@@ -136,6 +162,7 @@ export async function buildContainer(
     vault,
     clock,
     tokenRefresh,
+    stats,
     sandbox,
     store,
     auth: new AuthService({
@@ -160,7 +187,7 @@ export async function buildContainer(
       },
     }),
     queue,
-    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing }),
+    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats }),
     progress,
     mediaLinks,
     publishing,
@@ -191,7 +218,11 @@ export async function buildContainer(
       connectors,
       sandbox: platforms.sandbox,
       planner,
-      onReconnected: (connection) => publishing.resumeAfterReconnect(connection),
+      // Called on every connect, first or again: waiting publications resume, earlier posts are imported.
+      onReconnected: async (connection) => {
+        await publishing.resumeAfterReconnect(connection);
+        await stats.planImport(connection);
+      },
     }),
     platformEvents: new PlatformEventsService({
       store,
