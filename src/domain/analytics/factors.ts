@@ -77,7 +77,7 @@ export function musicLevel(music: string): string {
 }
 
 /**
- * The topic as a level: its longest meaningful word, lower-cased and without accents ("How a password manager
+ * The topic as a level: its longest meaningful word (the first of equally long ones), lower-cased and without accents ("How a password manager
  * helps" → "password"), so that videos on one subject share a level; the free text would never repeat. Null when
  * no word of the topic carries meaning.
  */
