@@ -88,12 +88,15 @@ function randomEffects(random: () => number): Effects {
 function calibrationWorlds(count: number) {
   const pairs: { probability: number; correct: boolean }[] = [];
   const ratios: number[] = [];
+  const randomRatios: number[] = [];
   for (let w = 0; w < count; w++) {
     const index = 10_000 + w;
     const random = seededRandom(SEED * 31 + index);
     const world = makeWorld(`c${w}`, randomEffects(random), random);
-    const result = runLoop(world, productChoice(), loopOptions(index, VIDEOS, DAYS));
+    const options = loopOptions(index, VIDEOS, DAYS);
+    const result = runLoop(world, productChoice(), options);
     ratios.push(ratio(result));
+    randomRatios.push(ratio(runLoop(world, randomChoice, options)));
     for (const day of CHECK_DAYS) {
       for (const card of recommend(fitModel(observationsOn(result.posts, day)))) {
         const effects = world.effects[card.factor]!;
@@ -103,7 +106,7 @@ function calibrationWorlds(count: number) {
     }
     progress('calibration worlds', w + 1, count);
   }
-  return { ece: expectedCalibrationError(pairs), pairs: pairs.length, ratios };
+  return { ece: expectedCalibrationError(pairs), pairs: pairs.length, ratios, randomRatios };
 }
 
 /** L4: new workspaces' first videos, with the prior from the planted worlds' models and without it. */

@@ -6,7 +6,7 @@ import { normalDraw } from './random.js';
  * `EXPLORATION`, then the best drawn level of each factor. Levels the model never saw are drawn from their prior
  * (other accounts' effect when known, else the factor's spread around the typical level), so they get tried.
  */
-export const EXPLORATION = 1;
+export const EXPLORATION = 0.6;
 /** Spread of a factor the model has never seen (log scale). */
 const UNSEEN_FACTOR_SD = 0.3;
 

@@ -18,6 +18,12 @@ const NOISE_PSEUDO_OBSERVATIONS = 4;
 const BASELINE_PRIOR_SD = 3;
 const MIN_BASELINE_PRIOR_SD = 0.5;
 const MIN_SPREAD = 0.005;
+/**
+ * A weak prior on each factor's spread of effects: worth one level at this spread. Without it a handful of videos
+ * can drive a spread to 0 (the model then claims certainty it does not have) or far above any plausible effect.
+ */
+const SPREAD_PRIOR_SD = 0.1;
+const SPREAD_PRIOR_WEIGHT = 1;
 const MAX_SPREAD = 3;
 const MAX_ITERATIONS = 60;
 /** Done when no estimate moves by more than this (log scale) and the noise variance by less than 1 %. */
@@ -203,7 +209,8 @@ function updateSpreads(l: Layout, post: Posterior, spreads: Spreads, noisePrior:
   }
   sums.forEach((sum, f) => {
     if (l.factors[f]!.levels.every((level) => l.governor[level.index] === FIXED)) return;
-    spreads.effectSd[f] = clampSpread(Math.sqrt(sum.squares / Math.max(sum.determined, 1e-9)));
+    const squares = SPREAD_PRIOR_WEIGHT * SPREAD_PRIOR_SD ** 2 + sum.squares;
+    spreads.effectSd[f] = clampSpread(Math.sqrt(squares / (SPREAD_PRIOR_WEIGHT + sum.determined)));
   });
   if (deviations.determined > 0) {
     spreads.deviationSd = clampSpread(Math.sqrt(deviations.squares / Math.max(deviations.determined, 1e-9)));

@@ -9,7 +9,7 @@ import type { FactorRecommendation, Verdict } from './types.js';
  * probability and its 80 % range must exclude "no effect"; "leaning" is a level more likely best than not.
  */
 export const WINNER_PROBABILITY = 0.9;
-export const LEANING_PROBABILITY = 0.5;
+export const LEANING_PROBABILITY = 0.75;
 /** Draws for P(best): the Monte Carlo error stays under one percentage point. */
 const DRAWS = 4000;
 const SEED = 0x1ea2;
