@@ -167,7 +167,7 @@ function main(): void {
     `  random choice                                    ${f2(mean(planted.ratios.random))}    ${f2(worstShareMean(planted.ratios.random, 0.1))}         (about 0.52; exact expectation ${f2(randomChoiceRatio(PLANTED))})`,
   );
   console.log(
-    `  product in the random-effect worlds              ${f2(mean(calibration.ratios))}    ${f2(worstShareMean(calibration.ratios, 0.1))}`,
+    `  product in the random-effect worlds              ${f2(mean(calibration.ratios))}    ${f2(worstShareMean(calibration.ratios, 0.1))}         (random choice there: ${f2(mean(calibration.randomRatios))})`,
   );
   console.log('L2');
   console.log(
