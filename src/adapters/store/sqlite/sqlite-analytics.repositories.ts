@@ -17,6 +17,9 @@ export function sqliteTrackedVideos(_db: Db, _run: Run): TrackedVideoRepository 
     list: pending,
     listAll: pending,
     deleteByConnection: pending,
+    summarize: pending,
+    topByViewsAt7d: pending,
+    listSeries: pending,
   };
 }
 
