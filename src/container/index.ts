@@ -36,6 +36,7 @@ import { buildPublishers } from './publishers.js';
 import type { PublisherSet } from '../ports/platform-publisher.js';
 import { PublishingService } from '../services/publishing/publishing.service.js';
 import { PublicVideoLinks } from '../http/public-video-links.js';
+import { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -163,6 +164,7 @@ export async function buildContainer(
     progress,
     mediaLinks,
     publishing,
+    analytics: new AnalyticsQueryService({ store, clock }),
     publicVideoLinks,
     mediaRoot,
     content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),

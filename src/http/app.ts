@@ -29,6 +29,7 @@ import { libraryRoutes } from './routes/library.routes.js';
 import { musicRoutes } from './routes/music.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { publicationRoutes } from './routes/publications.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { publicVideoRoutes } from './routes/public-video.routes.js';
 import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
@@ -100,6 +101,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(musicRoutes(deps));
       await api.register(reviewRoutes(deps));
       await api.register(publicationRoutes(deps));
+      await api.register(analyticsRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
