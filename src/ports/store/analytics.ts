@@ -70,7 +70,11 @@ export interface TrackedSeries {
 }
 
 export interface SnapshotRepository {
-  /** Appends readings; a stored snapshot is never changed. */
+  /**
+   * Appends readings (each video's in time order); a stored snapshot is never changed. A second reading of a video
+   * at the same planned age is ignored (the first stands), so a sweep run twice stores each reading once. Throws
+   * when a snapshot names a video that is not in the snapshot's workspace.
+   */
   append(snapshots: StatsSnapshot[]): Promise<void>;
   /** One video's readings, oldest first. */
   listForVideo(workspaceId: string, trackedVideoId: string): Promise<StatsSnapshot[]>;
@@ -78,10 +82,34 @@ export interface SnapshotRepository {
   listForVideos(workspaceId: string, trackedVideoIds: string[]): Promise<StatsSnapshot[]>;
   /**
    * Views gained per UTC day over `ok` readings taken in [from, to), for the trend chart: the difference between
-   * consecutive ok readings of each video, attributed to the day of the later one.
+   * consecutive ok readings of each video, attributed to the day of the later one. The first ok reading of a video
+   * the product published counts from 0 (it had no views when it went out); an imported video's first reading only
+   * sets its baseline. Days without such a gain are absent; days come in order.
    */
   dailyGains(
     workspaceId: string,
     filter: { from: string; to: string; platform?: Platform; connectionId?: string; seriesId?: string },
   ): Promise<{ day: string; views: number; likes: number; comments: number; shares: number }[]>;
+}
+
+/** One stats API call, counted against the platform's rate limits and quota (the same way publishing counts starts). */
+export interface StatsCall {
+  workspaceId: string;
+  connectionId: string;
+  platform: Platform;
+  at: string;
+  /** Quota units it cost (YouTube videos.list: 1; TikTok and Instagram: 1 call). */
+  units: number;
+}
+
+export interface StatsCallRepository {
+  /** Records a call, before it is made, so a crash mid-call still counts it. */
+  record(call: StatsCall): Promise<void>;
+  /**
+   * Across workspaces (a YouTube quota belongs to the app's project): units of the platform's calls at or after
+   * `since`, of one connection when given.
+   */
+  unitsSince(filter: { platform: Platform; since: string; connectionId?: string }): Promise<number>;
+  /** Forgets calls before `before` (older than any budget window); returns how many. */
+  deleteBefore(before: string): Promise<number>;
 }

@@ -276,4 +276,77 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
         WHERE idempotency_key IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'analytics: tracked videos, append-only stats snapshots, stats call log',
+    sql: `
+      CREATE TABLE tracked_videos (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        platform_post_id TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('published', 'imported')),
+        series_id TEXT,
+        published_at TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        next_snapshot_at TEXT,
+        data TEXT NOT NULL,
+        UNIQUE (connection_id, platform_post_id)
+      );
+      CREATE INDEX tracked_videos_by_workspace ON tracked_videos(workspace_id, sort_key);
+      CREATE INDEX tracked_videos_by_connection ON tracked_videos(workspace_id, connection_id, sort_key);
+      CREATE INDEX tracked_videos_by_platform ON tracked_videos(workspace_id, platform, sort_key);
+      CREATE INDEX tracked_videos_by_series ON tracked_videos(workspace_id, series_id, sort_key)
+        WHERE series_id IS NOT NULL;
+      CREATE INDEX tracked_videos_due ON tracked_videos(next_snapshot_at, id) WHERE next_snapshot_at IS NOT NULL;
+      -- Counters in columns; the gain over the video's previous ok reading is worked out once, at append time, so
+      -- the trend chart sums an index instead of pairing readings.
+      CREATE TABLE stats_snapshots (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        tracked_video_id TEXT NOT NULL REFERENCES tracked_videos(id) ON DELETE CASCADE,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        scheduled_age_hours REAL NOT NULL,
+        age_hours REAL NOT NULL,
+        taken_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('ok', 'no_stats', 'lagging', 'missing')),
+        views INTEGER,
+        likes INTEGER,
+        comments INTEGER,
+        shares INTEGER,
+        extra TEXT,
+        reason TEXT,
+        has_gain INTEGER NOT NULL,
+        gain_views INTEGER,
+        gain_likes INTEGER,
+        gain_comments INTEGER,
+        gain_shares INTEGER,
+        -- Only an ok reading carries numbers: the other states can never turn into zeros.
+        CHECK ((state = 'ok') = (extra IS NOT NULL)),
+        CHECK (state = 'ok' OR COALESCE(views, likes, comments, shares) IS NULL),
+        UNIQUE (tracked_video_id, scheduled_age_hours)
+      );
+      CREATE INDEX stats_snapshots_by_video ON stats_snapshots(workspace_id, tracked_video_id, taken_at);
+      CREATE INDEX stats_snapshots_gains ON stats_snapshots(
+        workspace_id, taken_at, platform, connection_id, gain_views, gain_likes, gain_comments, gain_shares
+      ) WHERE has_gain = 1;
+      CREATE TRIGGER stats_snapshots_append_only BEFORE UPDATE ON stats_snapshots
+      BEGIN
+        SELECT RAISE(ABORT, 'stats snapshots are append-only');
+      END;
+      CREATE TABLE stats_calls (
+        id INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        at TEXT NOT NULL,
+        units INTEGER NOT NULL
+      );
+      CREATE INDEX stats_calls_by_connection ON stats_calls(connection_id, at);
+      CREATE INDEX stats_calls_by_platform ON stats_calls(platform, at);
+      CREATE INDEX stats_calls_by_time ON stats_calls(at);
+    `,
+  },
 ];
