@@ -6,7 +6,10 @@ import type { Run } from './sqlite-store.js';
 
 type SummaryQueries = Pick<TrackedVideoRepository, 'summarize' | 'topByViewsAt7d' | 'listSeries'>;
 
-/** The WHERE of a filter with only the clauses it needs, so SQLite picks the index that fits. */
+/**
+ * The WHERE of a filter with only the clauses it needs. Every column named here, and every column the queries
+ * below read, is in the `tracked_videos_sums` index (migration 10), so each query reads that index alone.
+ */
 function matching(workspaceId: string, filter: TrackedVideoFilter): { sql: string; params: unknown[] } {
   const clauses = ['workspace_id = ?'];
   const params: unknown[] = [workspaceId];
@@ -22,6 +25,8 @@ function matching(workspaceId: string, filter: TrackedVideoFilter): { sql: strin
   if (filter.to) add('published_at < ?', new Date(filter.to).toISOString());
   return { sql: clauses.join(' AND '), params };
 }
+
+const SUMS_INDEX = 'INDEXED BY tracked_videos_sums';
 
 interface SumRow {
   connection_id: string;
@@ -44,15 +49,12 @@ export function sqliteTrackedVideoSummaries(db: Db, run: Run): SummaryQueries {
         const where = matching(workspaceId, filter);
         const rows = db
           .prepare(
-            `SELECT connection_id, platform, COUNT(*) AS videos,
-               TOTAL(json_extract(data, '$.latest.views')) AS views,
-               TOTAL(json_extract(data, '$.latest.likes')) AS likes,
-               TOTAL(json_extract(data, '$.latest.comments')) AS comments,
-               TOTAL(json_extract(data, '$.latest.shares')) AS shares,
-               COUNT(*) FILTER (WHERE json_extract(data, '$.latestState') = 'no_stats') AS no_stats,
-               COUNT(*) FILTER (WHERE json_extract(data, '$.latestState') = 'lagging') AS lagging,
-               COUNT(*) FILTER (WHERE json_extract(data, '$.latestState') = 'missing') AS missing
-             FROM tracked_videos WHERE ${where.sql}
+            `SELECT connection_id, platform, COUNT(*) AS videos, TOTAL(latest_views) AS views,
+               TOTAL(latest_likes) AS likes, TOTAL(latest_comments) AS comments, TOTAL(latest_shares) AS shares,
+               COUNT(*) FILTER (WHERE latest_state = 'no_stats') AS no_stats,
+               COUNT(*) FILTER (WHERE latest_state = 'lagging') AS lagging,
+               COUNT(*) FILTER (WHERE latest_state = 'missing') AS missing
+             FROM tracked_videos ${SUMS_INDEX} WHERE ${where.sql}
              GROUP BY connection_id, platform ORDER BY connection_id`,
           )
           .all(...where.params) as SumRow[];
@@ -76,11 +78,15 @@ export function sqliteTrackedVideoSummaries(db: Db, run: Run): SummaryQueries {
     topByViewsAt7d: (workspaceId, filter, limit) =>
       run(() => {
         const where = matching(workspaceId, filter);
+        // The ranking is worked out on the index; only the few winners' JSON is read.
         const rows = db
           .prepare(
-            `SELECT data FROM tracked_videos
-             WHERE ${where.sql} AND json_extract(data, '$.viewsAt7d') IS NOT NULL
-             ORDER BY json_extract(data, '$.viewsAt7d') DESC, id LIMIT ?`,
+            `WITH ranked AS (
+               SELECT id, views_at_7d FROM tracked_videos ${SUMS_INDEX}
+               WHERE ${where.sql} AND views_at_7d IS NOT NULL ORDER BY views_at_7d DESC, id LIMIT ?
+             )
+             SELECT t.data FROM ranked JOIN tracked_videos t ON t.id = ranked.id
+             ORDER BY ranked.views_at_7d DESC, ranked.id`,
           )
           .all(...where.params, limit) as { data: string }[];
         return rows.map((r) => JSON.parse(r.data) as TrackedVideo);
@@ -91,8 +97,8 @@ export function sqliteTrackedVideoSummaries(db: Db, run: Run): SummaryQueries {
         const rows = db
           .prepare(
             `SELECT series_id, COUNT(*) AS videos, MIN(published_at) AS first_published_at,
-               MIN(json_extract(data, '$.itemId')) AS first_item_id
-             FROM tracked_videos WHERE ${where.sql} AND series_id IS NOT NULL
+               MIN(item_id) AS first_item_id
+             FROM tracked_videos ${SUMS_INDEX} WHERE ${where.sql} AND series_id IS NOT NULL
              GROUP BY series_id ORDER BY first_published_at DESC, series_id LIMIT ?`,
           )
           .all(...where.params, limit) as {
