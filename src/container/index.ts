@@ -40,6 +40,7 @@ import { RecommendationsService } from '../services/analytics/recommendations.se
 import type { StatsReaderSet } from '../ports/platform-stats.js';
 import { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import { buildStatsReaders } from './stats-readers.js';
+import { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -192,6 +193,7 @@ export async function buildContainer(
     mediaLinks,
     publishing,
     recommendations: new RecommendationsService({ store, clock }),
+    analytics: new AnalyticsQueryService({ store, clock }),
     publicVideoLinks,
     mediaRoot,
     content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),

@@ -30,6 +30,7 @@ import { musicRoutes } from './routes/music.routes.js';
 import { recommendationRoutes } from './routes/recommendations.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { publicationRoutes } from './routes/publications.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { publicVideoRoutes } from './routes/public-video.routes.js';
 import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
@@ -102,6 +103,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(reviewRoutes(deps));
       await api.register(publicationRoutes(deps));
       await api.register(recommendationRoutes(deps));
+      await api.register(analyticsRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

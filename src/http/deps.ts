@@ -17,6 +17,7 @@ import type { MediaLinks } from './media-links.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { PublicVideoLinks } from './public-video-links.js';
 import type { RecommendationsService } from '../services/analytics/recommendations.service.js';
+import type { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -37,6 +38,8 @@ export interface HttpDeps {
   publishing: PublishingService;
   /** The learning loop's advice: recommendation cards and the next briefs' levels. */
   recommendations: RecommendationsService;
+  /** Analytics: dashboard, tracked videos, exports. */
+  analytics: AnalyticsQueryService;
   /** Signed public links to a publication's approved file (platforms fetch it). */
   publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */

@@ -31,6 +31,42 @@ export interface TrackedVideoRepository {
   listAll(workspaceId: string, filter: TrackedVideoFilter): Promise<TrackedVideo[]>;
   /** Deletes every tracked video of a connection with its snapshots (retention on disconnect); returns how many. */
   deleteByConnection(workspaceId: string, connectionId: string): Promise<number>;
+  /**
+   * The dashboard's sums over the matching videos' denormalized newest counters (`latest`, `latestState`), per
+   * connection; computed by the store so a dashboard never reads every video or snapshot.
+   */
+  summarize(workspaceId: string, filter: TrackedVideoFilter): Promise<TrackedVideoSummary>;
+  /** The `limit` matching videos with the most views at 7 days, most first; videos without that number are left out. */
+  topByViewsAt7d(workspaceId: string, filter: TrackedVideoFilter, limit: number): Promise<TrackedVideo[]>;
+  /** The series among the matching videos, newest first (by first publication), at most `limit`. */
+  listSeries(workspaceId: string, filter: TrackedVideoFilter, limit: number): Promise<TrackedSeries[]>;
+}
+
+/** Sums of the newest `ok` counters of one connection's matching videos; a video without numbers adds 0 to none. */
+export interface ConnectionTotals {
+  connectionId: string;
+  platform: Platform;
+  videos: number;
+  views: number;
+  likes: number;
+  comments: number;
+  shares: number;
+}
+
+export interface TrackedVideoSummary {
+  /** One row per connection with at least one matching video. */
+  byConnection: ConnectionTotals[];
+  /** Matching videos whose newest reading has no numbers, by its state. */
+  withoutNumbers: { no_stats: number; lagging: number; missing: number };
+}
+
+/** A series as seen in tracked videos: how many, when it began, and its first item (for a label). */
+export interface TrackedSeries {
+  seriesId: string;
+  videos: number;
+  firstPublishedAt: string;
+  /** The smallest item id of the series (ids sort by creation time); null when none has an item. */
+  firstItemId: string | null;
 }
 
 export interface SnapshotRepository {
@@ -52,7 +88,7 @@ export interface SnapshotRepository {
    */
   dailyGains(
     workspaceId: string,
-    filter: { from: string; to: string; platform?: Platform; connectionId?: string },
+    filter: { from: string; to: string; platform?: Platform; connectionId?: string; seriesId?: string },
   ): Promise<{ day: string; views: number; likes: number; comments: number; shares: number }[]>;
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../../src/adapters/store/sqlite/migrations.js';
 import { analyticsStoreContract } from './analytics.contract.js';
+import { analyticsSummariesStoreContract } from './analytics-summaries.contract.js';
 import { snapshot, trackedVideo } from './analytics-fixtures.js';
 import { NOW } from './fixtures.js';
 import { auditStoreContract } from './audit.contract.js';
@@ -41,6 +42,7 @@ transactionStoreContract('SQLite', openSqlite);
 jobsStoreContract('SQLite', openSqlite);
 publishingStoreContract('SQLite', openSqlite);
 analyticsStoreContract('SQLite', openSqlite);
+analyticsSummariesStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

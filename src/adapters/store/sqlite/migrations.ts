@@ -354,4 +354,25 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
     name: 'series of content items',
     sql: `ALTER TABLE content_items ADD COLUMN series_id TEXT;`,
   },
+  {
+    // 9 is taken by the series of content items.
+    version: 10,
+    name: 'analytics: the dashboard reads its sums from one covering index',
+    // The newest numbers live in the video's JSON; generated columns name them and the index holds their values,
+    // so the dashboard's sums, ranking and series read the index alone, never parsing JSON per video.
+    sql: `
+      ALTER TABLE tracked_videos ADD COLUMN latest_state TEXT GENERATED ALWAYS AS (data ->> '$.latestState') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_views REAL GENERATED ALWAYS AS (data ->> '$.latest.views') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_likes REAL GENERATED ALWAYS AS (data ->> '$.latest.likes') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_comments REAL
+        GENERATED ALWAYS AS (data ->> '$.latest.comments') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_shares REAL GENERATED ALWAYS AS (data ->> '$.latest.shares') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN views_at_7d REAL GENERATED ALWAYS AS (data ->> '$.viewsAt7d') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN item_id TEXT GENERATED ALWAYS AS (data ->> '$.itemId') VIRTUAL;
+      CREATE INDEX tracked_videos_sums ON tracked_videos(
+        workspace_id, platform, connection_id, published_at, series_id, source, latest_state, latest_views,
+        latest_likes, latest_comments, latest_shares, views_at_7d, item_id, id
+      );
+    `,
+  },
 ];

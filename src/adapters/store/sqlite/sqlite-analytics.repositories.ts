@@ -3,6 +3,7 @@ import type { Platform } from '../../../domain/connection.js';
 import { BugError, UserError } from '../../../domain/errors.js';
 import type { SnapshotRepository, TrackedVideoFilter, TrackedVideoRepository } from '../../../ports/store.js';
 import { decodeCursor, toPage } from './cursor.js';
+import { sqliteTrackedVideoSummaries } from './sqlite-tracked-video-summaries.js';
 import type { Db } from './database.js';
 import { timeKey } from './sqlite-publishing.repositories.js';
 import type { Run } from './sqlite-store.js';
@@ -52,6 +53,7 @@ export function sqliteTrackedVideos(db: Db, run: Run): TrackedVideoRepository {
         limit,
       ) as { sort_key: string; data: string }[];
   return {
+    ...sqliteTrackedVideoSummaries(db, run),
     create: (v) =>
       run(() => {
         const c = columns(v);
@@ -263,6 +265,8 @@ export function sqliteSnapshots(db: Db, run: Run): SnapshotRepository {
                FROM stats_snapshots
                WHERE workspace_id = ? AND has_gain = 1 AND taken_at >= ? AND taken_at < ?
                  AND (? IS NULL OR platform = ?) AND (? IS NULL OR connection_id = ?)
+                 AND (? IS NULL OR tracked_video_id IN (
+                   SELECT id FROM tracked_videos WHERE workspace_id = stats_snapshots.workspace_id AND series_id = ?))
                GROUP BY day ORDER BY day`,
             )
             .all(
@@ -271,6 +275,7 @@ export function sqliteSnapshots(db: Db, run: Run): SnapshotRepository {
               utc(filter.to),
               ...twice(filter.platform),
               ...twice(filter.connectionId),
+              ...twice(filter.seriesId),
             ) as { day: string; views: number; likes: number; comments: number; shares: number }[],
       ),
   };
