@@ -15,7 +15,7 @@ import { plantWorld } from '../../fakes/planted-world.js';
 
 // The service's own work (reading the store, caching fits, labels, the dotplot, pins) is checked here against
 // a scripted model that records what it was given; the real model's answers are checked in the world test.
-interface ScriptedModel extends LearningModel {
+interface ScriptedModel extends Pick<LearningModel, 'observationCount' | 'levels'> {
   observations: Observation[];
   prior: PriorFromOtherAccounts | undefined;
 }
