@@ -10,10 +10,10 @@ import { ExportLinks } from './ExportLinks.js';
 import { FilterBar } from './FilterBar.js';
 import { apiFilter, fieldsFromParams, isFiltered, paramsFromFields } from './filterParams.js';
 import { Leaderboard } from './Leaderboard.js';
-import { RecommendationSlot } from './RecommendationSlot.js';
 import { TotalsTiles } from './TotalsTiles.js';
 import { TrackedVideoList } from './TrackedVideoList.js';
 import { TrendChart } from './TrendChart.js';
+import { RecommendationsPanel } from '../recommendations/RecommendationsPanel.js';
 import '../../styles/analytics.css';
 
 /** Totals, trend, leaderboard and every tracked video, filtered by platform, account, dates and series. */
@@ -68,7 +68,8 @@ export function AnalyticsPage() {
     <>
       {header}
       <div className="stack-large">
-        <RecommendationSlot />
+        {/* With one account chosen, that account's own recommendations (its model starts from the others'). */}
+        <RecommendationsPanel {...(fields.connectionId ? { connectionId: fields.connectionId } : {})} />
         <FilterBar
           fields={fields}
           accounts={view.accounts}

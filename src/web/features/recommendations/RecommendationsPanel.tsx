@@ -24,7 +24,7 @@ export function RecommendationsPanel({ connectionId, compact = false }: Recommen
   const { cards, nextVideo, emptyReason } = view.data;
   if (cards.length === 0) {
     return (
-      <EmptyState heading="No recommendations yet" icon="library">
+      <EmptyState heading="No recommendations yet" icon="analytics">
         <p>{emptyReason ?? 'There is nothing to recommend yet.'}</p>
       </EmptyState>
     );
