@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_WORLD } from '../sandbox/demo-world.js';
+import { newUser, signUp } from './helpers.js';
+import { connectSandbox, SAME_ORIGIN, type Platform } from './publishing-helpers.js';
+
+// The learning loop end to end on the embedded default: a seeded world with planted effects in the sandbox, the
+// three sandbox accounts connected (their earlier posts imported with their views), the Analytics page's cards
+// naming the planted effects, and "Apply to the next series" filling briefs with them.
+
+// The import reads 150 earlier posts per platform in pages and the model fits about 450 videos.
+const IMPORT_MS = 180_000;
+const PLATFORMS: Platform[] = ['TikTok', 'Instagram', 'YouTube'];
+
+test('the Analytics cards name the planted effects, and the next series is filled with them', async ({
+  page,
+}) => {
+  test.setTimeout(IMPORT_MS + 120_000);
+
+  // The world first, then the clock a week on: every earlier post is past its 7-day reading when imported.
+  const world = await page.request.patch('/sandbox/__sandbox/world', {
+    headers: SAME_ORIGIN,
+    data: DEMO_WORLD,
+  });
+  expect(world.status(), await world.text()).toBe(200);
+  const clock = await page.request.post('/sandbox/__sandbox/clock/advance', {
+    headers: SAME_ORIGIN,
+    data: { seconds: 7 * 86_400 },
+  });
+  expect(clock.status()).toBe(200);
+
+  await signUp(page, newUser('learning'));
+  for (const platform of PLATFORMS) await connectSandbox(page, platform);
+
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get('/api/analytics/recommendations');
+        const body = (await response.json()) as { observations?: number };
+        return body.observations ?? 0;
+      },
+      {
+        timeout: IMPORT_MS,
+        intervals: [2_000, 5_000],
+        message: 'earlier posts are imported with their views',
+      },
+    )
+    .toBeGreaterThanOrEqual(3 * DEMO_WORLD.historyVideos * 0.9);
+
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Analytics' }).click();
+  const cards = page.getByRole('region', { name: 'What works for your videos' });
+  const length = cards.getByRole('listitem', { name: 'Length' });
+  const postingTime = cards.getByRole('listitem', { name: 'Posting time' });
+  await expect(length).toContainText('10–20 s', { timeout: 30_000 });
+  await expect(length).toContainText('Clear winner');
+  await expect(length).toContainText(/×\d\.\d, likely between ×\d\.\d and ×\d\.\d/);
+  await expect(postingTime).toContainText('18:00–21:00');
+  await expect(postingTime).toContainText('Clear winner');
+  // The next video's likely views: 20 dots and their text alternative.
+  const dotplot = page.getByRole('img', { name: 'Your next video’s likely views' });
+  await expect(dotplot.locator('circle')).toHaveCount(20);
+  await expect(page.getByText(/Each dot is a 1-in-20 chance\./)).toBeVisible();
+
+  // Pin the length, then apply: every brief keeps 10–20 s, and most take the best posting time.
+  await length.getByRole('button', { name: /^Pin Length/ }).click();
+  await expect(length.getByRole('button', { name: /^Pin Length/ })).toHaveAttribute('aria-pressed', 'true');
+  await cards.getByRole('link', { name: 'Apply to the next series' }).click();
+  await expect(page).toHaveURL(/\/create\?mode=recommended$/);
+  const briefs = page.getByRole('listitem', { name: /^Brief \d+$/ });
+  await expect(briefs).toHaveCount(5, { timeout: 30_000 });
+  let atBestTime = 0;
+  for (let i = 0; i < 5; i++) {
+    const brief = briefs.nth(i);
+    const seconds = Number(await brief.getByLabel('Length (seconds)').inputValue());
+    expect(seconds).toBeGreaterThanOrEqual(10);
+    expect(seconds).toBeLessThanOrEqual(20);
+    if ((await brief.textContent())?.includes('18:00–21:00')) atBestTime += 1;
+    await brief.getByLabel('Topic').fill(`Next idea number ${i + 1}`);
+  }
+  expect(atBestTime).toBeGreaterThanOrEqual(3);
+
+  // The reviewed briefs are created together through the series API.
+  const created = page.waitForResponse(
+    (r) => r.url().endsWith('/api/items/series') && r.request().method() === 'POST',
+  );
+  await page.getByRole('button', { name: 'Create 5 videos' }).click();
+  const response = await created;
+  expect(response.status()).toBe(201);
+  const body = (await response.json()) as {
+    items: { item: { seriesId: string | null; brief: { durationSeconds: number } } }[];
+  };
+  expect(body.items).toHaveLength(5);
+  expect(new Set(body.items.map((entry) => entry.item.seriesId)).size).toBe(1);
+  expect(body.items.every((entry) => entry.item.brief.durationSeconds <= 20)).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Created 5 videos.' })).toBeVisible();
+});
