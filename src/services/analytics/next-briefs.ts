@@ -26,6 +26,20 @@ export function checkPins(pinned: Record<string, string>, space: Record<string, 
 }
 
 /**
+ * The part of the space the model can choose in: factors it has seen levels of, and pinned ones. A factor no
+ * video has recorded yet (a voice never used, say) is left to the brief's own default rather than drawn at random.
+ */
+export function learnedSpace(
+  space: Record<string, string[]>,
+  seen: Record<string, string[]>,
+  pinned: Record<string, string>,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(space).filter(([factor]) => factor in pinned || (seen[factor]?.length ?? 0) > 0),
+  );
+}
+
+/**
  * `count` briefs' levels, each drawn by the model's own choice rule (tempered Thompson sampling keeps a share of
  * briefs on levels it is unsure of) with the pins kept. A brief explores when a level it did not have pinned
  * differs from the current best level of that factor.

@@ -15,7 +15,7 @@ import { isoNow, type Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import { requirePermission, type AuthContext } from '../auth-context.js';
 import { ModelCache } from './model-cache.js';
-import { checkPins, chooseBriefs, type NextBrief } from './next-briefs.js';
+import { checkPins, chooseBriefs, learnedSpace, type NextBrief } from './next-briefs.js';
 import { dataFingerprint, hasViews, toObservations } from './observations.js';
 import { quantileDots } from './quantile-dots.js';
 import { toCards } from './recommendation-cards.js';
@@ -87,7 +87,7 @@ export class RecommendationsService {
     const briefs = chooseBriefs(
       fit.model,
       recommend(fit.model),
-      space,
+      learnedSpace(space, fit.model.levels, request.pinned),
       request.pinned,
       request.count,
       random,

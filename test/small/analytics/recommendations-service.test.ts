@@ -28,7 +28,13 @@ const learning = vi.hoisted(() => ({
 vi.mock('../../../src/domain/learning/index.js', () => ({
   fitModel: (observations: Observation[], options?: { prior?: PriorFromOtherAccounts }) => {
     learning.fits.push({ observations, prior: options?.prior });
+    // The levels seen, as the real model reports them, plus a voice only this model knows.
     const levels: Record<string, string[]> = { voice: ['narrator-2'] };
+    for (const o of observations) {
+      for (const [factor, level] of Object.entries(o.factors)) {
+        levels[factor] = [...new Set([...(levels[factor] ?? []), level])];
+      }
+    }
     return { observationCount: observations.length, levels, observations, prior: options?.prior };
   },
   recommend: () => learning.recommendations,
@@ -271,17 +277,15 @@ describe('next briefs', () => {
     expect(briefs).toHaveLength(3);
     for (const brief of briefs) {
       expect(brief.factors.captionStyle).toBe('pop');
-      // The last level of every factor, none of them a best level.
-      expect(brief.factors).toMatchObject({ hookStyle: 'how-to', duration: '61-90s', postingHour: '21-24' });
+      // The last level of every factor drawn, none of them a best level.
+      expect(brief.factors).toMatchObject({ duration: '61-90s', postingHour: '21-24' });
       expect(brief.exploring).toBe(true);
     }
+    // Only factors the videos recorded (and the pin) are drawn; the others keep the brief's defaults.
     expect(Object.keys(learning.choices[0]!).sort()).toEqual([
       'captionStyle',
       'duration',
-      'hookStyle',
-      'music',
       'postingHour',
-      'stylePreset',
       'voice',
       'weekday',
     ]);
