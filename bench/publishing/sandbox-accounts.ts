@@ -22,7 +22,7 @@ export async function sandboxGrant(
   platform: Platform,
   baseUrls: Record<BaseUrlName, string>,
   appOrigin: string,
-): Promise<{ accessToken: string; scopes: string[] }> {
+): Promise<{ accessToken: string; refreshToken: string | null; scopes: string[] }> {
   const connector: PlatformConnector = connectorFor(platform, baseUrls, appOrigin);
   const codeVerifier = connector.usesPkce ? randomBytes(48).toString('base64url') : null;
   const codeChallenge = codeVerifier ? createHash('sha256').update(codeVerifier).digest('base64url') : null;
@@ -34,5 +34,5 @@ export async function sandboxGrant(
   const callback = connector.parseCallback(Object.fromEntries(new URL(location).searchParams));
   if (!callback.ok) throw new Error(`${platform}: consent failed: ${callback.error}`);
   const issued = await connector.exchangeCode({ code: callback.code, codeVerifier });
-  return { accessToken: issued.accessToken, scopes: issued.scopes };
+  return { accessToken: issued.accessToken, refreshToken: issued.refreshToken, scopes: issued.scopes };
 }

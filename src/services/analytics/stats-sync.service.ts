@@ -1,6 +1,7 @@
-import type { Connection } from '../../domain/connection.js';
+import type { Connection, Platform } from '../../domain/connection.js';
 import type { Publication } from '../../domain/publishing/publication.js';
 import { STATS_IMPORT_JOB, STATS_SYNC_JOB, SYSTEM_WORKSPACE } from '../../jobs/catalog.js';
+import type { PlatformStatsReader } from '../../ports/platform-stats.js';
 import { importEarlierPosts } from './import-posts.js';
 import { startTracking } from './start-tracking.js';
 import type { StatsSyncDeps } from './stats-sync-deps.js';
@@ -9,6 +10,11 @@ import { sweepDueVideos, type SweepResult } from './stats-sweep.js';
 /** Following published videos' public numbers: tracking, the periodic sweep, and the import of earlier posts. */
 export class StatsSyncService {
   constructor(private readonly deps: StatsSyncDeps) {}
+
+  /** The platform's stats reader, when this server has one. */
+  readerFor(platform: Platform): PlatformStatsReader | undefined {
+    return this.deps.readers[platform];
+  }
 
   /** Queues the next sweep at the next interval boundary; the key makes every process plan the same single job. */
   async planNext(): Promise<void> {
