@@ -9,6 +9,8 @@ import { sweepDueVideos, type SweepResult } from './stats-sweep.js';
 
 /** Following published videos' public numbers: tracking, the periodic sweep, and the import of earlier posts. */
 export class StatsSyncService {
+  private running: Promise<SweepResult> | null = null;
+
   constructor(private readonly deps: StatsSyncDeps) {}
 
   /** The platform's stats reader, when this server has one. */
@@ -28,9 +30,15 @@ export class StatsSyncService {
     );
   }
 
-  /** Reads every video due now (see docs/analytics.md for the batching rule and the budgets). */
+  /**
+   * Reads every video due now (see docs/analytics.md for the batching rule and the budgets). A sweep still running
+   * when the next is due is joined, not doubled, so no reading is asked for twice in this process.
+   */
   sweep(): Promise<SweepResult> {
-    return sweepDueVideos(this.deps);
+    this.running ??= sweepDueVideos(this.deps).finally(() => {
+      this.running = null;
+    });
+    return this.running;
   }
 
   /** Called when a publication is out with its post id: its numbers start being followed. */
