@@ -37,14 +37,19 @@ class BenchClock {
   }
 }
 
-async function connectAccounts(
-  container: Container,
-  workspaceId: string,
-  perPlatform: number,
-): Promise<Connection[]> {
+/**
+ * `perPlatform` accounts on each platform, each in its own workspace (the sandbox has one persona per platform,
+ * and a workspace holds an account once), each with its own tokens.
+ */
+async function connectAccounts(container: Container, perPlatform: number): Promise<Connection[]> {
   const connections: Connection[] = [];
   for (const platform of PLATFORMS)
     for (let i = 0; i < perPlatform; i++) {
+      const { workspace } = await container.auth.signUp({
+        email: `stats-bench-${platform}-${i}@example.test`,
+        password: 'a long enough passphrase',
+      });
+      const workspaceId = workspace.id;
       const grant = await sandboxGrant(
         platform,
         container.platforms.baseUrls,
@@ -55,7 +60,7 @@ async function connectAccounts(
         id: newId(),
         workspaceId,
         platform,
-        externalAccountId: `bench-${platform}-${i}`,
+        externalAccountId: grant.externalAccountId,
         displayName: `Bench ${platform} ${i}`,
         avatarUrl: null,
         scopes: grant.scopes,
@@ -140,13 +145,8 @@ async function main(): Promise<void> {
       console.log(
         `No stats reader in this build for: ${missingReaders.join(', ')} (their videos are not read)`,
       );
-    const { workspace } = await container.auth.signUp({
-      email: 'stats-bench@example.test',
-      password: 'a long enough passphrase',
-    });
-    const workspaceId = workspace.id;
-    const connections = await connectAccounts(container, workspaceId, accounts);
-    for (const c of connections) await container.stats.importEarlierPosts(workspaceId, c.id);
+    const connections = await connectAccounts(container, accounts);
+    for (const c of connections) await container.stats.importEarlierPosts(c.workspaceId, c.id);
     await statsRequests(sandbox);
 
     const end = clock.now() + Number(values.days) * DAY_MS;
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       }
       // The refresh jobs' part, so tokens stay alive over 90 simulated days.
       if (clock.now() - lastRefresh >= REFRESH_EVERY_MS) {
-        for (const c of connections) await container.tokenRefresh.refresh(workspaceId, c.id);
+        for (const c of connections) await container.tokenRefresh.refresh(c.workspaceId, c.id);
         lastRefresh = clock.now();
         await statsRequests(sandbox);
       }
@@ -177,7 +177,14 @@ async function main(): Promise<void> {
       throttled += seen.throttled;
       sweeps++;
     }
-    const l5 = await snapshotCoverage(container.store, workspaceId, clock.now());
+    const l5 = { videos: 0, complete: 0, noData: 0, noDataStoredAsZero: 0 };
+    for (const c of connections) {
+      const one = await snapshotCoverage(container.store, c.workspaceId, clock.now());
+      l5.videos += one.videos;
+      l5.complete += one.complete;
+      l5.noData += one.noData;
+      l5.noDataStoredAsZero += one.noDataStoredAsZero;
+    }
     console.log(
       `\n${connections.length} accounts, ${l5.videos} videos, ${sweeps} sweeps over ${values.days} days:`,
     );
@@ -186,7 +193,7 @@ async function main(): Promise<void> {
     );
     console.log(`  429 answers: ${throttled}`);
     console.log(
-      `  L5: videos with all their due snapshots ${l5.complete}/${l5.videos} (${(100 * l5.share).toFixed(1)} %);` +
+      `  L5: videos with all their due snapshots ${l5.complete}/${l5.videos} (${((100 * l5.complete) / Math.max(1, l5.videos)).toFixed(1)} %);` +
         ` no-data readings ${l5.noData}, of them stored as a number: ${l5.noDataStoredAsZero}`,
     );
   } finally {
