@@ -79,7 +79,12 @@ export async function buildContainer(
 ): Promise<Container> {
   const dataDir = resolve(config.DATA_DIR);
   const store = overrides.store ?? (await openEmbeddedStore(dataDir));
-  const clock = overrides.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
+  const sandbox = sandboxEnabled(config)
+    ? await (await import('./sandbox-mount.js')).mountSandbox(config)
+    : null;
+  // In sandbox mode the app's time is the sandbox's, so advancing the sandbox clock runs schedules forward (0034).
+  const clock =
+    overrides.clock ?? sandbox?.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
   const { BoundedPasswordHasher } = await import('../adapters/crypto/bounded-password-hasher.js');
   const hasher = new BoundedPasswordHasher(
     overrides.hasher ??
@@ -88,9 +93,6 @@ export async function buildContainer(
   );
   const mailer = overrides.mailer ?? (await pickMailer(config, dataDir, logger));
   const publicBaseUrl = config.PUBLIC_BASE_URL;
-  const sandbox = sandboxEnabled(config)
-    ? await (await import('./sandbox-mount.js')).mountSandbox(config)
-    : null;
   const platforms = resolvePlatformAccess(config, sandbox?.baseUrls);
   const vault = overrides.vault ?? (await openVault(config, dataDir));
   const connectors = await buildConnectors(platforms);

@@ -1,6 +1,7 @@
-import type { Connection } from '../../domain/connection.js';
+import type { Connection, Platform } from '../../domain/connection.js';
 import type { Publication } from '../../domain/publishing/publication.js';
 import { STATS_IMPORT_JOB, STATS_SYNC_JOB, SYSTEM_WORKSPACE } from '../../jobs/catalog.js';
+import type { PlatformStatsReader } from '../../ports/platform-stats.js';
 import { importEarlierPosts } from './import-posts.js';
 import { startTracking } from './start-tracking.js';
 import type { StatsSyncDeps } from './stats-sync-deps.js';
@@ -8,7 +9,14 @@ import { sweepDueVideos, type SweepResult } from './stats-sweep.js';
 
 /** Following published videos' public numbers: tracking, the periodic sweep, and the import of earlier posts. */
 export class StatsSyncService {
+  private running: Promise<SweepResult> | null = null;
+
   constructor(private readonly deps: StatsSyncDeps) {}
+
+  /** The platform's stats reader, when this server has one. */
+  readerFor(platform: Platform): PlatformStatsReader | undefined {
+    return this.deps.readers[platform];
+  }
 
   /** Queues the next sweep at the next interval boundary; the key makes every process plan the same single job. */
   async planNext(): Promise<void> {
@@ -22,9 +30,15 @@ export class StatsSyncService {
     );
   }
 
-  /** Reads every video due now (see docs/analytics.md for the batching rule and the budgets). */
+  /**
+   * Reads every video due now (see docs/analytics.md for the batching rule and the budgets). A sweep still running
+   * when the next is due is joined, not doubled, so no reading is asked for twice in this process.
+   */
   sweep(): Promise<SweepResult> {
-    return sweepDueVideos(this.deps);
+    this.running ??= sweepDueVideos(this.deps).finally(() => {
+      this.running = null;
+    });
+    return this.running;
   }
 
   /** Called when a publication is out with its post id: its numbers start being followed. */

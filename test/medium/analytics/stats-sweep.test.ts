@@ -240,4 +240,13 @@ describe('the stats sweep', () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.runAt).toBe(new Date(Math.floor(h.clock.now() / 60_000) * 60_000 + 60_000).toISOString());
   });
+
+  it('a sweep due while one is running joins it instead of asking twice', async () => {
+    const c = await h.account('tiktok');
+    await h.videos(c, 30);
+    h.clock.advance(HOUR);
+    const [first, second] = await Promise.all([h.service.sweep(), h.service.sweep()]);
+    expect(second).toBe(first);
+    expect(h.readers.tiktok.calls).toHaveLength(2);
+  });
 });

@@ -72,4 +72,28 @@ describe('tracking starts when a publication is out with its post id', () => {
     await publishing.advance(f.ctx.workspaceId, p.id, 'run');
     expect(await h.store.trackedVideos.listAll(f.ctx.workspaceId, {})).toEqual([]);
   });
+
+  it('starts when TikTok’s publicly_available event brings the post id late, at the age already reached', async () => {
+    h.publishers.tiktok.script(async (journal) => {
+      await journal.record('init', 'after', { publishId: 'v_pub_1', username: 'ai.factory' });
+      return {
+        kind: 'published',
+        postId: null,
+        url: null,
+        detail: 'Published; waiting for moderation',
+        awaitingPostId: true,
+      };
+    });
+    await publishing.advance(f.ctx.workspaceId, p.id, 'run');
+    h.clock.advance(7 * 3_600_000);
+    const event = { publish_id: 'v_pub_1', post_id: '7311', publish_type: 'DIRECT_PUBLISH' };
+    expect(await publishing.tiktokPostEvent('post.publish.publicly_available', event)).toBe('updated');
+    const [video] = await h.store.trackedVideos.listAll(f.ctx.workspaceId, {});
+    expect(video).toMatchObject({
+      platformPostId: '7311',
+      url: 'https://www.tiktok.com/@ai.factory/video/7311',
+      nextSnapshotAgeHours: 6,
+      nextSnapshotAt: new Date(h.clock.now()).toISOString(),
+    });
+  });
 });
