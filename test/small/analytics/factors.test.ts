@@ -19,8 +19,8 @@ describe('factors of a video the product made', () => {
     keyPoints: ['Use one long passphrase'],
     durationSeconds: 45,
     voice: 'en-calm',
-    captionStyle: 'boxed',
-    stylePreset: 'bold',
+    captionStyle: 'pop',
+    stylePreset: 'bold-pop',
     music: 'library:abc123',
     hookStyle: 'story',
   });
@@ -34,8 +34,8 @@ describe('factors of a video the product made', () => {
       postingHour: '18-21',
       weekday: 'sun',
       voice: 'en-calm',
-      captionStyle: 'boxed',
-      stylePreset: 'bold',
+      captionStyle: 'pop',
+      stylePreset: 'bold-pop',
       music: 'library',
       topic: 'password',
     });
