@@ -3,7 +3,7 @@ import { isStopword } from './metadata/keywords.js';
 
 /** A number the person wrote in the brief, as a statistic hook states it, and where it was found. */
 export interface GivenFigure {
-  /** The number as written, with its unit when one follows: "12 hours", "50%", "10,000 steps", "€5". */
+  /** The number as written, with its unit when one follows: "12 hours", "50%", "10,000 viewers", "€5". */
   figure: string;
   inTopic: boolean;
 }
@@ -11,6 +11,9 @@ export interface GivenFigure {
 // Digits with thousands separators and decimals, a currency or percent sign, then maybe one word (its unit).
 const FIGURE =
   /(?<![\p{L}\p{N}])[$€£¥]?\d+(?:[,. \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?:\s?[%€$£¥])?(?:\s*([\p{L}][\p{L}'’-]*))?/u;
+
+// A pasted list's marker ("1. Use…", "2) Steep…", "- Serve…") is not a figure the person gave.
+const LIST_MARKER = /^\s*(?:[-–—•*]|\d{1,2}[.)])\s+/u;
 
 /** The first number in `text`, with the word after it unless that word is a function word ("50% of" → "50%"). */
 function figureIn(text: string, language: string): string | null {
@@ -27,7 +30,7 @@ function figureIn(text: string, language: string): string | null {
  */
 export function givenFigure(brief: Pick<Brief, 'topic' | 'keyPoints' | 'language'>): GivenFigure | null {
   for (const point of brief.keyPoints) {
-    const figure = figureIn(point, brief.language);
+    const figure = figureIn(point.replace(LIST_MARKER, ''), brief.language);
     if (figure) return { figure, inTopic: false };
   }
   const figure = figureIn(brief.topic, brief.language);

@@ -19,8 +19,8 @@ describe('factors of a video the product made', () => {
     keyPoints: ['Use one long passphrase'],
     durationSeconds: 45,
     voice: 'en-calm',
-    captionStyle: 'boxed',
-    stylePreset: 'bold',
+    captionStyle: 'pop',
+    stylePreset: 'bold-pop',
     music: 'library:abc123',
     hookStyle: 'story',
   });
@@ -34,8 +34,8 @@ describe('factors of a video the product made', () => {
       postingHour: '18-21',
       weekday: 'sun',
       voice: 'en-calm',
-      captionStyle: 'boxed',
-      stylePreset: 'bold',
+      captionStyle: 'pop',
+      stylePreset: 'bold-pop',
       music: 'library',
       topic: 'password',
     });
@@ -127,6 +127,12 @@ describe('hook style helpers', () => {
     [['Walk 10,000 steps a day'], 'Health', { figure: '10,000', inTopic: false }],
     [['No numbers here'], 'Save €5 a day', { figure: '€5', inTopic: true }],
     [['No numbers here'], 'Cold brew', null],
+    [
+      ['1. Use coarse coffee', '2) Steep it for 12 hours'],
+      'Cold brew',
+      { figure: '12 hours', inTopic: false },
+    ],
+    [['1. Use coarse coffee', '2) Filter it'], 'Cold brew', null],
   ])('key points %j, topic %j → %j', (keyPoints, topic, figure) => {
     expect(givenFigure({ keyPoints, topic, language: 'en' })).toEqual(figure);
   });

@@ -103,15 +103,22 @@ describe('offline hooks in the brief’s hook style', () => {
     }
   });
 
-  it('changes only the hook between styles: beats and call to action stay', async () => {
+  it('changes the hook, not the script’s plan: same beats, pictures and call to action', async () => {
     for (const language of LANGUAGES) {
-      const [story, claim] = await Promise.all([
-        writeFor(briefIn(language, 'story')),
-        writeFor(briefIn(language, 'bold-claim')),
-      ]);
-      expect(claim.hook).not.toBe(story.hook);
-      expect(claim.beats).toEqual(story.beats);
-      expect(claim.callToAction).toBe(story.callToAction);
+      for (const durationSeconds of [10, 60]) {
+        const scripts = await Promise.all(
+          [undefined, ...HOOK_STYLES].map((style) => writeFor(briefIn(language, style, { durationSeconds }))),
+        );
+        const [plain, ...styled] = scripts;
+        for (const script of styled) {
+          expect(script.hook).not.toBe(plain?.hook);
+          // Only the filler sentences that fit the word target may differ, as the hooks differ in length.
+          expect(script.beats.map((beat) => beat.visualCue)).toEqual(
+            plain?.beats.map((beat) => beat.visualCue),
+          );
+          expect(script.callToAction).toBe(plain?.callToAction);
+        }
+      }
     }
   });
 

@@ -2,17 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { briefInput } from '../../../src/api/content.js';
 import { briefsFromCsv } from '../../../src/domain/briefs-csv.js';
 import { HOOK_STYLES } from '../../../src/domain/content.js';
-import { defaultDraft, toBriefInput } from '../../../src/web/features/create/briefDraft.js';
-import { hookStyles } from '../../../src/web/features/create/briefOptions.js';
+import { hookStyleField, hookStyles } from '../../../src/web/features/create/briefOptions.js';
 import { exampleSeriesCsv, seriesColumns } from '../../../src/web/features/create/seriesCsv.js';
 
 describe('the hook style in the create forms', () => {
   it('offers every style and "match the tone", which sends no style', () => {
     expect(hookStyles.map((choice) => choice.value)).toEqual(['tone', ...HOOK_STYLES]);
-    const draft = { ...defaultDraft, topic: 'Cold brew at home' };
-    expect(defaultDraft.hookStyle).toBe('tone');
-    expect(toBriefInput(draft)).not.toHaveProperty('hookStyle');
-    expect(briefInput.parse(toBriefInput({ ...draft, hookStyle: 'story' })).hookStyle).toBe('story');
+    const topic = 'Cold brew at home';
+    expect(briefInput.parse({ topic, ...hookStyleField('tone') })).not.toHaveProperty('hookStyle');
+    expect(briefInput.parse({ topic, ...hookStyleField('story') }).hookStyle).toBe('story');
   });
 
   it('documents the hookStyle column, and the example CSV uses it the way the server reads it', () => {

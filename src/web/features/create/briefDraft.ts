@@ -1,6 +1,6 @@
 import { BRIEF_LIMITS as L, type BriefInput, type BriefView } from '../../../api/content.js';
 import type { FieldErrors } from '../../lib/validation.js';
-import { MAX_DURATION, MIN_DURATION, stylePresets, type HookChoice } from './briefOptions.js';
+import { hookStyleField, MAX_DURATION, MIN_DURATION, stylePresets, type HookChoice } from './briefOptions.js';
 
 /** The create form's values; `toBriefInput` turns them into what the API takes. */
 export interface BriefDraft extends Pick<
@@ -85,6 +85,6 @@ export function toBriefInput(draft: BriefDraft): BriefInput {
     voice: draft.voice,
     music: draft.music,
     platforms: draft.platforms,
-    ...(draft.hookStyle === 'tone' ? {} : { hookStyle: draft.hookStyle }),
+    ...hookStyleField(draft.hookStyle),
   };
 }

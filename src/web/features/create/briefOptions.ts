@@ -78,6 +78,11 @@ export const hookStyles: { value: HookChoice; label: string; description: string
   { value: 'how-to', label: 'How-to', description: 'Opens with “Here’s how to…”.' },
 ];
 
+/** The brief field for a hook choice: none for 'tone', so the server's writer matches the hook to the tone. */
+export function hookStyleField(choice: HookChoice): { hookStyle?: NonNullable<BriefView['hookStyle']> } {
+  return choice === 'tone' ? {} : { hookStyle: choice };
+}
+
 export const MIN_DURATION = BRIEF_LIMITS.durationMin;
 export const MAX_DURATION = BRIEF_LIMITS.durationMax;
 export const MAX_KEY_POINTS = BRIEF_LIMITS.keyPoints;

@@ -49,9 +49,9 @@ export function composeScript(brief: Brief, targetWords = targetWordCount(brief.
 
   const hookWords = clamp(Math.round(targetWords * 0.15), 6, 14);
   const hooks = audience ? pack.hooks[brief.tone].withAudience : pack.hooks[brief.tone].general;
-  const hook =
-    styledHook(brief, pack, values, seed, hookWords) ??
-    fill(drawer.draw(hooks, hookWords) ?? '{Topic}', values, pack);
+  // The tone's hook is drawn even when a style replaces it, so the rest of the script does not depend on the style.
+  const toneHook = fill(drawer.draw(hooks, hookWords) ?? '{Topic}', values, pack);
+  const hook = styledHook(brief, pack, values, seed, hookWords) ?? toneHook;
   const cta = fill(
     drawer.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
     values,

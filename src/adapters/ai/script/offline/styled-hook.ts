@@ -6,7 +6,8 @@ import { hashSeed, SeededChooser } from './seeded-random.js';
 
 /**
  * The hook in the brief's style, or null when the brief asks for none (the tone's hooks are used then). It is
- * drawn with its own seed, so that briefs differing only in their hook style differ only in their hook's draw.
+ * drawn with its own seed, so that the style changes the hook and not the other phrases drawn (only the filler
+ * that fits the word target follows the hook's length).
  */
 export function styledHook(
   brief: Brief,
