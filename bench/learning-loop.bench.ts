@@ -54,6 +54,7 @@ function plantedWorlds() {
   const ratios = { product: [] as number[], random: [] as number[], heatmap: [] as number[] };
   const models: LearningModel[] = [];
   let allFound = 0;
+  const foundByFactor = new Map<string, number>();
   let nullWinners = 0;
   let covered = 0;
   let predicted = 0;
@@ -70,15 +71,16 @@ function plantedWorlds() {
     const model = fitModel(observationsOn(product.posts, DAYS));
     models.push(model);
     const cards = recommend(model);
-    const found = WITH_EFFECT.every((factor) => {
+    const found = WITH_EFFECT.filter((factor) => {
       const best = Object.entries(PLANTED[factor]!).sort((a, b) => b[1] - a[1])[0]![0];
       return cards.find((c) => c.factor === factor)?.bestLevel === best;
     });
-    if (found) allFound += 1;
+    for (const factor of found) foundByFactor.set(factor, (foundByFactor.get(factor) ?? 0) + 1);
+    if (found.length === WITH_EFFECT.length) allFound += 1;
     nullWinners += cards.filter((c) => WITHOUT_EFFECT.includes(c.factor) && c.verdict === 'winner').length;
     progress('planted worlds', w + 1, WORLDS);
   }
-  return { ratios, models, allFound, nullWinners, covered, predicted };
+  return { ratios, models, allFound, foundByFactor, nullWinners, covered, predicted };
 }
 
 function randomEffects(random: () => number): Effects {
@@ -178,6 +180,8 @@ function main(): void {
   console.log(
     `  worlds where every planted best level is bestLevel   ${pct(planted.allFound / WORLDS)}   target ≥ 75 %`,
   );
+  const byFactor = WITH_EFFECT.map((f) => `${f} ${pct((planted.foundByFactor.get(f) ?? 0) / WORLDS)}`);
+  console.log(`    found per factor: ${byFactor.join(', ')}`);
   console.log(
     `  factors without an effect called "winner"            ${pct(planted.nullWinners / (WORLDS * WITHOUT_EFFECT.length))}   target ≤ 5 %`,
   );
