@@ -2,8 +2,9 @@ import { levelKey, type LearningModel } from './model.js';
 import { normalDraw } from './random.js';
 
 /**
- * Tempered Thompson sampling: one joint draw of the shared effects from the posterior with its spread widened by
- * `EXPLORATION`, then the best drawn level of each factor. Levels the model never saw are drawn from their prior
+ * Tempered Thompson sampling: one joint draw of the shared effects from the posterior with its spread scaled by
+ * `EXPLORATION`, then the best drawn level of each factor. Below 1 the draws stay nearer the posterior mean: the
+ * learning-loop benchmark earned more at 0.6 than at 1 and still found every planted level. Levels the model never saw are drawn from their prior
  * (other accounts' effect when known, else the factor's spread around the typical level), so they get tried.
  */
 export const EXPLORATION = 0.6;

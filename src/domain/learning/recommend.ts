@@ -6,7 +6,8 @@ import type { FactorRecommendation, Verdict } from './types.js';
 
 /**
  * Verdict thresholds, tuned with the learning-loop benchmark: a "winner" must be the best level with high
- * probability and its 80 % range must exclude "no effect"; "leaning" is a level more likely best than not.
+ * probability and its 80 % range must exclude "no effect"; "leaning" needs a clear lead, so that a factor without
+ * an effect and only a few levels rarely leans by chance.
  */
 export const WINNER_PROBABILITY = 0.9;
 export const LEANING_PROBABILITY = 0.75;
