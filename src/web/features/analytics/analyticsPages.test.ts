@@ -3,30 +3,14 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import type { DashboardView, TrackedVideoView } from '../../../src/api/analytics.js';
-import {
-  analyticsKeys,
-  dashboardQuery,
-  exportUrl,
-  filterQuery,
-  trackedVideoQuery,
-} from '../../../src/web/features/analytics/analyticsApi.js';
-import {
-  formatAge,
-  growthPoints,
-  seriesLabel,
-  trendSummary,
-  type SnapshotView,
-} from '../../../src/web/features/analytics/analyticsFormat.js';
-import { AnalyticsPage } from '../../../src/web/features/analytics/AnalyticsPage.js';
-import {
-  apiFilter,
-  fieldsFromParams,
-  paramsFromFields,
-} from '../../../src/web/features/analytics/filterParams.js';
-import { RecommendationSlot } from '../../../src/web/features/analytics/RecommendationSlot.js';
-import { VideoAnalyticsPage } from '../../../src/web/features/analytics/VideoAnalyticsPage.js';
-import { sections } from '../../../src/web/features/shell/sections.js';
+import type { DashboardView, TrackedVideoView } from '../../../api/analytics.js';
+import { analyticsKeys, dashboardQuery, exportUrl, filterQuery, trackedVideoQuery } from './analyticsApi.js';
+import { formatAge, growthPoints, seriesLabel, trendSummary, type SnapshotView } from './analyticsFormat.js';
+import { AnalyticsPage } from './AnalyticsPage.js';
+import { apiFilter, fieldsFromParams, paramsFromFields } from './filterParams.js';
+import { RecommendationSlot } from './RecommendationSlot.js';
+import { VideoAnalyticsPage } from './VideoAnalyticsPage.js';
+import { sections } from '../shell/sections.js';
 
 const video = (over: Partial<TrackedVideoView> = {}): TrackedVideoView => ({
   id: 'v1',
