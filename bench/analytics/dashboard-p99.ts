@@ -72,6 +72,9 @@ export async function measureDashboard(
     const now = Date.now();
     const { seriesIds } = await seedTrackedVideos(container.store, workspaceId, accounts, size, now);
     const seedSeconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `seeded ${size.videos * size.readingsPerVideo} snapshots in ${seedSeconds.toFixed(1)} s\n`,
+    );
 
     const sixtyDaysAgo = new Date(now - 60 * 86_400_000).toISOString();
     const variants: [string, string][] = [
@@ -101,6 +104,7 @@ export async function measureDashboard(
         reference.push(await timed('/api/me'));
       }
       samples.sort((a, b) => a - b);
+      process.stderr.write(`measured ${label}\n`);
       latencies.push({ label, requests: count, p50: percentile(samples, 50), p99: percentile(samples, 99) });
     }
     reference.sort((a, b) => a - b);

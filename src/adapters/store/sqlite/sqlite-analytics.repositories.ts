@@ -266,7 +266,7 @@ export function sqliteSnapshots(db: Db, run: Run): SnapshotRepository {
                WHERE workspace_id = ? AND has_gain = 1 AND taken_at >= ? AND taken_at < ?
                  AND (? IS NULL OR platform = ?) AND (? IS NULL OR connection_id = ?)
                  AND (? IS NULL OR tracked_video_id IN (
-                   SELECT id FROM tracked_videos WHERE workspace_id = stats_snapshots.workspace_id AND series_id = ?))
+                   SELECT id FROM tracked_videos WHERE workspace_id = ? AND series_id = ?))
                GROUP BY day ORDER BY day`,
             )
             .all(
@@ -275,7 +275,9 @@ export function sqliteSnapshots(db: Db, run: Run): SnapshotRepository {
               utc(filter.to),
               ...twice(filter.platform),
               ...twice(filter.connectionId),
-              ...twice(filter.seriesId),
+              filter.seriesId ?? null,
+              workspaceId,
+              filter.seriesId ?? null,
             ) as { day: string; views: number; likes: number; comments: number; shares: number }[],
       ),
   };
