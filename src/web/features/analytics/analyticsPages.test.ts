@@ -8,7 +8,7 @@ import { analyticsKeys, dashboardQuery, exportUrl, filterQuery, trackedVideoQuer
 import { formatAge, growthPoints, seriesLabel, trendSummary, type SnapshotView } from './analyticsFormat.js';
 import { AnalyticsPage } from './AnalyticsPage.js';
 import { apiFilter, fieldsFromParams, paramsFromFields } from './filterParams.js';
-import { RecommendationSlot } from './RecommendationSlot.js';
+import { recommendationsQuery } from '../recommendations/recommendationsApi.js';
 import { VideoAnalyticsPage } from './VideoAnalyticsPage.js';
 import { sections } from '../shell/sections.js';
 
@@ -259,8 +259,23 @@ describe('Analytics page parts', () => {
     expect(trendSummary([])).toEqual({ total: 0, best: null });
   });
 
-  it('has a slot for the recommendation cards that shows nothing yet, and routes Analytics for real', () => {
-    expect(renderToStaticMarkup(createElement(RecommendationSlot))).toBe('');
+  it('shows the recommendations above the numbers (here: too few videos), and routes Analytics for real', () => {
+    const accounts = [{ connectionId: 'c1', platform: 'tiktok' as const, accountName: 'Daily Science' }];
+    const html = render(createElement(AnalyticsPage), '/analytics', '/analytics', (client) => {
+      client.setQueryData(
+        dashboardQuery(apiFilter(fieldsFromParams(new URLSearchParams()))).queryKey,
+        dashboard({ accounts }),
+      );
+      client.setQueryData(recommendationsQuery().queryKey, {
+        cards: [],
+        nextVideo: null,
+        observations: 3,
+        emptyReason: 'Recommendations start once 10 videos have views; 3 videos have so far.',
+        fittedAt: '2031-01-10T00:00:00.000Z',
+      });
+    });
+    expect(text(html)).toContain('No recommendations yet Recommendations start once 10 videos have views');
+    expect(text(html).indexOf('No recommendations yet')).toBeLessThan(text(html).indexOf('Stats arrive'));
     expect(sections.find((s) => s.path === '/analytics')?.upcoming).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading.js';
 import { RecommendationCard } from './RecommendationCard.js';
 import { recommendationsQuery } from './recommendationsApi.js';
 import { usePins } from './usePins.js';
+import type { RecommendationsView } from '../../../api/analytics.js';
 import { ViewsDotplot } from './ViewsDotplot.js';
 
 interface RecommendationsPanelProps {
@@ -18,7 +19,6 @@ interface RecommendationsPanelProps {
 /** The learning loop's advice: a card per factor, the next video's likely views, and "Apply to the next series". */
 export function RecommendationsPanel({ connectionId, compact = false }: RecommendationsPanelProps) {
   const view = useQuery(recommendationsQuery(connectionId));
-  const { pins, toggle } = usePins();
   if (view.isPending) return <Loading label="Loading recommendations…" />;
   if (view.isError) return <ErrorAlert error={view.error} />;
   const { cards, nextVideo, emptyReason } = view.data;
@@ -41,17 +41,25 @@ export function RecommendationsPanel({ connectionId, compact = false }: Recommen
           </Link>
         )}
       </div>
-      <ul className={compact ? 'recommendation-cards compact' : 'recommendation-cards'}>
-        {cards.map((card) => (
-          <RecommendationCard
-            key={card.factor}
-            card={card}
-            pinnedLevel={pins[card.factor]}
-            onTogglePin={() => toggle(card.factor, card.bestLevel)}
-          />
-        ))}
-      </ul>
+      <CardList cards={cards} compact={compact} />
       {!compact && nextVideo && <ViewsDotplot next={nextVideo} />}
     </section>
+  );
+}
+
+/** The cards with their pins (the pins need the signed-in workspace, so only a panel with cards reads them). */
+function CardList({ cards, compact }: { cards: RecommendationsView['cards']; compact: boolean }) {
+  const { pins, toggle } = usePins();
+  return (
+    <ul className={compact ? 'recommendation-cards compact' : 'recommendation-cards'}>
+      {cards.map((card) => (
+        <RecommendationCard
+          key={card.factor}
+          card={card}
+          pinnedLevel={pins[card.factor]}
+          onTogglePin={() => toggle(card.factor, card.bestLevel)}
+        />
+      ))}
+    </ul>
   );
 }
