@@ -92,7 +92,11 @@ test('the Analytics cards name the planted effects, and the next series is fille
     'aria-pressed',
     'true',
   );
+  const suggested = page.waitForResponse(
+    (r) => r.url().endsWith('/api/analytics/next-briefs') && r.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: 'Suggest again' }).click();
+  expect(((await (await suggested).json()) as { briefs: unknown[] }).briefs).toHaveLength(5);
   await expect(page.getByRole('button', { name: 'Suggest again' })).toBeEnabled();
   expect((await levelsOfBriefs()).every((b) => b.short)).toBe(true);
   for (let i = 0; i < 5; i++)
