@@ -98,7 +98,7 @@ test('the Analytics cards name the planted effects, and the next series is fille
   await page.getByRole('button', { name: 'Suggest again' }).click();
   expect(((await (await suggested).json()) as { briefs: unknown[] }).briefs).toHaveLength(5);
   await expect(page.getByRole('button', { name: 'Suggest again' })).toBeEnabled();
-  expect((await levelsOfBriefs()).every((b) => b.short)).toBe(true);
+  await expect.poll(async () => (await levelsOfBriefs()).every((b) => b.short)).toBe(true);
   for (let i = 0; i < 5; i++)
     await briefs
       .nth(i)
