@@ -27,7 +27,7 @@ export function analyticsSummariesStoreContract(adapter: string, open: OpenStore
       const ws = await workspaceWith(store);
       const other = await workspaceWith(store);
       const [tiktok, youtube] = [newId(), newId()];
-      await created(
+      const [, , silent] = await created(
         store,
         trackedVideo(ws.id, { connectionId: tiktok, ...read(100) }),
         trackedVideo(ws.id, { connectionId: tiktok, ...read(50) }),
@@ -56,6 +56,13 @@ export function analyticsSummariesStoreContract(adapter: string, open: OpenStore
         shares: 1,
       });
       expect(summary.withoutNumbers).toEqual({ no_stats: 1, lagging: 1, missing: 1 });
+
+      // A new reading updates the video, and the sums and the ranking follow it.
+      await store.trackedVideos.update({ ...silent!, ...read(1000), viewsAt7d: 1000 });
+      const after = await store.trackedVideos.summarize(ws.id, { connectionId: tiktok });
+      expect(after.byConnection.map((c) => c.views)).toEqual([1150]);
+      expect(after.withoutNumbers.no_stats).toBe(0);
+      expect((await store.trackedVideos.topByViewsAt7d(ws.id, {}, 5)).map((v) => v.id)).toEqual([silent!.id]);
 
       const filtered = await store.trackedVideos.summarize(ws.id, { platform: 'youtube' });
       expect(filtered.byConnection.map((c) => c.connectionId)).toEqual([youtube]);

@@ -358,21 +358,39 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
     // 9 is taken by the series of content items.
     version: 10,
     name: 'analytics: the dashboard reads its sums from one covering index',
-    // The newest numbers live in the video's JSON; generated columns name them and the index holds their values,
-    // so the dashboard's sums, ranking and series read the index alone, never parsing JSON per video.
+    // The newest numbers live in the video's JSON. Triggers copy them into plain columns on every write, and one
+    // index holds those columns, so the dashboard's sums, ranking and series read that index alone and never parse
+    // JSON per video. (Generated columns would say the same with less, but SQLite then reads every row anyway.)
     sql: `
-      ALTER TABLE tracked_videos ADD COLUMN latest_state TEXT GENERATED ALWAYS AS (data ->> '$.latestState') VIRTUAL;
-      ALTER TABLE tracked_videos ADD COLUMN latest_views REAL GENERATED ALWAYS AS (data ->> '$.latest.views') VIRTUAL;
-      ALTER TABLE tracked_videos ADD COLUMN latest_likes REAL GENERATED ALWAYS AS (data ->> '$.latest.likes') VIRTUAL;
-      ALTER TABLE tracked_videos ADD COLUMN latest_comments REAL
-        GENERATED ALWAYS AS (data ->> '$.latest.comments') VIRTUAL;
-      ALTER TABLE tracked_videos ADD COLUMN latest_shares REAL GENERATED ALWAYS AS (data ->> '$.latest.shares') VIRTUAL;
-      ALTER TABLE tracked_videos ADD COLUMN views_at_7d REAL GENERATED ALWAYS AS (data ->> '$.viewsAt7d') VIRTUAL;
-      ALTER TABLE tracked_videos ADD COLUMN item_id TEXT GENERATED ALWAYS AS (data ->> '$.itemId') VIRTUAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_state TEXT;
+      ALTER TABLE tracked_videos ADD COLUMN latest_views REAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_likes REAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_comments REAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_shares REAL;
+      ALTER TABLE tracked_videos ADD COLUMN views_at_7d REAL;
+      ALTER TABLE tracked_videos ADD COLUMN item_id TEXT;
+      ${copySums('1 = 1')}
+      CREATE TRIGGER tracked_videos_sums_on_insert AFTER INSERT ON tracked_videos
+      BEGIN ${copySums('rowid = NEW.rowid')} END;
+      CREATE TRIGGER tracked_videos_sums_on_update AFTER UPDATE OF data ON tracked_videos
+      BEGIN ${copySums('rowid = NEW.rowid')} END;
       CREATE INDEX tracked_videos_sums ON tracked_videos(
         workspace_id, platform, connection_id, published_at, series_id, source, latest_state, latest_views,
         latest_likes, latest_comments, latest_shares, views_at_7d, item_id, id
       );
+      -- The series filter's options: grouped in index order, with no sort of every video.
+      CREATE INDEX tracked_videos_series_sums ON tracked_videos(
+        workspace_id, series_id, published_at, item_id, platform, connection_id, source
+      ) WHERE series_id IS NOT NULL;
     `,
   },
 ];
+
+/** Copies a tracked video's newest numbers from its JSON into the columns the dashboard's index holds. */
+function copySums(where: string): string {
+  return `UPDATE tracked_videos SET
+      latest_state = data ->> '$.latestState', latest_views = data ->> '$.latest.views',
+      latest_likes = data ->> '$.latest.likes', latest_comments = data ->> '$.latest.comments',
+      latest_shares = data ->> '$.latest.shares', views_at_7d = data ->> '$.viewsAt7d', item_id = data ->> '$.itemId'
+    WHERE ${where};`;
+}

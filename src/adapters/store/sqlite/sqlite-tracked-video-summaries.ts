@@ -8,7 +8,8 @@ type SummaryQueries = Pick<TrackedVideoRepository, 'summarize' | 'topByViewsAt7d
 
 /**
  * The WHERE of a filter with only the clauses it needs. Every column named here, and every column the queries
- * below read, is in the `tracked_videos_sums` index (migration 10), so each query reads that index alone.
+ * below read, is in the indexes of migration 10 (`tracked_videos_sums`, `tracked_videos_series_sums`), so each
+ * query reads an index alone.
  */
 function matching(workspaceId: string, filter: TrackedVideoFilter): { sql: string; params: unknown[] } {
   const clauses = ['workspace_id = ?'];
@@ -98,7 +99,7 @@ export function sqliteTrackedVideoSummaries(db: Db, run: Run): SummaryQueries {
           .prepare(
             `SELECT series_id, COUNT(*) AS videos, MIN(published_at) AS first_published_at,
                MIN(item_id) AS first_item_id
-             FROM tracked_videos ${SUMS_INDEX} WHERE ${where.sql} AND series_id IS NOT NULL
+             FROM tracked_videos INDEXED BY tracked_videos_series_sums WHERE ${where.sql} AND series_id IS NOT NULL
              GROUP BY series_id ORDER BY first_published_at DESC, series_id LIMIT ?`,
           )
           .all(...where.params, limit) as {
