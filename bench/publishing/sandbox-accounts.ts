@@ -22,7 +22,12 @@ export async function sandboxGrant(
   platform: Platform,
   baseUrls: Record<BaseUrlName, string>,
   appOrigin: string,
-): Promise<{ accessToken: string; scopes: string[] }> {
+): Promise<{
+  accessToken: string;
+  refreshToken: string | null;
+  scopes: string[];
+  externalAccountId: string;
+}> {
   const connector: PlatformConnector = connectorFor(platform, baseUrls, appOrigin);
   const codeVerifier = connector.usesPkce ? randomBytes(48).toString('base64url') : null;
   const codeChallenge = codeVerifier ? createHash('sha256').update(codeVerifier).digest('base64url') : null;
@@ -34,5 +39,11 @@ export async function sandboxGrant(
   const callback = connector.parseCallback(Object.fromEntries(new URL(location).searchParams));
   if (!callback.ok) throw new Error(`${platform}: consent failed: ${callback.error}`);
   const issued = await connector.exchangeCode({ code: callback.code, codeVerifier });
-  return { accessToken: issued.accessToken, scopes: issued.scopes };
+  const profile = await connector.fetchProfile(issued.accessToken);
+  return {
+    accessToken: issued.accessToken,
+    refreshToken: issued.refreshToken,
+    scopes: issued.scopes,
+    externalAccountId: profile.externalAccountId,
+  };
 }

@@ -82,6 +82,20 @@ export const dashboardView = z.object({
   leaderboard: z.array(trackedVideoView),
   /** Videos whose newest reading has no numbers, by state (shown, never counted as 0). */
   withoutNumbers: z.object({ no_stats: z.number(), lagging: z.number(), missing: z.number() }),
+  /** Every connected account of the workspace (the account filter's options; none: nothing to show yet). */
+  accounts: z.array(
+    z.object({ connectionId: z.string(), platform: platformSchema, accountName: z.string() }),
+  ),
+  /** Series among the videos the other filters match, newest first (the series filter's options). */
+  series: z.array(
+    z.object({
+      seriesId: z.string(),
+      videos: z.number().int(),
+      firstPublishedAt: z.string(),
+      /** The topic of the series' first item, when it was made by the product. */
+      firstTopic: z.string().nullable(),
+    }),
+  ),
   asOf: z.string(),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
@@ -115,7 +129,14 @@ export const recommendationsView = z.object({
   cards: z.array(recommendationCard),
   /** Your next video's likely views at 7 days with the recommended levels: 20 quantiles (a dotplot). */
   nextVideo: z
-    .object({ median: z.number(), low80: z.number(), high80: z.number(), dots: z.array(z.number()) })
+    .object({
+      median: z.number(),
+      low80: z.number(),
+      high80: z.number(),
+      dots: z.array(z.number()),
+      /** The account the prediction is for: the one asked about, or the workspace's account with most videos. */
+      connectionId: z.string(),
+    })
     .nullable(),
   observations: z.number().int(),
   /** Why there are no cards yet, in plain words (too few videos). */
@@ -139,3 +160,29 @@ export const nextBriefsView = z.object({
     }),
   ),
 });
+
+/** One video in the JSON export: where it is, how it was made, and every reading, oldest first. */
+export const exportedVideo = z.object({
+  id: z.string(),
+  platform: platformSchema,
+  connectionId: z.string(),
+  accountName: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publishedAt: z.string(),
+  source: z.enum(['published', 'imported']),
+  itemId: z.string().nullable(),
+  versionId: z.string().nullable(),
+  seriesId: z.string().nullable(),
+  /** The factors recorded for learning, and, for a video the product made, its brief and version parameters. */
+  generation: z.object({
+    factors: z.record(z.string(), z.string()),
+    brief: z.record(z.string(), z.unknown()).nullable(),
+    parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
+  }),
+  snapshots: z.array(snapshotView),
+});
+export type ExportedVideo = z.infer<typeof exportedVideo>;
+
+/** GET /api/analytics/export?format=json: the file's content. */
+export const statsExport = z.object({ exportedAt: z.string(), videos: z.array(exportedVideo) });

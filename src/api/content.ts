@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { BUILTIN_MUSIC_TRACKS, CAPTION_STYLES, STYLE_PRESETS, type MusicChoice } from '../domain/content.js';
+import {
+  BUILTIN_MUSIC_TRACKS,
+  CAPTION_STYLES,
+  HOOK_STYLES,
+  STYLE_PRESETS,
+  type MusicChoice,
+} from '../domain/content.js';
 import { platformSchema } from './connections.js';
 import { versionOutputsView } from './version-outputs.js';
 
@@ -25,6 +31,11 @@ const L = BRIEF_LIMITS;
 export const briefTone = z.enum(['friendly', 'bold', 'calm', 'funny', 'expert']);
 export const stylePresetSchema = z.enum(STYLE_PRESETS);
 export const captionStyleSchema = z.enum(CAPTION_STYLES);
+export const hookStyleSchema = z
+  .enum(HOOK_STYLES)
+  .describe(
+    'How the hook opens: question (it asks), statistic (states a number from the topic or key points; a question when there is none), story, bold-claim, how-to',
+  );
 
 /** A brief as the API takes it; defaults make a one-field brief (just a topic) valid. */
 export const briefInput = z.strictObject({
@@ -56,6 +67,7 @@ export const briefInput = z.strictObject({
     .transform((value) => value as MusicChoice)
     .default('none')
     .describe('Background music ducked under the voice'),
+  hookStyle: hookStyleSchema.optional().describe('Left out: a hook matched to the tone'),
 });
 export type BriefInput = z.input<typeof briefInput>;
 
@@ -74,6 +86,7 @@ export const briefView = z.object({
   voice: z.string().describe("A voice of the engine, 'default', or 'none' for no voice-over"),
   captionStyle: captionStyleSchema,
   music: z.string().describe("'none', 'builtin:<track>' or 'library:<media id>'"),
+  hookStyle: hookStyleSchema.nullable().describe('Null: a hook matched to the tone'),
 });
 export type BriefView = z.infer<typeof briefView>;
 
@@ -122,6 +135,10 @@ export const itemView = z.object({
   source: z.enum(['generated', 'upload']),
   status: itemStatus,
   brief: briefView,
+  seriesId: z
+    .string()
+    .nullable()
+    .describe('Shared by the items created together as one series; null for one video'),
   currentVersionId: z.string().nullable(),
   failure: z.object({ stage: z.string(), reason: z.string() }).nullable(),
   coverUrl: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { briefInput } from '../api/content.js';
-import { BUILTIN_MUSIC_TRACKS, type Brief } from '../domain/content.js';
+import { BUILTIN_MUSIC_TRACKS, HOOK_STYLES, type Brief } from '../domain/content.js';
 import { UserError } from '../domain/errors.js';
 
 const MUSIC = ['none', ...BUILTIN_MUSIC_TRACKS.map((t) => `builtin:${t}`)].join('|');
@@ -20,6 +20,8 @@ Brief:
   --voice default|none             voice-over; none: captions at reading pace
   --style clean                    clean, bold-pop, calm-gradient, tech-grid
   --caption-style karaoke|pop|clean
+  --hook-style ${HOOK_STYLES.join('|')}
+                                   how the hook opens (default: matched to the tone)
   --music ${MUSIC}
                                    background music under the voice (default none)
   --platforms tiktok,instagram,youtube
@@ -66,6 +68,7 @@ export function parseGenerateArgs(argv: string[]): GenerateRequest {
         voice: { type: 'string' },
         style: { type: 'string' },
         'caption-style': { type: 'string' },
+        'hook-style': { type: 'string' },
         music: { type: 'string' },
         platforms: { type: 'string' },
         briefs: { type: 'string' },
@@ -91,6 +94,7 @@ export function parseGenerateArgs(argv: string[]): GenerateRequest {
       ...(values.voice !== undefined ? { voice: values.voice } : {}),
       ...(values.style !== undefined ? { stylePreset: values.style } : {}),
       ...(values['caption-style'] !== undefined ? { captionStyle: values['caption-style'] } : {}),
+      ...(values['hook-style'] !== undefined ? { hookStyle: values['hook-style'] } : {}),
       ...(values.music !== undefined ? { music: values.music } : {}),
       ...(values.platforms !== undefined ? { platforms: values.platforms.split(',') } : {}),
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseKeyList } from '../domain/master-keys.js';
+import { analyticsSettings } from './analytics.schema.js';
 import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
 import { publishingSettings } from './publishing.schema.js';
@@ -102,6 +103,7 @@ export const configSchema = z.object({
   ...platformSettings,
   ...factorySettings,
   ...publishingSettings,
+  ...analyticsSettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

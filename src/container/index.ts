@@ -36,6 +36,11 @@ import { buildPublishers } from './publishers.js';
 import type { PublisherSet } from '../ports/platform-publisher.js';
 import { PublishingService } from '../services/publishing/publishing.service.js';
 import { PublicVideoLinks } from '../http/public-video-links.js';
+import { RecommendationsService } from '../services/analytics/recommendations.service.js';
+import type { StatsReaderSet } from '../ports/platform-stats.js';
+import { StatsSyncService } from '../services/analytics/stats-sync.service.js';
+import { buildStatsReaders } from './stats-readers.js';
+import { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -46,6 +51,8 @@ export interface ContainerOverrides {
   vault?: TokenVault;
   /** Publishers instead of the platforms' own (tests script them). */
   publishers?: PublisherSet;
+  /** Stats readers instead of the platforms' own (tests script them). */
+  statsReaders?: StatsReaderSet;
 }
 
 export interface Container extends HttpDeps {
@@ -55,6 +62,8 @@ export interface Container extends HttpDeps {
   vault: TokenVault;
   clock: Clock;
   tokenRefresh: TokenRefreshService;
+  /** Stats sync: tracking published videos, the periodic sweep, the import of earlier posts. */
+  stats: StatsSyncService;
   /** The job queue: in-process on the embedded default, BullMQ with REDIS_URL. */
   queue: JobEngine;
   /** Starts this process's worker and plans the recurring jobs. */
@@ -70,7 +79,12 @@ export async function buildContainer(
 ): Promise<Container> {
   const dataDir = resolve(config.DATA_DIR);
   const store = overrides.store ?? (await openEmbeddedStore(dataDir));
-  const clock = overrides.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
+  const sandbox = sandboxEnabled(config)
+    ? await (await import('./sandbox-mount.js')).mountSandbox(config)
+    : null;
+  // In sandbox mode the app's time is the sandbox's, so advancing the sandbox clock runs schedules forward (0034).
+  const clock =
+    overrides.clock ?? sandbox?.clock ?? (await import('../adapters/clock/system-clock.js')).systemClock;
   const { BoundedPasswordHasher } = await import('../adapters/crypto/bounded-password-hasher.js');
   const hasher = new BoundedPasswordHasher(
     overrides.hasher ??
@@ -79,9 +93,6 @@ export async function buildContainer(
   );
   const mailer = overrides.mailer ?? (await pickMailer(config, dataDir, logger));
   const publicBaseUrl = config.PUBLIC_BASE_URL;
-  const sandbox = sandboxEnabled(config)
-    ? await (await import('./sandbox-mount.js')).mountSandbox(config)
-    : null;
   const platforms = resolvePlatformAccess(config, sandbox?.baseUrls);
   const vault = overrides.vault ?? (await openVault(config, dataDir));
   const connectors = await buildConnectors(platforms);
@@ -109,6 +120,24 @@ export async function buildContainer(
   const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
   const mediaLinks = new MediaLinks(signer, clock, config.PUBLIC_BASE_URL);
   const publicVideoLinks = new PublicVideoLinks(signer, clock, config.PUBLIC_BASE_URL);
+  const stats = new StatsSyncService({
+    store,
+    clock,
+    queue,
+    readers: overrides.statsReaders ?? (await buildStatsReaders(platforms, clock)),
+    tokenRefresh,
+    settings: {
+      intervalMs: config.STATS_SYNC_INTERVAL_SECONDS * 1000,
+      maxReadingsPerSweep: config.STATS_MAX_READINGS_PER_SWEEP,
+      importMaxPosts: config.STATS_IMPORT_MAX_POSTS,
+      importMaxWeeks: config.STATS_IMPORT_MAX_WEEKS,
+      tiktokCallsPerMinute: config.STATS_TIKTOK_CALLS_PER_MINUTE,
+      instagramCallsPerHour: config.STATS_INSTAGRAM_CALLS_PER_HOUR,
+      youtubeDailyQuotaUnits: config.YOUTUBE_DAILY_QUOTA_UNITS,
+      youtubeUploadCostUnits: config.YOUTUBE_UPLOAD_COST_UNITS,
+      youtubeStatsShare: config.STATS_YOUTUBE_QUOTA_SHARE,
+    },
+  });
   const publishing = new PublishingService({
     store,
     clock,
@@ -117,6 +146,7 @@ export async function buildContainer(
     publishers: overrides.publishers ?? (await buildPublishers(platforms, clock)),
     tokenRefresh,
     videoLinks: publicVideoLinks,
+    tracking: stats,
     settings: {
       tiktokInitsPerMinute: config.TIKTOK_INITS_PER_MINUTE,
       tiktokDailyPostsPerCreator: config.TIKTOK_DAILY_POSTS_PER_CREATOR,
@@ -135,6 +165,7 @@ export async function buildContainer(
     vault,
     clock,
     tokenRefresh,
+    stats,
     sandbox,
     store,
     auth: new AuthService({
@@ -159,10 +190,12 @@ export async function buildContainer(
       },
     }),
     queue,
-    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing }),
+    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats }),
     progress,
     mediaLinks,
     publishing,
+    recommendations: new RecommendationsService({ store, clock }),
+    analytics: new AnalyticsQueryService({ store, clock }),
     publicVideoLinks,
     mediaRoot,
     content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),
@@ -189,7 +222,11 @@ export async function buildContainer(
       connectors,
       sandbox: platforms.sandbox,
       planner,
-      onReconnected: (connection) => publishing.resumeAfterReconnect(connection),
+      // Called on every connect, first or again: waiting publications resume, earlier posts are imported.
+      onReconnected: async (connection) => {
+        await publishing.resumeAfterReconnect(connection);
+        await stats.planImport(connection);
+      },
     }),
     platformEvents: new PlatformEventsService({
       store,

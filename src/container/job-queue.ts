@@ -4,10 +4,12 @@ import { generateJob } from '../jobs/generate.job.js';
 import { housekeepingJob } from '../jobs/housekeeping.job.js';
 import { publishJob } from '../jobs/publish.job.js';
 import { refreshTokenJob } from '../jobs/refresh-token.job.js';
+import { statsImportJob, statsSyncJob } from '../jobs/stats-sync.job.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobEngine, JobHandlers } from '../ports/job-queue.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
+import type { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import type { HousekeepingService } from '../services/housekeeping.service.js';
 import type { ItemGenerationService } from '../services/item-generation.service.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
@@ -44,6 +46,7 @@ export async function startJobs(
     planner: RefreshPlanner;
     housekeeping: HousekeepingService;
     publishing: PublishingService;
+    stats: StatsSyncService;
   },
 ): Promise<void> {
   const handlers: JobHandlers = [
@@ -51,8 +54,11 @@ export async function startJobs(
     refreshTokenJob(services.tokenRefresh),
     housekeepingJob(services.housekeeping),
     publishJob(services.publishing),
+    statsSyncJob(services.stats),
+    statsImportJob(services.stats),
   ];
   await queue.start(handlers);
   await services.planner.planAll();
   await services.housekeeping.planNext();
+  await services.stats.planNext();
 }

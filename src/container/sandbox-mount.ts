@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { SANDBOX_APPS, type BaseUrlName } from '../config/platforms.js';
 import type { Config } from '../config/schema.js';
+import type { Clock } from '../ports/clock.js';
 
 export const SANDBOX_PREFIX = '/sandbox';
 /** Where the sandbox's admin API (clock, faults, request log, settings) is served. */
@@ -11,6 +12,8 @@ export interface MountedSandbox {
   baseUrls: Record<BaseUrlName, string>;
   /** The bearer token of the admin API (SANDBOX_ADMIN_TOKEN); null: loopback callers only. */
   adminToken: string | null;
+  /** The sandbox's clock: `POST /__sandbox/clock/advance` moves it, and in sandbox mode the app's time follows it. */
+  clock: Clock;
   close(): void;
 }
 
@@ -56,6 +59,7 @@ export async function mountSandbox(config: Config): Promise<MountedSandbox> {
     plugin: sandbox.plugin,
     baseUrls: sandbox.baseUrls,
     adminToken: config.SANDBOX_ADMIN_TOKEN ?? null,
+    clock: sandbox.ctx.clock,
     close: () => sandbox.close(),
   };
 }

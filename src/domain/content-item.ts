@@ -35,6 +35,8 @@ export interface ContentItem {
   source: ItemSource;
   /** For an upload, made from its title and platforms (nobody typed it), so every item has platforms and a topic. */
   brief: Brief;
+  /** Shared by the items created together as one series (the learning loop and analytics group by it); absent for one video. */
+  seriesId?: string;
   status: ItemStatus;
   currentVersionId: string | null;
   /** The stage that failed and why, shown with a retry. */

@@ -19,7 +19,16 @@ export interface Brief {
   captionStyle: CaptionStyle;
   /** Background music under the voice: 'none', a built-in track ('builtin:calm'), or an upload ('library:<asset id>'). */
   music: MusicChoice;
+  /**
+   * How the hook opens. Absent (left to the writer, or a brief from before the field existed): a hook matched to
+   * the tone, as before; an absent field keeps the brief's content hashes what they were.
+   */
+  hookStyle?: HookStyle;
 }
+
+/** The ways a hook can open; the learning loop compares them (see domain/hook-style.ts for how each is written). */
+export const HOOK_STYLES = ['question', 'statistic', 'story', 'bold-claim', 'how-to'] as const;
+export type HookStyle = (typeof HOOK_STYLES)[number];
 
 export const BUILTIN_MUSIC_TRACKS = ['calm', 'bright'] as const;
 export type BuiltinMusicTrack = (typeof BUILTIN_MUSIC_TRACKS)[number];

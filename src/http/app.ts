@@ -27,8 +27,10 @@ import { contentRoutes } from './routes/content.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { libraryRoutes } from './routes/library.routes.js';
 import { musicRoutes } from './routes/music.routes.js';
+import { recommendationRoutes } from './routes/recommendations.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { publicationRoutes } from './routes/publications.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { publicVideoRoutes } from './routes/public-video.routes.js';
 import fastifyStatic from '@fastify/static';
 import { workspaceRoutes } from './routes/workspaces.routes.js';
@@ -100,6 +102,8 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(musicRoutes(deps));
       await api.register(reviewRoutes(deps));
       await api.register(publicationRoutes(deps));
+      await api.register(recommendationRoutes(deps));
+      await api.register(analyticsRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

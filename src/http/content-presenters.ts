@@ -7,7 +7,8 @@ import type { MediaLinks } from './media-links.js';
 /** A brief as the API shows it back. */
 function presentBrief(brief: Brief): BriefView {
   // Briefs stored before background music existed have no music field: they were made without music.
-  return { ...brief, music: brief.music ?? 'none' };
+  // Briefs without a hook style (older ones, or left to the writer) have a hook matched to their tone.
+  return { ...brief, music: brief.music ?? 'none', hookStyle: brief.hookStyle ?? null };
 }
 
 /** What people see of a version's outputs: storage details (visual sources, the voice's audio file) stay inside. */
@@ -39,6 +40,7 @@ export function presentItem(item: ContentItem, current: Version | null, links: M
     source: item.source,
     status: item.status,
     brief: presentBrief(item.brief),
+    seriesId: item.seriesId ?? null,
     currentVersionId: item.currentVersionId,
     failure: item.failure,
     coverUrl: current ? links.path(current.outputs.coverKey) : null,

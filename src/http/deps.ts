@@ -16,6 +16,8 @@ import type { ReviewService } from '../services/review.service.js';
 import type { MediaLinks } from './media-links.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { PublicVideoLinks } from './public-video-links.js';
+import type { RecommendationsService } from '../services/analytics/recommendations.service.js';
+import type { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -34,6 +36,10 @@ export interface HttpDeps {
   progress: ProgressBus;
   mediaLinks: MediaLinks;
   publishing: PublishingService;
+  /** The learning loop's advice: recommendation cards and the next briefs' levels. */
+  recommendations: RecommendationsService;
+  /** Analytics: dashboard, tracked videos, exports. */
+  analytics: AnalyticsQueryService;
   /** Signed public links to a publication's approved file (platforms fetch it). */
   publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */

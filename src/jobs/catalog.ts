@@ -49,3 +49,20 @@ export const PUBLISH_JOB = defineJob('publish', z.object({ publicationId: z.stri
   lane: 'io',
 });
 export type PublishPayload = z.infer<typeof PUBLISH_JOB.payload>;
+
+/** The stats sweep: reads every tracked video that is due, in the fewest calls the budgets allow, then plans its next run. */
+export const STATS_SYNC_JOB = defineJob('stats-sync', z.object({}), {
+  attempts: 3,
+  backoff: { type: 'fixed', delayMs: 30_000 },
+  timeoutMs: 30 * 60_000,
+  lane: 'io',
+});
+
+/** Imports a newly connected (or reconnected) account's earlier posts, so the learning loop has a start. */
+export const STATS_IMPORT_JOB = defineJob('stats-import', z.object({ connectionId: z.string().min(1) }), {
+  attempts: 5,
+  backoff: { type: 'exponential', delayMs: 60_000 },
+  timeoutMs: 30 * 60_000,
+  lane: 'io',
+});
+export type StatsImportPayload = z.infer<typeof STATS_IMPORT_JOB.payload>;

@@ -1,4 +1,4 @@
-import type { SnapshotRepository, TrackedVideoRepository } from './store/analytics.js';
+import type { SnapshotRepository, StatsCallRepository, TrackedVideoRepository } from './store/analytics.js';
 import type { AuditRepository, WebhookReceiptRepository } from './store/audit.js';
 import type {
   ConnectionRepository,
@@ -49,6 +49,7 @@ export interface Store {
   publications: PublicationRepository;
   trackedVideos: TrackedVideoRepository;
   snapshots: SnapshotRepository;
+  statsCalls: StatsCallRepository;
   /**
    * Runs `work` atomically: everything it wrote is kept, or nothing is. `work` may be run more than once (a
    * document store retries a transaction that lost a race), so it must do all its reads through `tx` before its

@@ -30,32 +30,13 @@ export class ContentService {
 
   /** Creates an item for a brief and queues its generation. */
   async create(ctx: AuthContext, brief: Brief): Promise<{ item: ContentItem; jobId: string }> {
-    requirePermission(ctx, 'content.create');
-    await this.assertQueueRoom(ctx.workspaceId);
-    await this.assertMusicAvailable(ctx, brief);
-    const now = isoNow(this.deps.clock);
-    const item: ContentItem = {
-      id: newId(),
-      workspaceId: ctx.workspaceId,
-      title: brief.topic.slice(0, 120),
-      source: 'generated',
-      brief,
-      status: 'queued',
-      currentVersionId: null,
-      failure: null,
-      createdBy: ctx.user.id,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.deps.store.content.createItem(item);
-    const jobId = await this.deps.queue.enqueue(GENERATE_JOB, ctx.workspaceId, {
-      itemId: item.id,
-      edits: {},
-    });
-    return { item, jobId };
+    return this.createInSeries(ctx, brief, null);
   }
 
-  /** A series: one item per brief, all queued; nothing is created when one brief's music is missing. */
+  /**
+   * A series: one item per brief, all queued, sharing one series id (a single brief is a single video, without
+   * one); nothing is created when one brief's music is missing.
+   */
   async createSeries(ctx: AuthContext, briefs: Brief[]): Promise<{ item: ContentItem; jobId: string }[]> {
     requirePermission(ctx, 'content.create');
     await this.assertQueueRoom(ctx.workspaceId, briefs.length);
@@ -66,8 +47,9 @@ export class ContentService {
           : error;
       });
     }
+    const seriesId = briefs.length > 1 ? newId() : null;
     const created = [];
-    for (const brief of briefs) created.push(await this.create(ctx, brief));
+    for (const brief of briefs) created.push(await this.createInSeries(ctx, brief, seriesId));
     return created;
   }
 
@@ -118,6 +100,38 @@ export class ContentService {
     if (item.status !== 'failed')
       throw new UserError('conflict', 'not_failed', 'Only a failed video can be retried');
     return this.requeue(item, {});
+  }
+
+  /** One item, queued for generation; part of the series when one is given. */
+  private async createInSeries(
+    ctx: AuthContext,
+    brief: Brief,
+    seriesId: string | null,
+  ): Promise<{ item: ContentItem; jobId: string }> {
+    requirePermission(ctx, 'content.create');
+    await this.assertQueueRoom(ctx.workspaceId);
+    await this.assertMusicAvailable(ctx, brief);
+    const now = isoNow(this.deps.clock);
+    const item: ContentItem = {
+      id: newId(),
+      workspaceId: ctx.workspaceId,
+      title: brief.topic.slice(0, 120),
+      source: 'generated',
+      brief,
+      ...(seriesId ? { seriesId } : {}),
+      status: 'queued',
+      currentVersionId: null,
+      failure: null,
+      createdBy: ctx.user.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.store.content.createItem(item);
+    const jobId = await this.deps.queue.enqueue(GENERATE_JOB, ctx.workspaceId, {
+      itemId: item.id,
+      edits: {},
+    });
+    return { item, jobId };
   }
 
   private async checkedMetadata(item: ContentItem, metadata: unknown): Promise<PlatformMetadata> {

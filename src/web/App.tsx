@@ -1,5 +1,7 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Route, Routes } from 'react-router-dom';
 import { EmptyState } from './components/EmptyState.js';
+import { Loading } from './components/Loading.js';
 import { PageHeader } from './components/PageHeader.js';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.js';
 import { RedirectIfSignedIn, RequireSignedIn } from './features/auth/guards.js';
@@ -19,6 +21,18 @@ import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js'
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { AppShell } from './features/shell/AppShell.js';
 import { sections } from './features/shell/sections.js';
+
+// The Analytics pages carry the chart library: loaded on first visit, kept out of the main bundle.
+const AnalyticsPage = lazy(() =>
+  import('./features/analytics/AnalyticsPage.js').then((m) => ({ default: m.AnalyticsPage })),
+);
+const VideoAnalyticsPage = lazy(() =>
+  import('./features/analytics/VideoAnalyticsPage.js').then((m) => ({ default: m.VideoAnalyticsPage })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading label="Loading analytics…" />}>{children}</Suspense>;
+}
 
 function NotFoundPage() {
   return (
@@ -53,6 +67,22 @@ export function App() {
           <Route path="/library/:id" element={<ItemPage />} />
           <Route path="/review" element={<ReviewPage />} />
           <Route path="/calendar" element={<CalendarPage />} />
+          <Route
+            path="/analytics"
+            element={
+              <Lazy>
+                <AnalyticsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="/analytics/videos/:id"
+            element={
+              <Lazy>
+                <VideoAnalyticsPage />
+              </Lazy>
+            }
+          />
           {sections
             .filter((section) => section.upcoming)
             .map((section) => (

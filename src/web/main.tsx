@@ -10,6 +10,7 @@ import './styles/connections.css';
 import './styles/factory.css';
 import './styles/media-library.css';
 import './styles/publishing.css';
+import './styles/recommendations.css';
 
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

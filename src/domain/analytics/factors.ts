@@ -1,4 +1,7 @@
 import type { Brief } from '../content.js';
+import { firstSentenceAsks, writtenHookStyle } from '../hook-style.js';
+import { keywordsOf } from '../metadata/keywords.js';
+import { musicOf } from '../music/music-choice.js';
 
 /** The parameters the product controls and the learning loop varies, by name. */
 export const FACTORS = [
@@ -14,8 +17,7 @@ export const FACTORS = [
 ] as const;
 export type FactorName = (typeof FACTORS)[number];
 
-export const HOOK_STYLES = ['question', 'statistic', 'story', 'bold-claim', 'how-to'] as const;
-export type HookStyle = (typeof HOOK_STYLES)[number];
+export { HOOK_STYLES, type HookStyle } from '../content.js';
 
 export const DURATION_LEVELS = ['10-20s', '21-40s', '41-60s', '61-90s'] as const;
 /** Posting time in three-hour blocks of the account's time zone: enough videos per level to learn from. */
@@ -74,30 +76,59 @@ export function musicLevel(music: string): string {
   return music.startsWith('library:') ? 'library' : music;
 }
 
-/** The factors of a video the product made from `brief` and published at `publishedAt`. */
-export function factorsOfBrief(
-  brief: Brief & { hookStyle?: string },
-  publishedAt: string,
-  timeZone: string | null,
-): Record<string, string> {
+/**
+ * The topic as a level: its longest meaningful word (the first of equally long ones), lower-cased and without accents ("How a password manager
+ * helps" → "password"), so that videos on one subject share a level; the free text would never repeat. Null when
+ * no word of the topic carries meaning.
+ */
+export function topicLevel(topic: string, language: string): string | null {
+  let longest = '';
+  for (const word of keywordsOf(topic, language)) if (word.length > longest.length) longest = word;
+  return longest ? longest.normalize('NFD').replace(/\p{M}/gu, '') : null;
+}
+
+/**
+ * The factors fixed when a video is made (all but its posting time), under the factor names; every version records
+ * them in its parameters. The hook style is the one written (a statistic without a number is a question), and is
+ * absent when the brief left the hook to the tone.
+ */
+export function factorsOfMaking(brief: Brief): Record<string, string> {
+  const hookStyle = writtenHookStyle(brief);
+  const topic = topicLevel(brief.topic, brief.language);
   return {
-    ...(brief.hookStyle ? { hookStyle: brief.hookStyle } : {}),
+    ...(hookStyle ? { hookStyle } : {}),
     duration: durationLevel(brief.durationSeconds),
-    ...postingTimeLevels(publishedAt, timeZone),
     voice: brief.voice,
     captionStyle: brief.captionStyle,
     stylePreset: brief.stylePreset,
-    music: musicLevel(brief.music),
+    music: musicLevel(musicOf(brief)),
+    ...(topic ? { topic } : {}),
   };
 }
 
-/** What can be observed of an imported post: its duration and posting time. */
+/** The factors of a video the product made from `brief` and published at `publishedAt`. */
+export function factorsOfBrief(
+  brief: Brief,
+  publishedAt: string,
+  timeZone: string | null,
+): Record<string, string> {
+  return { ...factorsOfMaking(brief), ...postingTimeLevels(publishedAt, timeZone) };
+}
+
+/**
+ * What can be observed of an imported post: its duration, its posting time (UTC: the account's zone is unknown)
+ * and, from its caption or title, a 'question' hook when the first sentence asks. Other hook styles cannot be told
+ * apart from the text, so they are left unknown rather than guessed; so is the topic.
+ */
 export function observedFactors(post: {
   durationSec: number | null;
   publishedAt: string;
+  /** The caption (TikTok, Instagram) or title (YouTube) as the platform lists it. */
+  title?: string | null;
 }): Record<string, string> {
   return {
     ...(post.durationSec === null ? {} : { duration: durationLevel(post.durationSec) }),
     ...postingTimeLevels(post.publishedAt, null),
+    ...(post.title && firstSentenceAsks(post.title) ? { hookStyle: 'question' } : {}),
   };
 }

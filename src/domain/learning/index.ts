@@ -1,54 +1,54 @@
 /**
- * The learning loop's fixed interface (driven by checks outside the product; keep names and shapes).
- * Placeholder signatures until the model lands; every function is replaced by the real one.
+ * The learning loop's fixed interface (driven by checks outside the product; keep names and shapes). Pure: no I/O,
+ * and deterministic given its inputs (chooseNext draws only from the `random` it is given). See docs/learning.md.
  */
 import type { Platform } from '../connection.js';
+import { chooseLevels } from './choose-next.js';
+import { fit } from './fit.js';
+import type { LearningModel } from './model.js';
+import { predict } from './predict.js';
+import { priorFromModels } from './prior.js';
+import { recommendations } from './recommend.js';
 import type { FactorRecommendation, MultiplierRange, Observation, PriorFromOtherAccounts } from './types.js';
 
 export type * from './types.js';
+export type { LearningModel } from './model.js';
 
-/** A fitted model; fields beyond these are the model's own. */
-export interface LearningModel {
-  /** Observations the fit used. */
-  readonly observationCount: number;
-  /** Levels seen per factor. */
-  readonly levels: Record<string, string[]>;
-}
-
-const pending = (): never => {
-  throw new Error('learning model not built yet');
-};
-
+/** Fits the model of log views at 7 days to what is known of the videos (readings with `views: null` ignored). */
 export function fitModel(
-  _observations: Observation[],
-  _options?: { prior?: PriorFromOtherAccounts },
+  observations: Observation[],
+  options?: { prior?: PriorFromOtherAccounts },
 ): LearningModel {
-  return pending();
+  return fit(observations, options?.prior);
 }
 
-export function recommend(_model: LearningModel): FactorRecommendation[] {
-  return pending();
+/** For each factor: its best level, that level's effect as a multiplier, P(best), the videos behind it, a verdict. */
+export function recommend(model: LearningModel): FactorRecommendation[] {
+  return recommendations(model);
 }
 
+/** Levels for the next video: tempered Thompson sampling over `space`, pinned factors kept as given. */
 export function chooseNext(
-  _model: LearningModel,
-  _space: Record<string, string[]>,
-  _pinned: Record<string, string>,
-  _random: () => number,
+  model: LearningModel,
+  space: Record<string, string[]>,
+  pinned: Record<string, string>,
+  random: () => number,
 ): Record<string, string> {
-  return pending();
+  return chooseLevels(model, space, pinned, random);
 }
 
+/** Likely views (median and 80 % range, noise included) of a next video with `factors` at `ageHours`. */
 export function predictViews(
-  _model: LearningModel,
-  _accountId: string,
-  _platform: Platform,
-  _factors: Record<string, string>,
-  _ageHours: number,
+  model: LearningModel,
+  accountId: string,
+  platform: Platform,
+  factors: Record<string, string>,
+  ageHours: number,
 ): MultiplierRange {
-  return pending();
+  return predict(model, accountId, platform, factors, ageHours);
 }
 
-export function priorFrom(_models: LearningModel[]): PriorFromOtherAccounts {
-  return pending();
+/** Where a new account starts: what other accounts' models learned. */
+export function priorFrom(models: LearningModel[]): PriorFromOtherAccounts {
+  return priorFromModels(models);
 }

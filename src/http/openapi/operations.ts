@@ -324,6 +324,29 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       409: ['publication_started'],
     }),
   },
+  'GET /api/analytics/dashboard': {
+    summary:
+      'Analytics dashboard: totals per platform and account, views gained per day, the leaderboard by views at 7 days, videos without numbers by state',
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_range'] }),
+  },
+  'GET /api/analytics/videos': {
+    summary:
+      'Tracked videos with their newest numbers, newest published first (filter by platform, account, series, date)',
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_range', 'invalid_cursor'] }),
+  },
+  'GET /api/analytics/videos/{id}': {
+    summary: 'One tracked video with every reading of its numbers, oldest first',
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['tracked_video_not_found'] }),
+  },
+  'GET /api/analytics/export': {
+    summary:
+      "Every reading of every matching video with the video's generation parameters, as a CSV or JSON file",
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 400: ['invalid_range'] }),
+  },
   'GET /api/music/builtin': {
     summary: 'The built-in music tracks, with preview links',
     tags: ['music'],
@@ -363,5 +386,22 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     summary: "Change the current workspace's settings (owners)",
     tags: ['workspaces'],
     errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 404: ['workspace_not_found'] }),
+  },
+  'GET /api/analytics/recommendations': {
+    summary:
+      'Recommendation cards (best level of each factor, its effect with an 80 % range, the chance it is best, a ' +
+      "verdict) and the next video's likely views as 20 quantiles; for the workspace or one account",
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, ROLE, { 404: ['connection_not_found'] }),
+  },
+  'POST /api/analytics/next-briefs': {
+    summary:
+      'Levels for the next briefs: the model picks each, pinned factors kept; a share explores where it is unsure',
+    tags: ['analytics'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['invalid_pin'],
+      404: ['connection_not_found'],
+      409: ['not_enough_videos'],
+    }),
   },
 };

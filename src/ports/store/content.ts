@@ -4,6 +4,7 @@ import type { Page, PageRequest } from './page.js';
 
 export interface ContentRepository {
   createItem(item: ContentItem): Promise<void>;
+  /** Saves what changes over an item's life; its source, creator and series stay as created. */
   updateItem(item: ContentItem): Promise<void>;
   findItem(workspaceId: string, id: string): Promise<ContentItem | null>;
   /** Newest first; optional status filter and title search. */

@@ -1,3 +1,4 @@
+import { factorsOfMaking } from '../../domain/analytics/factors.js';
 import type { Brief, VisualSegment } from '../../domain/content.js';
 import type { GeneratedOutputs, Version, VersionEdits } from '../../domain/content-item.js';
 import { newId } from '../../domain/ids.js';
@@ -94,6 +95,8 @@ export class GenerationService {
         beats: script.beats.length,
         visualsSource: summarizeSources(visuals),
         hookWords: script.hook.split(/\s+/).length,
+        // The learning loop's factors under their own names: adds hookStyle, duration and topic to the above.
+        ...factorsOfMaking(brief),
       },
       stageLog: progress.log,
       createdAt: isoNow(this.deps.clock),

@@ -292,6 +292,7 @@ async function finish(
 ): Promise<AdvanceOutcome> {
   const saved = await journal.save({ ...next, runner: null });
   await ensureRun(deps, saved);
+  if (saved.status === 'published') await deps.tracking?.startTracking(saved);
   return outcome;
 }
 

@@ -37,10 +37,15 @@ export async function checkBudget(
     });
   }
   if (p.platform === 'youtube') {
-    // The quota belongs to the app's Google project, so every channel's uploads count.
+    // The quota belongs to the app's Google project, so every channel's uploads and stats reads count.
+    const since = dayStart(YOUTUBE_QUOTA_ZONE, now);
+    const statsUnits = await deps.store.statsCalls.unitsSince({
+      platform: 'youtube',
+      since: new Date(since).toISOString(),
+    });
     return youtubeBudget({
-      startedToday: await count(dayStart(YOUTUBE_QUOTA_ZONE, now)),
-      dailyUnits: s.youtubeDailyQuotaUnits,
+      startedToday: await count(since),
+      dailyUnits: s.youtubeDailyQuotaUnits - statsUnits,
       costPerUpload: s.youtubeUploadCostUnits,
       now,
       displayZone,

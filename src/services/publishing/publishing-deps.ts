@@ -1,3 +1,4 @@
+import type { Publication } from '../../domain/publishing/publication.js';
 import type { Clock } from '../../ports/clock.js';
 import type { JobQueue } from '../../ports/job-queue.js';
 import type { MediaStore } from '../../ports/media-store.js';
@@ -33,6 +34,8 @@ export interface PublishingDeps {
   tokenRefresh: Pick<TokenRefreshService, 'withAccessToken'>;
   videoLinks: PublicVideoLinker;
   settings: PublishingSettings;
+  /** Starts following a published video's numbers once its post id is known (the stats sync). */
+  tracking?: { startTracking(p: Publication): Promise<void> };
 }
 
 /** The defaults of the configuration, for tests and tools. */

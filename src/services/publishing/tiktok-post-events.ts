@@ -35,6 +35,7 @@ export async function onTiktokPostEvent(
     try {
       const saved = await saveNext(deps, next);
       await ensureRun(deps, saved);
+      if (saved.status === 'published') await deps.tracking?.startTracking(saved);
       return 'updated';
     } catch (error) {
       if (!(error instanceof LostRace)) throw error;

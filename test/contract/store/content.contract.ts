@@ -57,6 +57,31 @@ export function contentStoreContract(adapter: string, open: OpenStore): void {
       expect(await titlesFound(store, other.id, 'hijacked')).toEqual([]);
     });
 
+    it('keeps the series an item was created in, through updates, and none for a single item', async () => {
+      const store = opened();
+      const ws = await workspaceWith(store);
+      const brief = { ...item(ws.id).brief, hookStyle: 'story' as const };
+      const first = item(ws.id, { seriesId: 'series-1', title: 'Part one', brief });
+      const second = item(ws.id, { seriesId: 'series-1', title: 'Part two' });
+      const single = item(ws.id, { title: 'On its own' });
+      for (const i of [first, second, single]) await store.content.createItem(i);
+
+      expect(await store.content.findItem(ws.id, first.id)).toEqual(first);
+      const found = await store.content.findItem(ws.id, single.id);
+      expect(found).toEqual(single);
+      expect(found).not.toHaveProperty('seriesId');
+
+      await store.content.updateItem({ ...second, status: 'ready', seriesId: 'moved', updatedAt: LATER });
+      const updated = await store.content.findItem(ws.id, second.id);
+      expect(updated).toMatchObject({ status: 'ready', seriesId: 'series-1' });
+      const listed = await store.content.listItems(ws.id, {}, { limit: 10 });
+      expect(listed.items.map((i) => [i.title, i.seriesId])).toEqual([
+        ['On its own', undefined],
+        ['Part two', 'series-1'],
+        ['Part one', 'series-1'],
+      ]);
+    });
+
     it('lists items newest first, page by page, filtered by status, within one workspace', async () => {
       const store = opened();
       const ws = await workspaceWith(store);

@@ -7,6 +7,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../../src/adapters/store/sqlite/migrations.js';
+import { analyticsStoreContract } from './analytics.contract.js';
+import { analyticsSummariesStoreContract } from './analytics-summaries.contract.js';
+import { snapshot, trackedVideo } from './analytics-fixtures.js';
+import { NOW } from './fixtures.js';
 import { auditStoreContract } from './audit.contract.js';
 import { connectionsStoreContract } from './connections.contract.js';
 import { contentStoreContract } from './content.contract.js';
@@ -37,6 +41,8 @@ auditStoreContract('SQLite', openSqlite);
 transactionStoreContract('SQLite', openSqlite);
 jobsStoreContract('SQLite', openSqlite);
 publishingStoreContract('SQLite', openSqlite);
+analyticsStoreContract('SQLite', openSqlite);
+analyticsSummariesStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {
@@ -50,6 +56,35 @@ describe('SQLite specifics', () => {
       version: number;
     }[];
     expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('SQLite stats snapshots', () => {
+  it('refuses to change a stored snapshot, and refuses numbers on a reading without them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aif-store-'));
+    const file = join(dir, 'db.sqlite');
+    const store = SqliteStore.open(file);
+    const ws = { id: 'w1', name: 'Studio', createdAt: NOW };
+    await store.workspaces.create(ws);
+    const video = trackedVideo(ws.id);
+    await store.trackedVideos.create(video);
+    await store.snapshots.append([snapshot(video, 1, 100)]);
+    await store.close();
+
+    const db = new Database(file);
+    expect(() => db.prepare('UPDATE stats_snapshots SET views = 0').run()).toThrow(/append-only/);
+    const zeroForNoStats = () =>
+      db
+        .prepare(
+          `INSERT INTO stats_snapshots (id, workspace_id, tracked_video_id, connection_id, platform,
+             scheduled_age_hours, age_hours, taken_at, state, views, has_gain)
+           VALUES ('s2', 'w1', ?, 'c1', 'tiktok', 6, 6, ?, 'no_stats', 0, 0)`,
+        )
+        .run(video.id, NOW);
+    expect(zeroForNoStats).toThrow(/CHECK constraint/);
+    expect(db.prepare('SELECT views FROM stats_snapshots').all()).toEqual([{ views: 100 }]);
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -3,6 +3,7 @@ import { connectThroughConsent } from '../../fakes/connect-flow.js';
 import { Client, startTestApp, type TestApp } from '../../fakes/test-app.js';
 import { version } from '../../contract/store/fixtures.js';
 import { publication, review } from '../../contract/store/publishing-fixtures.js';
+import { trackedVideo } from '../../contract/store/analytics-fixtures.js';
 
 /**
  * User B must get 404 for every object of user A's workspace, through every route that takes an id.
@@ -49,6 +50,9 @@ describe('tenant isolation', () => {
     });
     await t.container.store.publications.create(alicePublication);
     ids.alicePublication = alicePublication.id;
+    const aliceVideo = trackedVideo(ids.aliceWorkspace, { connectionId: ids.aliceConnection });
+    await t.container.store.trackedVideos.create(aliceVideo);
+    ids.aliceTrackedVideo = aliceVideo.id;
     ids.aliceAsset = 'asset-of-alice';
     await t.container.store.mediaAssets.create({
       id: ids.aliceAsset,
@@ -92,6 +96,7 @@ describe('tenant isolation', () => {
     'DELETE /api/publications/{id}': () => b.delete(`/api/publications/${ids.alicePublication}`),
     'PATCH /api/publications/{id}': () =>
       b.patch(`/api/publications/${ids.alicePublication}`, { scheduledAt: '2030-01-01T10:00:00Z' }),
+    'GET /api/analytics/videos/{id}': () => b.get(`/api/analytics/videos/${ids.aliceTrackedVideo}`),
   };
 
   it('covers every route whose path takes an id', async () => {

@@ -28,6 +28,8 @@ describe('parseGenerateArgs', () => {
       'bold-pop',
       '--caption-style',
       'pop',
+      '--hook-style',
+      'how-to',
       '--music',
       'builtin:calm',
       '--platforms',
@@ -48,6 +50,7 @@ describe('parseGenerateArgs', () => {
         voice: 'none',
         stylePreset: 'bold-pop',
         captionStyle: 'pop',
+        hookStyle: 'how-to',
         music: 'builtin:calm',
         platforms: ['tiktok', 'youtube'],
       },
@@ -89,6 +92,14 @@ describe('parseGenerateArgs', () => {
 });
 
 describe('validateBriefs', () => {
+  it('passes a hook style into the brief and refuses an unknown one', () => {
+    expect(validateBriefs([{ topic: 'Cold brew', hookStyle: 'story' }])[0]?.hookStyle).toBe('story');
+    expect(validateBriefs([{ topic: 'Cold brew' }])[0]).not.toHaveProperty('hookStyle');
+    expect(() => validateBriefs([{ topic: 'Cold brew', hookStyle: 'cliffhanger' }])).toThrow(
+      /Brief 1: hookStyle/,
+    );
+  });
+
   it('fills the defaults and passes the music choice into the brief', () => {
     const [brief] = validateBriefs([{ topic: 'Cold brew', music: 'builtin:bright' }]);
     expect(brief).toMatchObject({ topic: 'Cold brew', durationSeconds: 30, music: 'builtin:bright' });

@@ -49,4 +49,12 @@ describe('stage cache keys', () => {
     const version = await generation.generate('w1', 'i1', input, edits);
     expect(version.contentHash).toBe(contentHash);
   });
+
+  it('stay the same for a brief whose hook style is unset, and change when a style is asked', async () => {
+    const plain = await generation.generate('w1', 'i1', brief(), {});
+    const unset = await generation.generate('w1', 'i1', { ...brief(), hookStyle: undefined }, {});
+    expect(unset.contentHash).toBe(plain.contentHash);
+    const styled = await generation.generate('w1', 'i1', brief({ hookStyle: 'story' }), {});
+    expect(styled.contentHash).not.toBe(plain.contentHash);
+  });
 });

@@ -102,6 +102,35 @@ describe('prompts', () => {
   });
 });
 
+describe('the hook style in the prompt', () => {
+  const line = (over: Partial<Brief>) =>
+    userPrompt({ ...brief, ...over })
+      .split('\n')
+      .find((text) => text.startsWith('Hook style:'));
+
+  it('names each style the brief asks for, right after the tone', () => {
+    const numbered = { keyPoints: ['Steep it for 12 hours'] };
+    expect(line({ hookStyle: 'question' })).toMatch(/question.*asks/);
+    expect(line({ hookStyle: 'statistic', ...numbered })).toMatch(/statistic.*"12 hours".*no other number/);
+    expect(line({ hookStyle: 'story' })).toMatch(/story.*The first time/);
+    expect(line({ hookStyle: 'bold-claim' })).toMatch(/bold claim.*not a question/);
+    expect(line({ hookStyle: 'how-to' })).toMatch(/how-to.*Here's how to/);
+    const lines = userPrompt({ ...brief, hookStyle: 'story' }).split('\n');
+    expect(lines.indexOf(line({ hookStyle: 'story' }) ?? '')).toBe(
+      lines.findIndex((l) => l.startsWith('Tone:')) + 1,
+    );
+  });
+
+  it('asks for a question when a statistic has no number from the person', () => {
+    expect(line({ hookStyle: 'statistic', keyPoints: ['Use coarse coffee'] })).toMatch(/question.*asks/);
+  });
+
+  it('leaves the prompt as it was when the brief has no hook style', () => {
+    expect(line({})).toBeUndefined();
+    expect(userPrompt({ ...brief, hookStyle: undefined })).toBe(userPrompt(brief));
+  });
+});
+
 describe('writeWithOneRepair', () => {
   const answer = (value: unknown): ModelAttempt => ({ answer: { ok: true, value } });
 

@@ -145,6 +145,22 @@ describe('an item and its versions, typed by one schema for the server and the w
     expect(read.item.brief.music).toBe('none');
   });
 
+  it('shows the hook style and the series, and a brief without them as a tone-matched single video', () => {
+    const plain = overTheWire({ item: presentItem(item, generated, links), versions: [] });
+    expect(plain.item.brief.hookStyle).toBeNull();
+    expect(plain.item.seriesId).toBeNull();
+    const styled = overTheWire({
+      item: presentItem(
+        { ...item, brief: { ...brief, hookStyle: 'how-to' }, seriesId: 's1' },
+        generated,
+        links,
+      ),
+      versions: [],
+    });
+    expect(styled.item.brief.hookStyle).toBe('how-to');
+    expect(styled.item.seriesId).toBe('s1');
+  });
+
   it('refuses an answer whose outputs miss a part the page shows', () => {
     const presented = presentVersion(generated, links);
     const { script: _script, ...withoutScript } = presented.outputs as Record<string, unknown>;

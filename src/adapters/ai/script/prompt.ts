@@ -1,4 +1,5 @@
-import type { Brief } from '../../../domain/content.js';
+import type { Brief, HookStyle } from '../../../domain/content.js';
+import { givenFigure, writtenHookStyle } from '../../../domain/hook-style.js';
 import {
   MAX_BEATS,
   MAX_SPOKEN_WORDS,
@@ -14,6 +15,24 @@ const TONES: Record<Brief['tone'], string> = {
   funny: 'light and funny, without mocking anyone',
   expert: 'expert and precise, without jargon',
 };
+
+// How each hook style opens; the statistic states the person's own number (a statistic without one is asked as a
+// question: see writtenHookStyle), so the rule against invented numbers still holds.
+const HOOKS: Record<HookStyle, string> = {
+  question: 'a question to the viewer about the topic (the hook asks; it ends with a question mark)',
+  statistic: 'a statistic: open on the number "{figure}" from the brief, and state no other number',
+  story: 'a story: a short first-person narrative opening, e.g. "The first time I…"',
+  'bold-claim': 'a bold claim: one confident statement about the topic, not a question',
+  'how-to': 'a how-to: "Here\'s how to…" (in the script\'s language), promising the steps that follow',
+};
+
+/** The hook line of the request; none when the brief leaves the hook to the tone (its prompt stays as it was). */
+function hookLines(brief: Brief): string[] {
+  const style = writtenHookStyle(brief);
+  if (!style) return [];
+  const figure = givenFigure(brief)?.figure ?? '';
+  return [`Hook style: ${HOOKS[style].replace('{figure}', figure)}`];
+}
 
 /** The standing instructions for any model writing a script. */
 export function systemPrompt(brief: Brief, words = targetWordCount(brief.durationSeconds)): string {
@@ -39,6 +58,7 @@ export function userPrompt(brief: Brief): string {
     `Topic: ${brief.topic.trim()}`,
     `Audience: ${brief.audience.trim() || 'a general audience'}`,
     `Tone: ${TONES[brief.tone]}`,
+    ...hookLines(brief),
     `Language: ${brief.language}`,
     `Duration: ${brief.durationSeconds} seconds (about ${suggestedBeatCount(brief.durationSeconds)} beats)`,
     points.length

@@ -276,4 +276,121 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
         WHERE idempotency_key IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'analytics: tracked videos, append-only stats snapshots, stats call log',
+    sql: `
+      CREATE TABLE tracked_videos (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        platform_post_id TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('published', 'imported')),
+        series_id TEXT,
+        published_at TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        next_snapshot_at TEXT,
+        data TEXT NOT NULL,
+        UNIQUE (connection_id, platform_post_id)
+      );
+      CREATE INDEX tracked_videos_by_workspace ON tracked_videos(workspace_id, sort_key);
+      CREATE INDEX tracked_videos_by_connection ON tracked_videos(workspace_id, connection_id, sort_key);
+      CREATE INDEX tracked_videos_by_platform ON tracked_videos(workspace_id, platform, sort_key);
+      CREATE INDEX tracked_videos_by_series ON tracked_videos(workspace_id, series_id, sort_key)
+        WHERE series_id IS NOT NULL;
+      CREATE INDEX tracked_videos_due ON tracked_videos(next_snapshot_at, id) WHERE next_snapshot_at IS NOT NULL;
+      -- Counters in columns; the gain over the video's previous ok reading is worked out once, at append time, so
+      -- the trend chart sums an index instead of pairing readings.
+      CREATE TABLE stats_snapshots (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        tracked_video_id TEXT NOT NULL REFERENCES tracked_videos(id) ON DELETE CASCADE,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        scheduled_age_hours REAL NOT NULL,
+        age_hours REAL NOT NULL,
+        taken_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('ok', 'no_stats', 'lagging', 'missing')),
+        views INTEGER,
+        likes INTEGER,
+        comments INTEGER,
+        shares INTEGER,
+        extra TEXT,
+        reason TEXT,
+        has_gain INTEGER NOT NULL,
+        gain_views INTEGER,
+        gain_likes INTEGER,
+        gain_comments INTEGER,
+        gain_shares INTEGER,
+        -- Only an ok reading carries numbers: the other states can never turn into zeros.
+        CHECK ((state = 'ok') = (extra IS NOT NULL)),
+        CHECK (state = 'ok' OR COALESCE(views, likes, comments, shares) IS NULL),
+        UNIQUE (tracked_video_id, scheduled_age_hours)
+      );
+      CREATE INDEX stats_snapshots_by_video ON stats_snapshots(workspace_id, tracked_video_id, taken_at);
+      CREATE INDEX stats_snapshots_gains ON stats_snapshots(
+        workspace_id, taken_at, platform, connection_id, gain_views, gain_likes, gain_comments, gain_shares
+      ) WHERE has_gain = 1;
+      CREATE TRIGGER stats_snapshots_append_only BEFORE UPDATE ON stats_snapshots
+      BEGIN
+        SELECT RAISE(ABORT, 'stats snapshots are append-only');
+      END;
+      CREATE TABLE stats_calls (
+        id INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        connection_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        at TEXT NOT NULL,
+        units INTEGER NOT NULL
+      );
+      CREATE INDEX stats_calls_by_connection ON stats_calls(connection_id, at);
+      CREATE INDEX stats_calls_by_platform ON stats_calls(platform, at);
+      CREATE INDEX stats_calls_by_time ON stats_calls(at);
+    `,
+  },
+  {
+    version: 9,
+    name: 'series of content items',
+    sql: `ALTER TABLE content_items ADD COLUMN series_id TEXT;`,
+  },
+  {
+    // 9 is taken by the series of content items.
+    version: 10,
+    name: 'analytics: the dashboard reads its sums from one covering index',
+    // The newest numbers live in the video's JSON. Triggers copy them into plain columns on every write, and one
+    // index holds those columns, so the dashboard's sums, ranking and series read that index alone and never parse
+    // JSON per video. (Generated columns would say the same with less, but SQLite then reads every row anyway.)
+    sql: `
+      ALTER TABLE tracked_videos ADD COLUMN latest_state TEXT;
+      ALTER TABLE tracked_videos ADD COLUMN latest_views REAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_likes REAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_comments REAL;
+      ALTER TABLE tracked_videos ADD COLUMN latest_shares REAL;
+      ALTER TABLE tracked_videos ADD COLUMN views_at_7d REAL;
+      ALTER TABLE tracked_videos ADD COLUMN item_id TEXT;
+      ${copySums('1 = 1')}
+      CREATE TRIGGER tracked_videos_sums_on_insert AFTER INSERT ON tracked_videos
+      BEGIN ${copySums('rowid = NEW.rowid')} END;
+      CREATE TRIGGER tracked_videos_sums_on_update AFTER UPDATE OF data ON tracked_videos
+      BEGIN ${copySums('rowid = NEW.rowid')} END;
+      CREATE INDEX tracked_videos_sums ON tracked_videos(
+        workspace_id, platform, connection_id, published_at, series_id, source, latest_state, latest_views,
+        latest_likes, latest_comments, latest_shares, views_at_7d, item_id, id
+      );
+      -- The series filter's options: grouped in index order, with no sort of every video.
+      CREATE INDEX tracked_videos_series_sums ON tracked_videos(
+        workspace_id, series_id, published_at, item_id, platform, connection_id, source
+      ) WHERE series_id IS NOT NULL;
+    `,
+  },
 ];
+
+/** Copies a tracked video's newest numbers from its JSON into the columns the dashboard's index holds. */
+function copySums(where: string): string {
+  return `UPDATE tracked_videos SET
+      latest_state = data ->> '$.latestState', latest_views = data ->> '$.latest.views',
+      latest_likes = data ->> '$.latest.likes', latest_comments = data ->> '$.latest.comments',
+      latest_shares = data ->> '$.latest.shares', views_at_7d = data ->> '$.viewsAt7d', item_id = data ->> '$.itemId'
+    WHERE ${where};`;
+}

@@ -18,6 +18,7 @@ interface ItemRow {
   title: string;
   source: ItemSource;
   brief: string;
+  series_id: string | null;
   status: ItemStatus;
   current_version_id: string | null;
   failure: string | null;
@@ -31,6 +32,7 @@ const toItem = (r: ItemRow): ContentItem => ({
   title: r.title,
   source: r.source,
   brief: JSON.parse(r.brief) as ContentItem['brief'],
+  ...(r.series_id === null ? {} : { seriesId: r.series_id }),
   status: r.status,
   currentVersionId: r.current_version_id,
   failure: r.failure ? (JSON.parse(r.failure) as ContentItem['failure']) : null,
@@ -73,9 +75,17 @@ export function sqliteContent(db: Db, run: Run): ContentRepository {
       run(() =>
         db.transaction(() => {
           db.prepare(
-            `INSERT INTO content_items (title, brief, status, current_version_id, failure, updated_at, id, workspace_id, created_by, created_at, source)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(...itemValues(i), i.id, i.workspaceId, i.createdBy, i.createdAt, i.source);
+            `INSERT INTO content_items (title, brief, status, current_version_id, failure, updated_at, id, workspace_id, created_by, created_at, source, series_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            ...itemValues(i),
+            i.id,
+            i.workspaceId,
+            i.createdBy,
+            i.createdAt,
+            i.source,
+            i.seriesId ?? null,
+          );
           indexItemTitle(db, i);
         })(),
       ),

@@ -1,4 +1,5 @@
 import { sqliteSnapshots, sqliteTrackedVideos } from './sqlite-analytics.repositories.js';
+import { sqliteStatsCalls } from './sqlite-stats-calls.repository.js';
 import type { Store } from '../../../ports/store.js';
 import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
@@ -41,6 +42,7 @@ export class SqliteStore implements Store {
   readonly publications;
   readonly trackedVideos;
   readonly snapshots;
+  readonly statsCalls;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -68,6 +70,7 @@ export class SqliteStore implements Store {
     this.publications = repos.publications;
     this.trackedVideos = repos.trackedVideos;
     this.snapshots = repos.snapshots;
+    this.statsCalls = repos.statsCalls;
   }
 
   /** Opens the database file and applies migrations. */
@@ -148,5 +151,6 @@ function repositories(db: Db, run: Run) {
     publications: sqlitePublications(db, run),
     trackedVideos: sqliteTrackedVideos(db, run),
     snapshots: sqliteSnapshots(db, run),
+    statsCalls: sqliteStatsCalls(db, run),
   };
 }

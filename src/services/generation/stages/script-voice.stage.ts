@@ -112,8 +112,11 @@ function speak(
   );
 }
 
-/** The brief fields that shape a script's words: other fields (look, music, platforms) must not re-write it. */
+/**
+ * The brief fields that shape a script's words: other fields (look, music, platforms) must not re-write it. An
+ * unset hook style is left out of the key, so briefs without one keep the keys they had before the field existed.
+ */
 function wordsOfBrief(brief: Brief) {
-  const { topic, keyPoints, audience, tone, language, durationSeconds } = brief;
-  return { topic, keyPoints, audience, tone, language, durationSeconds };
+  const { topic, keyPoints, audience, tone, language, durationSeconds, hookStyle } = brief;
+  return { topic, keyPoints, audience, tone, language, durationSeconds, hookStyle };
 }

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field.js';
 import { focusFirstInvalid, hasErrors, type FieldErrors } from '../../lib/validation.js';
 import { itemKeys } from '../library/libraryApi.js';
 import { briefErrors, defaultDraft, toBriefInput, type BriefDraft } from './briefDraft.js';
-import { captionStyles, languages, tones } from './briefOptions.js';
+import { captionStyles, hookStyles, languages, tones } from './briefOptions.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 import { createItem } from './createApi.js';
 import { DurationField } from './DurationField.js';
@@ -99,6 +99,13 @@ export function BriefForm() {
           ))}
         </SelectField>
       </div>
+      <ChoiceGroup
+        legend="Hook"
+        name="hookStyle"
+        value={draft.hookStyle}
+        choices={hookStyles}
+        onChange={(value) => update('hookStyle', value)}
+      />
       <DurationField
         seconds={draft.durationSeconds}
         error={errors.durationSeconds}

@@ -4,21 +4,24 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../session/sessionContext.js';
 import { BriefForm } from './BriefForm.js';
 import { CreateTabs, panelId, tabId, type Tab } from './CreateTabs.js';
+import { RecommendedSeriesForm } from '../recommendations/RecommendedSeriesForm.js';
 import { RecentDrafts } from './RecentDrafts.js';
 import { SeriesForm } from './SeriesForm.js';
 import { UploadVideoForm } from './UploadVideoForm.js';
 
-type Mode = 'single' | 'series' | 'upload';
+type Mode = 'single' | 'series' | 'recommended' | 'upload';
 
 const tabs: readonly Tab<Mode>[] = [
   { id: 'single', label: 'One video' },
   { id: 'series', label: 'Series from CSV' },
+  { id: 'recommended', label: 'Recommended series' },
   { id: 'upload', label: 'Upload a video' },
 ];
 
 const panels: Record<Mode, ComponentType> = {
   single: BriefForm,
   series: SeriesForm,
+  recommended: RecommendedSeriesForm,
   upload: UploadVideoForm,
 };
 

@@ -1,6 +1,6 @@
 import { BRIEF_LIMITS as L, type BriefInput, type BriefView } from '../../../api/content.js';
 import type { FieldErrors } from '../../lib/validation.js';
-import { MAX_DURATION, MIN_DURATION, stylePresets } from './briefOptions.js';
+import { hookStyleField, MAX_DURATION, MIN_DURATION, stylePresets, type HookChoice } from './briefOptions.js';
 
 /** The create form's values; `toBriefInput` turns them into what the API takes. */
 export interface BriefDraft extends Pick<
@@ -20,6 +20,7 @@ export interface BriefDraft extends Pick<
   /** Off: the preset's own colours are used and `palette` is not sent. */
   customPalette: boolean;
   voice: 'default' | 'none';
+  hookStyle: HookChoice;
 }
 
 /** A topic alone makes a valid brief: everything else starts at a sensible choice. */
@@ -34,6 +35,7 @@ export const defaultDraft: BriefDraft = {
   customPalette: false,
   palette: stylePresets[0]?.palette ?? [],
   captionStyle: 'karaoke',
+  hookStyle: 'tone',
   voice: 'default',
   music: 'none',
   platforms: ['tiktok', 'instagram', 'youtube'],
@@ -83,5 +85,6 @@ export function toBriefInput(draft: BriefDraft): BriefInput {
     voice: draft.voice,
     music: draft.music,
     platforms: draft.platforms,
+    ...hookStyleField(draft.hookStyle),
   };
 }

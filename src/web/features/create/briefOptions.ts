@@ -4,6 +4,8 @@ import { STYLE_PRESET_CATALOG } from '../../../domain/style-preset-catalog.js';
 export type Tone = BriefView['tone'];
 export type StylePresetId = BriefView['stylePreset'];
 export type CaptionStyle = BriefView['captionStyle'];
+/** 'tone': no hook style is sent, and the writer matches the hook to the tone. */
+export type HookChoice = NonNullable<BriefView['hookStyle']> | 'tone';
 
 export const tones: { value: Tone; label: string }[] = [
   { value: 'friendly', label: 'Friendly' },
@@ -62,6 +64,24 @@ export const captionStyles: { value: CaptionStyle; label: string; description: s
   { value: 'pop', label: 'Pop', description: 'Words pop onto the screen one by one.' },
   { value: 'clean', label: 'Clean', description: 'Plain lines of text, no animation.' },
 ];
+
+export const hookStyles: { value: HookChoice; label: string; description: string }[] = [
+  { value: 'tone', label: 'Match the tone', description: 'An opening line in the tone you chose.' },
+  { value: 'question', label: 'Question', description: 'Opens by asking the viewer something.' },
+  {
+    value: 'statistic',
+    label: 'Statistic',
+    description: 'Opens on a number from your topic or key points; a question when you gave none.',
+  },
+  { value: 'story', label: 'Story', description: 'Opens like a short story: “The first time I…”.' },
+  { value: 'bold-claim', label: 'Bold claim', description: 'Opens with one confident statement.' },
+  { value: 'how-to', label: 'How-to', description: 'Opens with “Here’s how to…”.' },
+];
+
+/** The brief field for a hook choice: none for 'tone', so the server's writer matches the hook to the tone. */
+export function hookStyleField(choice: HookChoice): { hookStyle?: NonNullable<BriefView['hookStyle']> } {
+  return choice === 'tone' ? {} : { hookStyle: choice };
+}
 
 export const MIN_DURATION = BRIEF_LIMITS.durationMin;
 export const MAX_DURATION = BRIEF_LIMITS.durationMax;

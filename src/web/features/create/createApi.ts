@@ -16,3 +16,7 @@ export const createSeriesFromCsv = (csv: string) =>
 /** Sends a finished video (see toUploadForm); the item comes back already checked. `onProgress` gets 0..1. */
 export const uploadVideo = (form: FormData, onProgress: (sent: number) => void) =>
   apiUpload('/api/items/upload', form, uploaded, onProgress);
+
+/** Creates one item per reviewed brief (the recommended next series), all sharing a series id. */
+export const createSeriesFromBriefs = (briefs: BriefInput[]) =>
+  apiSend('POST', '/api/items/series', { briefs }, createdSeries);

@@ -12,6 +12,11 @@ export const seriesColumns: { name: string; meaning: string }[] = [
   { name: 'voice', meaning: '"default" or "none".' },
   { name: 'captionStyle', meaning: 'karaoke, pop or clean.' },
   {
+    name: 'hookStyle',
+    meaning:
+      'How the hook opens: question, statistic (states a number from the topic or key points; a question when there is none), story, bold-claim or how-to. Empty: matched to the tone.',
+  },
+  {
     name: 'music',
     meaning:
       'Background music under the voice: none, builtin:calm or builtin:bright, or library:<id> for an audio file of your media library.',
@@ -19,10 +24,10 @@ export const seriesColumns: { name: string; meaning: string }[] = [
 ];
 
 export const exampleSeriesCsv = [
-  'topic,keyPoints,audience,tone,durationSeconds,stylePreset,platforms,music',
-  'Cold brew at home,Use coarse ground coffee|Steep it 12 hours in the fridge|Dilute it one to one,coffee lovers,friendly,30,calm-gradient,tiktok|instagram,builtin:calm',
-  'Three stretches for desk workers,Roll your neck slowly|Open your shoulders|Twist gently in your chair,office workers,calm,20,clean,tiktok|youtube,builtin:bright',
-  'How a password manager helps,One strong password to remember|Unique passwords everywhere|Autofill saves time,everyone online,expert,30,tech-grid,youtube,none',
+  'topic,keyPoints,audience,tone,durationSeconds,stylePreset,platforms,music,hookStyle',
+  'Cold brew at home,Use coarse ground coffee|Steep it 12 hours in the fridge|Dilute it one to one,coffee lovers,friendly,30,calm-gradient,tiktok|instagram,builtin:calm,statistic',
+  'Three stretches for desk workers,Roll your neck slowly|Open your shoulders|Twist gently in your chair,office workers,calm,20,clean,tiktok|youtube,builtin:bright,how-to',
+  'How a password manager helps,One strong password to remember|Unique passwords everywhere|Autofill saves time,everyone online,expert,30,tech-grid,youtube,none,',
   '',
 ].join('\n');
 

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BriefView } from '../../../api/content.js';
 import { platformLabels } from '../connections/platformLabels.js';
+import { hookStyles } from '../create/briefOptions.js';
 import { musicLabel } from '../create/musicLabels.js';
 import { mediaAssetQuery } from '../media/mediaApi.js';
 
 /** What was asked for, folded away: useful when comparing a result with its brief. */
-export function BriefSummary({ brief: b }: { brief: BriefView }) {
+export function BriefSummary({ brief: b, seriesId }: { brief: BriefView; seriesId: string | null }) {
+  const hook = hookStyles.find((choice) => choice.value === (b.hookStyle ?? 'tone'));
   return (
     <details className="panel brief-summary">
       <summary className="panel-title">The brief</summary>
@@ -37,6 +39,10 @@ export function BriefSummary({ brief: b }: { brief: BriefView }) {
           </dd>
         </div>
         <div>
+          <dt>Hook</dt>
+          <dd>{hook?.value === 'tone' ? 'Matched to the tone' : hook?.label}</dd>
+        </div>
+        <div>
           <dt>Length asked for</dt>
           <dd>{b.durationSeconds} seconds</dd>
         </div>
@@ -56,6 +62,12 @@ export function BriefSummary({ brief: b }: { brief: BriefView }) {
           <dt>Platforms</dt>
           <dd>{b.platforms.map((platform) => platformLabels[platform]).join(', ')}</dd>
         </div>
+        {seriesId && (
+          <div>
+            <dt>Series</dt>
+            <dd>Part of a series, created together with other briefs</dd>
+          </div>
+        )}
       </dl>
     </details>
   );

@@ -159,7 +159,7 @@ export function ItemPage() {
             <ReviewPanel versionId={shownId ?? detail.item.currentVersionId} />
           )}
           <PublishPanel item={detail.item} versions={detail.versions} />
-          {!uploaded && <BriefSummary brief={detail.item.brief} />}
+          {!uploaded && <BriefSummary brief={detail.item.brief} seriesId={detail.item.seriesId} />}
         </div>
       )}
     </>

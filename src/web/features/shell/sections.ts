@@ -16,15 +16,7 @@ export const sections: Section[] = [
   { path: '/review', label: 'Review', icon: 'review' },
   { path: '/calendar', label: 'Calendar', icon: 'calendar' },
   { path: '/connections', label: 'Connections', icon: 'connections' },
-  {
-    path: '/analytics',
-    label: 'Analytics',
-    icon: 'analytics',
-    upcoming: {
-      heading: 'No stats yet',
-      text: 'Once videos are published, their views, watch time and engagement will come back here, so each new video can learn from the last.',
-    },
-  },
+  { path: '/analytics', label: 'Analytics', icon: 'analytics' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
   {
     path: '/privacy',

@@ -16,6 +16,7 @@ import {
   type Placeholders,
 } from './phrasing.js';
 import { hashSeed, SeededChooser } from './seeded-random.js';
+import { styledHook } from './styled-hook.js';
 import { nounPhrase, visualCue } from './visual-cue.js';
 
 export const OFFLINE_WRITER_ID = 'offline-template@1';
@@ -24,9 +25,9 @@ type FramingRole = keyof LanguagePack['framing'];
 type Slot = { kind: 'point'; index: number } | { kind: 'framing'; role: FramingRole };
 
 /**
- * Writes a script from templates: a tone-matched hook naming the topic (and the audience, when given), one
- * beat per key point, framing beats (questions, contrasts, general tips) to reach the beat count the duration
- * asks for, and a call to action. The same brief always gives the same script.
+ * Writes a script from templates: a hook in the brief's hook style, or else a tone-matched one, naming the topic
+ * (and the audience, when given), one beat per key point, framing beats (questions, contrasts, general tips) to
+ * reach the beat count the duration asks for, and a call to action. The same brief always gives the same script.
  */
 export function composeScript(brief: Brief, targetWords = targetWordCount(brief.durationSeconds)): Script {
   const { pack, fallback } = packFor(brief.language);
@@ -40,17 +41,17 @@ export function composeScript(brief: Brief, targetWords = targetWordCount(brief.
     Audience: addressed,
     listeners: midSentence(addressed, brief.language),
   };
-  const chooser = new SeededChooser(hashSeed(JSON.stringify(seedFields(brief))));
+  const seed = JSON.stringify(seedFields(brief));
+  const chooser = new SeededChooser(hashSeed(seed));
   const drawer = new PhraseDrawer(chooser, values);
   const points = keyPointsForBeats(brief.keyPoints);
   const beatCount = Math.max(points.length, suggestedBeatCount(brief.durationSeconds));
 
+  const hookWords = clamp(Math.round(targetWords * 0.15), 6, 14);
   const hooks = audience ? pack.hooks[brief.tone].withAudience : pack.hooks[brief.tone].general;
-  const hook = fill(
-    drawer.draw(hooks, clamp(Math.round(targetWords * 0.15), 6, 14)) ?? '{Topic}',
-    values,
-    pack,
-  );
+  // The tone's hook is drawn even when a style replaces it, so the rest of the script does not depend on the style.
+  const toneHook = fill(drawer.draw(hooks, hookWords) ?? '{Topic}', values, pack);
+  const hook = styledHook(brief, pack, values, seed, hookWords) ?? toneHook;
   const cta = fill(
     drawer.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
     values,

@@ -4,7 +4,7 @@ import type { LanguagePack } from './packs/language-pack.js';
 import type { SeededChooser } from './seeded-random.js';
 
 export type Placeholders = Partial<
-  Record<'topic' | 'Topic' | 'audience' | 'Audience' | 'listeners' | 'point' | 'noun', string>
+  Record<'topic' | 'Topic' | 'audience' | 'Audience' | 'listeners' | 'point' | 'noun' | 'figure', string>
 >;
 
 /** Fills a template's placeholders, repairs article contractions and capitalises the first letter. */
@@ -27,9 +27,14 @@ export function canFill(template: string, values: Placeholders): boolean {
   );
 }
 
-/** Upper-cases the first letter, past any leading punctuation such as "¿" or "¡". */
+/**
+ * Upper-cases the first letter, past any leading punctuation such as "¿" or "¡"; text that opens with a number
+ * stays as it is ("12 hours", not "12 Hours").
+ */
 export function capitalizeFirst(text: string): string {
-  return text.replace(/\p{L}/u, (letter) => letter.toLocaleUpperCase());
+  return text.replace(/^([^\p{L}\p{N}]*)(\p{L})/u, (_whole, lead: string, letter: string) => {
+    return lead + letter.toLocaleUpperCase();
+  });
 }
 
 /**

@@ -59,6 +59,38 @@ export const de: LanguagePack = {
       ],
     },
   },
+  hookStyles: {
+    question: [
+      'Warum machen so viele beim Thema {topic} Fehler?',
+      'Hast du dich je gefragt, worauf es beim Thema {topic} wirklich ankommt?',
+      'Was übersehen fast alle beim Thema {topic}?',
+      '{Audience}, wollt ihr das Thema {topic} endlich verstehen?',
+    ],
+    statistic: [
+      '{figure}: die eine Zahl, die du zum Thema {topic} kennen solltest.',
+      'Merk dir diese Zahl zum Thema {topic}: {figure}.',
+      'Alles hängt an {figure}. Reden wir über das Thema {topic}.',
+    ],
+    story: [
+      'Als ich zum ersten Mal vom Thema {topic} gehört habe, habe ich nichts verstanden.',
+      'Vor einiger Zeit wusste ich nichts über das Thema {topic}. Dann hat sich etwas geändert.',
+      'Lass mich dir eine kurze Geschichte zum Thema {topic} erzählen.',
+    ],
+    'bold-claim': [
+      'Vergiss, was man dir über das Thema {topic} erzählt hat. Das hier funktioniert.',
+      'Die meisten Tipps zum Thema {topic} gehen am Kern vorbei.',
+      'Du brauchst nur eine Anleitung zum Thema {topic}, und das ist sie.',
+    ],
+    'how-to': [
+      'So gelingt dir der Einstieg ins Thema {topic}.',
+      'So holst du Schritt für Schritt das Beste aus dem Thema {topic} heraus.',
+      '{Audience}, so gelingt euch der Einstieg ins Thema {topic}.',
+    ],
+  },
+  topicStatistics: [
+    '{Topic}: Merk dir diese Zahl, {figure}.',
+    '{figure}. Behalte diese Zahl im Kopf: {topic}.',
+  ],
   pointLeads: {
     only: ['Die zentrale Idee: {point}', 'Das Eine, das du dir merken solltest: {point}'],
     first: ['Erstens: {point}', 'Fang hier an: {point}', 'Punkt eins: {point}'],

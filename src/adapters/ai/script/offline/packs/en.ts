@@ -50,6 +50,35 @@ export const en: LanguagePack = {
       ],
     },
   },
+  hookStyles: {
+    question: [
+      'What if {topic} were easier than you think?',
+      'Why do so many people get {topic} wrong?',
+      'Ever wondered what really makes {topic} work?',
+      '{Audience}, what if {topic} could be simple?',
+    ],
+    statistic: [
+      '{figure}: the one number to know about {topic}.',
+      'Remember this number for {topic}: {figure}.',
+      "It all comes down to {figure}. Let's talk about {topic}.",
+    ],
+    story: [
+      "The first time I heard about {topic}, I didn't get it.",
+      'A while ago, I knew nothing about {topic}. Here is what changed.',
+      'Let me tell you a quick story about {topic}.',
+    ],
+    'bold-claim': [
+      "Forget what you've heard about {topic}. This is what works.",
+      'Most advice on {topic} misses the point.',
+      'You only need one guide to {topic}, and this is it.',
+    ],
+    'how-to': [
+      "Here's how to get started with {topic}.",
+      "Here's how to make the most of {topic}, step by step.",
+      "{Audience}, here's how to get started with {topic}.",
+    ],
+  },
+  topicStatistics: ['{Topic}: here is what {figure} can do.', '{figure}. Keep that number in mind: {topic}.'],
   pointLeads: {
     only: ['The key idea: {point}', 'Here is the one thing to remember: {point}'],
     first: ['First: {point}', 'Start here: {point}', 'Number one: {point}'],

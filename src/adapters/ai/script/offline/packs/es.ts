@@ -50,6 +50,35 @@ export const es: LanguagePack = {
       ],
     },
   },
+  hookStyles: {
+    question: [
+      '¿Por qué tanta gente se equivoca con {topic}?',
+      '¿Alguna vez te has preguntado cuál es el secreto de {topic}?',
+      '¿Qué es lo que casi todos pasan por alto de {topic}?',
+      '{Audience}, ¿quieren entender {topic} de una vez?',
+    ],
+    statistic: [
+      '{figure}: el número que debes recordar sobre {topic}.',
+      'Recuerda este número para {topic}: {figure}.',
+      'Todo se reduce a {figure}. Hablemos de {topic}.',
+    ],
+    story: [
+      'La primera vez que oí hablar de {topic}, no entendí nada.',
+      'Hace un tiempo no sabía nada de {topic}. Esto es lo que cambió.',
+      'Déjame contarte una pequeña historia sobre {topic}.',
+    ],
+    'bold-claim': [
+      'Olvida lo que te han dicho sobre {topic}. Esto es lo que funciona.',
+      'La mayoría de los consejos sobre {topic} no van al grano.',
+      'Solo necesitas una guía sobre {topic}, y es esta.',
+    ],
+    'how-to': [
+      'Así puedes empezar con {topic}.',
+      'Así le sacas el máximo partido a {topic}, paso a paso.',
+      '{Audience}, así pueden empezar con {topic}.',
+    ],
+  },
+  topicStatistics: ['{Topic}: quédate con este número, {figure}.', '{figure}. Recuerda ese número: {topic}.'],
   pointLeads: {
     only: ['La idea clave: {point}', 'Lo único que debes recordar: {point}'],
     first: ['Primero: {point}', 'Empieza por aquí: {point}', 'Punto uno: {point}'],

@@ -50,6 +50,38 @@ export const fr: LanguagePack = {
       ],
     },
   },
+  hookStyles: {
+    question: [
+      'Pourquoi tant de gens se trompent-ils sur {topic}?',
+      'Vous êtes-vous déjà demandé ce qui fait la différence avec {topic}?',
+      'Et si vous voyiez {topic} autrement?',
+      '{Audience}, vous voulez enfin comprendre {topic}?',
+    ],
+    statistic: [
+      '{figure}: le chiffre à retenir sur {topic}.',
+      'Retenez ce chiffre pour {topic}: {figure}.',
+      'Tout se joue sur {figure}. Parlons de {topic}.',
+    ],
+    story: [
+      "La première fois que j'ai entendu parler de {topic}, je n'ai rien compris.",
+      'Il y a quelque temps, je ne savais rien de {topic}. Voici ce qui a changé.',
+      'Laissez-moi vous raconter une petite histoire sur {topic}.',
+    ],
+    'bold-claim': [
+      "Oubliez ce qu'on vous a dit sur {topic}. Voici ce qui marche.",
+      "La plupart des conseils sur {topic} passent à côté de l'essentiel.",
+      "Vous n'avez besoin que d'un seul guide sur {topic}, et c'est celui-ci.",
+    ],
+    'how-to': [
+      'Voici comment bien démarrer avec {topic}.',
+      'Voici comment tirer le meilleur de {topic}, étape par étape.',
+      '{Audience}, voici comment bien démarrer avec {topic}.',
+    ],
+  },
+  topicStatistics: [
+    '{Topic}: retenez bien ce chiffre, {figure}.',
+    '{figure}. Gardez ce chiffre en tête: {topic}.',
+  ],
   pointLeads: {
     only: ["L'idée clé: {point}", 'La seule chose à retenir: {point}'],
     first: ["D'abord: {point}", 'On commence par ça: {point}', 'Premier point: {point}'],

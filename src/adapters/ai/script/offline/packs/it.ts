@@ -74,6 +74,38 @@ export const it: LanguagePack = {
       ],
     },
   },
+  hookStyles: {
+    question: [
+      'Perché così tante persone sbagliano con {topic}?',
+      'Ti sei mai chiesto qual è il segreto di {topic}?',
+      'Cosa sfugge quasi a tutti su {topic}?',
+      '{Audience}, volete finalmente capire {topic}?',
+    ],
+    statistic: [
+      '{figure}: il numero da ricordare su {topic}.',
+      'Ricorda questo numero per {topic}: {figure}.',
+      'Tutto si riduce a {figure}. Parliamo di {topic}.',
+    ],
+    story: [
+      'La prima volta che ho sentito parlare di {topic}, non ci ho capito niente.',
+      'Tempo fa non sapevo nulla di {topic}. Ecco cosa è cambiato.',
+      'Lascia che ti racconti una piccola storia su {topic}.',
+    ],
+    'bold-claim': [
+      'Dimentica quello che ti hanno detto su {topic}. Ecco cosa funziona.',
+      'Quasi tutti i consigli su {topic} non colgono il punto.',
+      'Ti basta una sola guida su {topic}, ed è questa.',
+    ],
+    'how-to': [
+      'Ecco come iniziare con {topic}.',
+      'Ecco come ottenere il meglio da {topic}, passo dopo passo.',
+      '{Audience}, ecco come iniziare con {topic}.',
+    ],
+  },
+  topicStatistics: [
+    '{Topic}: ricorda questo numero, {figure}.',
+    '{figure}. Tieni a mente questo numero: {topic}.',
+  ],
   pointLeads: {
     only: ["L'idea chiave: {point}", "L'unica cosa da ricordare: {point}"],
     first: ['Prima di tutto: {point}', 'Inizia da qui: {point}', 'Punto uno: {point}'],

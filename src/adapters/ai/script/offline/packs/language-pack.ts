@@ -1,4 +1,4 @@
-import type { Brief } from '../../../../../domain/content.js';
+import type { Brief, HookStyle } from '../../../../../domain/content.js';
 
 export type Tone = Brief['tone'];
 
@@ -13,6 +13,13 @@ export interface LanguagePack {
   language: string;
   /** Every hook names {topic}; the `withAudience` ones also name {audience} and are used when there is one. */
   hooks: Record<Tone, { general: string[]; withAudience: string[] }>;
+  /**
+   * Hooks in the style the brief asks for, instead of the tone's. Each names {topic}; each pool has phrases without
+   * {audience}. 'question' hooks ask in their first sentence, the others never do. 'statistic' hooks state
+   * {figure}, a number the person wrote in a key point; `topicStatistics` are for a number in the topic itself.
+   */
+  hookStyles: Record<HookStyle, string[]>;
+  topicStatistics: string[];
   /** Leads that introduce a key point, by its place among the key points. */
   pointLeads: { only: string[]; first: string[]; middle: string[]; last: string[] };
   /** Short general sentences that fit after any key point, for longer videos. */

@@ -50,6 +50,35 @@ export const pt: LanguagePack = {
       ],
     },
   },
+  hookStyles: {
+    question: [
+      'Por que tanta gente erra com {topic}?',
+      'Já se perguntou qual é o segredo de {topic}?',
+      'O que quase todo mundo deixa passar sobre {topic}?',
+      '{Audience}, querem finalmente entender {topic}?',
+    ],
+    statistic: [
+      '{figure}: o número que você precisa lembrar sobre {topic}.',
+      'Guarde este número sobre {topic}: {figure}.',
+      'Tudo se resume a {figure}. Vamos falar sobre {topic}.',
+    ],
+    story: [
+      'A primeira vez que ouvi falar de {topic}, não entendi nada.',
+      'Há um tempo, eu não sabia nada sobre {topic}. Veja o que mudou.',
+      'Deixe-me contar uma pequena história sobre {topic}.',
+    ],
+    'bold-claim': [
+      'Esqueça o que te disseram sobre {topic}. Isto é o que funciona.',
+      'A maioria dos conselhos sobre {topic} erra o essencial.',
+      'Você só precisa de um guia sobre {topic}, e é este.',
+    ],
+    'how-to': [
+      'Veja como começar com {topic}.',
+      'Veja como aproveitar ao máximo {topic}, passo a passo.',
+      '{Audience}, vejam como começar com {topic}.',
+    ],
+  },
+  topicStatistics: ['{Topic}: guarde este número, {figure}.', '{figure}. Guarde esse número: {topic}.'],
   pointLeads: {
     only: ['A ideia principal: {point}', 'A única coisa para lembrar: {point}'],
     first: ['Primeiro: {point}', 'Comece por aqui: {point}', 'Ponto um: {point}'],
