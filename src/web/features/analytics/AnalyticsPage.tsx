@@ -42,7 +42,10 @@ export function AnalyticsPage() {
     return (
       <>
         {header}
-        <ErrorAlert error={dashboard.error} />
+        <div className="stack">
+          <ErrorAlert error={dashboard.error} />
+          {isFiltered(fields) && <Link to="/analytics">Clear the filters</Link>}
+        </div>
       </>
     );
   }
