@@ -1,206 +1,42 @@
 /**
- * Stats sync against the sandbox: 1,000 videos per platform (10 accounts × 100 earlier posts each, imported on
- * connect) followed through the snapshot schedule for 90 days of sandbox time, with the app's sweep run at each
- * interval where something is due. Prints API calls made ÷ the theoretical minimum (Σ over sweeps and accounts of
- * ceil(due / max ids a call)), the 429s the sandbox answered, and L5 (snapshot coverage, no-data stored as 0).
- * The readers come from the container, so the run measures whatever platform readers the build has.
+ * `npm run bench:stats-sync`: 1,000 videos per platform (10 accounts × 100 earlier posts each, imported on
+ * connect) followed through the snapshot schedule for 90 days of sandbox time. Prints API calls made ÷ the
+ * theoretical minimum (Σ over sweeps and accounts of ceil(due / max ids a call)), the 429s the sandbox answered,
+ * L5 (snapshot coverage, no-data stored as a number), then the dashboard's p99 over 100,000 snapshots.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config/load.js';
-import { buildContainer, type Container } from '../src/container/index.js';
-import { PLATFORMS, type Connection, type Platform } from '../src/domain/connection.js';
-import { newId } from '../src/domain/ids.js';
-import { createLogger } from '../src/observability/logger.js';
-import { freePort } from '../test/fakes/free-port.js';
-import { benchEnv } from './publishing/bench-app.js';
-import { sandboxGrant } from './publishing/sandbox-accounts.js';
-import { relaxSandboxLimits } from './publishing/sandbox-posts.js';
-import { startSandboxProcess, type SandboxProcess } from './publishing/sandbox-process.js';
-import { snapshotCoverage } from './analytics/snapshot-coverage.js';
+import { dashboardReport, measureDashboard } from './analytics/dashboard-p99.js';
+import { coverageLine, runStatsSync } from './analytics/stats-sync-run.js';
 
-const DAY_MS = 86_400_000;
-const REFRESH_EVERY_MS = 3_600_000;
-// Calls to these paths are token grants and refreshes, not stats calls.
-const AUTH_PATH = /oauth|token/i;
-
-/** The app's clock, moved by the bench together with the sandbox's. */
-class BenchClock {
-  constructor(private ms: number) {}
-  now(): number {
-    return this.ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
-/**
- * `perPlatform` accounts on each platform, each in its own workspace (the sandbox has one persona per platform,
- * and a workspace holds an account once), each with its own tokens.
- */
-async function connectAccounts(container: Container, perPlatform: number): Promise<Connection[]> {
-  const connections: Connection[] = [];
-  for (const platform of PLATFORMS)
-    for (let i = 0; i < perPlatform; i++) {
-      const { workspace } = await container.auth.signUp({
-        email: `stats-bench-${platform}-${i}@example.test`,
-        password: 'a long enough passphrase',
-      });
-      const workspaceId = workspace.id;
-      const grant = await sandboxGrant(
-        platform,
-        container.platforms.baseUrls,
-        container.config.PUBLIC_BASE_URL,
-      );
-      const now = new Date(container.clock.now()).toISOString();
-      const connection: Connection = {
-        id: newId(),
-        workspaceId,
-        platform,
-        externalAccountId: grant.externalAccountId,
-        displayName: `Bench ${platform} ${i}`,
-        avatarUrl: null,
-        scopes: grant.scopes,
-        status: 'active',
-        accessTokenExpiresAt: null,
-        refreshTokenExpiresAt: null,
-        maskedAccessToken: null,
-        maskedRefreshToken: null,
-        lastRefreshedAt: null,
-        lastError: null,
-        nextRefreshAt: null,
-        sandbox: true,
-        aliases: [],
-        createdAt: now,
-        updatedAt: now,
-      };
-      await container.store.connections.create(connection);
-      const sealed = await container.vault.seal(
-        { recordId: connection.id, workspaceId },
-        { accessToken: grant.accessToken, refreshToken: grant.refreshToken },
-      );
-      await container.store.connections.saveTokens(workspaceId, connection.id, sealed, now);
-      connections.push(connection);
-    }
-  return connections;
-}
-
-/** Σ over connections of ceil(due now / max ids a call): the fewest calls that read every due video. */
-async function theoreticalMinimum(container: Container, now: number): Promise<number> {
-  const due = await container.store.trackedVideos.listDue(new Date(now).toISOString(), 1_000_000);
-  const perConnection = new Map<string, { platform: Platform; count: number }>();
-  for (const v of due) {
-    const entry = perConnection.get(v.connectionId) ?? { platform: v.platform, count: 0 };
-    entry.count++;
-    perConnection.set(v.connectionId, entry);
-  }
-  let calls = 0;
-  for (const { platform, count } of perConnection.values())
-    calls += Math.ceil(count / (container.stats.readerFor(platform)?.maxIdsPerCall ?? Infinity));
-  return calls;
-}
-
-async function statsRequests(sandbox: SandboxProcess): Promise<{ calls: number; throttled: number }> {
-  const { requests } = (await sandbox.admin('GET', '/requests')) as {
-    requests: { path: string; status: number }[];
-  };
-  const stats = requests.filter((r) => !AUTH_PATH.test(r.path));
-  await sandbox.admin('DELETE', '/requests');
-  return { calls: stats.length, throttled: requests.filter((r) => r.status === 429).length };
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      accounts: { type: 'string', default: '10' },
-      posts: { type: 'string', default: '100' },
-      days: { type: 'string', default: '90' },
-    },
-  });
-  const accounts = Number(values.accounts);
-  const posts = Number(values.posts);
-  const appOrigin = `http://127.0.0.1:${await freePort()}`;
-  const sandbox = await startSandboxProcess(await freePort(), appOrigin);
-  const dataDir = mkdtempSync(join(tmpdir(), 'aif-bench-stats-'));
-  const clock = new BenchClock(((await sandbox.admin('GET', '/clock')) as { now: number }).now);
-  const env = benchEnv({
-    dataDir,
-    appOrigin,
-    baseUrls: sandbox.baseUrls,
-    extra: { STATS_IMPORT_MAX_POSTS: String(posts), STATS_IMPORT_MAX_WEEKS: '2' },
-  });
-  const container = await buildContainer(
-    loadConfig(env, '/nonexistent/.env'),
-    createLogger({ level: 'error', pretty: false }),
-    { clock },
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string', default: '10' },
+    posts: { type: 'string', default: '100' },
+    days: { type: 'string', default: '90' },
+    'dashboard-requests': { type: 'string', default: '1000' },
+  },
+});
+const run = await runStatsSync({
+  accounts: Number(values.accounts),
+  posts: Number(values.posts),
+  days: Number(values.days),
+});
+if (run.missingReaders.length)
+  console.log(
+    `No stats reader in this build for: ${run.missingReaders.join(', ')} (their videos are not read)`,
   );
-  try {
-    await relaxSandboxLimits(sandbox);
-    await sandbox.admin('PATCH', '/world', { historyVideos: posts, historyWeeks: 1 });
-    const missingReaders = PLATFORMS.filter((p) => !container.stats.readerFor(p));
-    if (missingReaders.length)
-      console.log(
-        `No stats reader in this build for: ${missingReaders.join(', ')} (their videos are not read)`,
-      );
-    const connections = await connectAccounts(container, accounts);
-    for (const c of connections) await container.stats.importEarlierPosts(c.workspaceId, c.id);
-    await statsRequests(sandbox);
-
-    const end = clock.now() + Number(values.days) * DAY_MS;
-    const every = container.config.STATS_SYNC_INTERVAL_SECONDS * 1000;
-    let made = 0;
-    let minimum = 0;
-    let throttled = 0;
-    let sweeps = 0;
-    let lastRefresh = clock.now();
-    for (;;) {
-      const [next] = await container.store.trackedVideos.listDue(new Date(end).toISOString(), 1);
-      if (!next?.nextSnapshotAt) break;
-      const at = Math.ceil(Date.parse(next.nextSnapshotAt) / every) * every;
-      if (at > clock.now()) {
-        await sandbox.admin('POST', '/clock/advance', { seconds: (at - clock.now()) / 1000 });
-        clock.advance(at - clock.now());
-      }
-      // The refresh jobs' part, so tokens stay alive over 90 simulated days.
-      if (clock.now() - lastRefresh >= REFRESH_EVERY_MS) {
-        for (const c of connections) await container.tokenRefresh.refresh(c.workspaceId, c.id);
-        lastRefresh = clock.now();
-        await statsRequests(sandbox);
-      }
-      minimum += await theoreticalMinimum(container, clock.now());
-      await container.stats.sweep();
-      const seen = await statsRequests(sandbox);
-      made += seen.calls;
-      throttled += seen.throttled;
-      sweeps++;
-    }
-    const l5 = { videos: 0, complete: 0, noData: 0, noDataStoredAsZero: 0 };
-    for (const c of connections) {
-      const one = await snapshotCoverage(container.store, c.workspaceId, clock.now());
-      l5.videos += one.videos;
-      l5.complete += one.complete;
-      l5.noData += one.noData;
-      l5.noDataStoredAsZero += one.noDataStoredAsZero;
-    }
-    console.log(
-      `\n${connections.length} accounts, ${l5.videos} videos, ${sweeps} sweeps over ${values.days} days:`,
-    );
-    console.log(
-      `  API calls made ÷ theoretical minimum: ${made} / ${minimum} = ${(made / Math.max(1, minimum)).toFixed(2)}`,
-    );
-    console.log(`  429 answers: ${throttled}`);
-    console.log(
-      `  L5: videos with all their due snapshots ${l5.complete}/${l5.videos} (${((100 * l5.complete) / Math.max(1, l5.videos)).toFixed(1)} %);` +
-        ` no-data readings ${l5.noData}, of them stored as a number: ${l5.noDataStoredAsZero}`,
-    );
-  } finally {
-    await container.close();
-    await sandbox.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-void main();
+console.log(
+  `\n${run.accounts} accounts, ${run.coverage.videos} videos, ${run.sweeps} sweeps over ${values.days} days:`,
+);
+const ratio = run.callsMade / Math.max(1, run.theoreticalMinimum);
+console.log(
+  `  API calls made ÷ theoretical minimum: ${run.callsMade} / ${run.theoreticalMinimum} = ${ratio.toFixed(2)}`,
+);
+console.log(`  429 answers: ${run.throttled}`);
+console.log(`  ${coverageLine(run.coverage)}`);
+console.log('\nDashboard over 100,000 snapshots (10,000 videos × 10 readings):');
+const dashboard = await measureDashboard(
+  { videos: 10_000, readingsPerVideo: 10, accounts: 6 },
+  Number(values['dashboard-requests']),
+);
+for (const line of dashboardReport(dashboard)) console.log(`  ${line}`);
