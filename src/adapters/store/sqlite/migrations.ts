@@ -355,7 +355,6 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
     sql: `ALTER TABLE content_items ADD COLUMN series_id TEXT;`,
   },
   {
-    // 9 is taken by the series of content items.
     version: 10,
     name: 'analytics: the dashboard reads its sums from one covering index',
     // The newest numbers live in the video's JSON. Triggers copy them into plain columns on every write, and one
