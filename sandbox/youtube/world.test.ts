@@ -141,6 +141,16 @@ describe('the world shapes YouTube’s counters', () => {
     expect(previous.views).toBeGreaterThan(0);
   });
 
+  it('after the first week views grow only slowly, so an earlier post’s age does not swamp the planted effects', () => {
+    const world = plainWorld();
+    const clip = video('tail', 0);
+    const at7d = countsAt(clip, 168 * HOUR, { seed: 42, world }).views;
+    // 12 weeks: a few percent a week (the product's growth curve expects views to flatten after 7 days).
+    const at12w = countsAt(clip, 12 * 168 * HOUR, { seed: 42, world }).views;
+    expect(at12w).toBeGreaterThan(at7d);
+    expect(at12w / at7d).toBeLessThan(1.5);
+  });
+
   it('the same seed gives the same numbers; another seed draws other noise', () => {
     const world = defaultWorld();
     const views = (seed: number, key: string): number =>
