@@ -3,6 +3,7 @@ import type { SnapshotState, StatsSnapshot, TrackedVideo } from '../../src/domai
 import { PLATFORMS, type Connection, type Platform } from '../../src/domain/connection.js';
 import { newId } from '../../src/domain/ids.js';
 import type { Store } from '../../src/ports/store.js';
+import { benchConnection } from '../publishing/bench-connection.js';
 
 const HOUR = 3_600_000;
 /** Readings without numbers, one in this many (the rest are ok), so the states are part of the load. */
@@ -34,27 +35,14 @@ export async function seedAccounts(store: Store, workspaceId: string, count: num
   const accounts: Connection[] = [];
   for (let i = 0; i < count; i++) {
     const platform: Platform = PLATFORMS[i % PLATFORMS.length]!;
-    const connection: Connection = {
-      id: newId(),
+    const connection = benchConnection({
       workspaceId,
       platform,
       externalAccountId: `bench-account-${i}`,
       displayName: `Bench account ${i}`,
-      avatarUrl: null,
       scopes: [],
-      status: 'active',
-      accessTokenExpiresAt: null,
-      refreshTokenExpiresAt: null,
-      maskedAccessToken: null,
-      maskedRefreshToken: null,
-      lastRefreshedAt: null,
-      lastError: null,
-      nextRefreshAt: null,
-      sandbox: true,
-      aliases: [],
-      createdAt: now,
-      updatedAt: now,
-    };
+      now,
+    });
     await store.connections.create(connection);
     accounts.push(connection);
   }

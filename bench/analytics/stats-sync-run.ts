@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { buildContainer, type Container } from '../../src/container/index.js';
 import { PLATFORMS, type Connection, type Platform } from '../../src/domain/connection.js';
-import { newId } from '../../src/domain/ids.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { freePort } from '../../test/fakes/free-port.js';
 import { benchEnv } from '../publishing/bench-app.js';
@@ -16,6 +15,7 @@ import { sandboxGrant } from '../publishing/sandbox-accounts.js';
 import { relaxSandboxLimits } from '../publishing/sandbox-posts.js';
 import { startSandboxProcess, type SandboxProcess } from '../publishing/sandbox-process.js';
 import { snapshotCoverage, type SnapshotCoverage } from './snapshot-coverage.js';
+import { benchConnection } from '../publishing/bench-connection.js';
 
 const DAY_MS = 86_400_000;
 const REFRESH_EVERY_MS = 3_600_000;
@@ -52,27 +52,14 @@ async function connectAccounts(container: Container, perPlatform: number): Promi
         container.config.PUBLIC_BASE_URL,
       );
       const now = new Date(container.clock.now()).toISOString();
-      const connection: Connection = {
-        id: newId(),
+      const connection = benchConnection({
         workspaceId,
         platform,
         externalAccountId: grant.externalAccountId,
         displayName: `Bench ${platform} ${i}`,
-        avatarUrl: null,
         scopes: grant.scopes,
-        status: 'active',
-        accessTokenExpiresAt: null,
-        refreshTokenExpiresAt: null,
-        maskedAccessToken: null,
-        maskedRefreshToken: null,
-        lastRefreshedAt: null,
-        lastError: null,
-        nextRefreshAt: null,
-        sandbox: true,
-        aliases: [],
-        createdAt: now,
-        updatedAt: now,
-      };
+        now,
+      });
       await container.store.connections.create(connection);
       const sealed = await container.vault.seal(
         { recordId: connection.id, workspaceId },

@@ -1,8 +1,8 @@
-import { PLATFORMS, type Connection, type Platform } from '../../src/domain/connection.js';
-import { newId } from '../../src/domain/ids.js';
+import { PLATFORMS, type Platform } from '../../src/domain/connection.js';
 import type { Container } from '../../src/container/index.js';
 import type { AuthContext } from '../../src/services/auth-context.js';
 import { sandboxGrant } from './sandbox-accounts.js';
+import { benchConnection } from './bench-connection.js';
 
 /**
  * Many connected accounts at once: each gets its own access token from the sandbox through the product's OAuth
@@ -24,27 +24,14 @@ export async function seedConnections(
       container.config.PUBLIC_BASE_URL,
     );
     const now = new Date().toISOString();
-    const connection: Connection = {
-      id: newId(),
+    const connection = benchConnection({
       workspaceId,
       platform,
       externalAccountId: `bench-account-${i}`,
       displayName: `Bench account ${i}`,
-      avatarUrl: null,
       scopes,
-      status: 'active',
-      accessTokenExpiresAt: null,
-      refreshTokenExpiresAt: null,
-      maskedAccessToken: null,
-      maskedRefreshToken: null,
-      lastRefreshedAt: null,
-      lastError: null,
-      nextRefreshAt: null,
-      sandbox: true,
-      aliases: [],
-      createdAt: now,
-      updatedAt: now,
-    };
+      now,
+    });
     await container.store.connections.create(connection);
     const sealed = await container.vault.seal(
       { recordId: connection.id, workspaceId },
