@@ -9,7 +9,7 @@ const sections = [
   { label: 'Review', path: '/review', emptyHeading: 'Nothing to review' },
   { label: 'Calendar', path: '/calendar', emptyHeading: 'Nothing scheduled' },
   { label: 'Connections', path: '/connections', emptyHeading: 'No accounts connected' },
-  { label: 'Analytics', path: '/analytics', emptyHeading: 'No stats yet' },
+  { label: 'Analytics', path: '/analytics', emptyHeading: 'No accounts connected' },
   { label: 'Settings', path: '/settings', emptyHeading: 'Members' },
   { label: 'Privacy', path: '/privacy', emptyHeading: 'Privacy controls are on the way' },
 ];
