@@ -11,7 +11,7 @@ const sections = [
   { label: 'Connections', path: '/connections', emptyHeading: 'No accounts connected' },
   { label: 'Analytics', path: '/analytics', emptyHeading: 'No accounts connected' },
   { label: 'Settings', path: '/settings', emptyHeading: 'Members' },
-  { label: 'Privacy', path: '/privacy', emptyHeading: 'Privacy controls are on the way' },
+  { label: 'Privacy', path: '/privacy-center', emptyHeading: 'Your rights, and where to use them' },
 ];
 
 /** Records every http(s) request that goes anywhere but the app's own origin. */
@@ -91,9 +91,9 @@ test('at 375px wide the navigation and header menus stay reachable', async ({ pa
   // The last item sits past the right edge of the scrolling nav row; it must still be usable.
   const nav = page.getByRole('navigation', { name: 'Workspace' });
   await nav.getByRole('link', { name: 'Privacy' }).click();
-  await expect(page).toHaveURL('/privacy');
+  await expect(page).toHaveURL('/privacy-center');
   await expect(
-    page.getByRole('heading', { level: 2, name: 'Privacy controls are on the way' }),
+    page.getByRole('heading', { level: 2, name: 'Your rights, and where to use them' }),
   ).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Privacy' })).toBeInViewport();
   await nav.getByRole('link', { name: 'Create' }).click();

@@ -16,11 +16,10 @@ import { InvitePage } from './features/invitations/InvitePage.js';
 import { ItemPage } from './features/item/ItemPage.js';
 import { LibraryPage } from './features/library/LibraryPage.js';
 import { MediaPage } from './features/media/MediaPage.js';
+import { PrivacyCenterPage } from './features/privacy/PrivacyCenterPage.js';
 import { ReviewPage } from './features/review/ReviewPage.js';
-import { UpcomingSectionPage } from './features/sections/UpcomingSectionPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { AppShell } from './features/shell/AppShell.js';
-import { sections } from './features/shell/sections.js';
 
 // The Analytics pages carry the chart library: loaded on first visit, kept out of the main bundle.
 const AnalyticsPage = lazy(() =>
@@ -83,15 +82,7 @@ export function App() {
               </Lazy>
             }
           />
-          {sections
-            .filter((section) => section.upcoming)
-            .map((section) => (
-              <Route
-                key={section.path}
-                path={section.path}
-                element={<UpcomingSectionPage section={section} />}
-              />
-            ))}
+          <Route path="/privacy-center" element={<PrivacyCenterPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -4,8 +4,6 @@ export interface Section {
   path: string;
   label: string;
   icon: IconName;
-  /** Set while the feature is not built: what the page will do, in plain words, with no sample data. */
-  upcoming?: { heading: string; text: string };
 }
 
 /** Navigation order: the creation loop first, workspace administration last. */
@@ -18,13 +16,5 @@ export const sections: Section[] = [
   { path: '/connections', label: 'Connections', icon: 'connections' },
   { path: '/analytics', label: 'Analytics', icon: 'analytics' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
-  {
-    path: '/privacy',
-    label: 'Privacy',
-    icon: 'privacy',
-    upcoming: {
-      heading: 'Privacy controls are on the way',
-      text: 'Here you will be able to download the data AI Factory keeps about you and this workspace, and ask for it to be deleted.',
-    },
-  },
+  { path: '/privacy-center', label: 'Privacy', icon: 'privacy' },
 ];
