@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { startOpenAICompatibleFake } from '../../sandbox/ai/openai-compatible/server.js';
+import { startOpenAiTtsFake } from '../../sandbox/ai/openai-tts/server.js';
+import { SANDBOX_PEXELS_KEY, startPexelsFake } from '../../sandbox/ai/pexels/server.js';
+import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-hasher.js';
+import { loadConfig } from '../../src/config/load.js';
+import { SANDBOX_APPS } from '../../src/config/platforms.js';
+import { buildContainer } from '../../src/container/index.js';
+import { buildHttpApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { CapturingMailer } from './capturing-mailer.js';
+import { FakeClock } from './fake-clock.js';
+import { freePort } from './free-port.js';
+import type { TestApp } from './test-app.js';
+
+const OPENAI_KEY = 'sk-egress-script';
+const TTS_KEY = 'sk-egress-voice';
+// Providers this flow does not use still get a base URL: a local port nothing listens on, so that the allowed set
+// built from the configuration holds no real internet host at all.
+const UNUSED = 'http://127.0.0.1:9';
+
+/** Real time plus an offset a test may push forward (to make stats readings due), unlike FakeClock's fixed time. */
+export class RunningClock extends FakeClock {
+  private offset = 0;
+  override now(): number {
+    return Date.now() + this.offset;
+  }
+  override advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
+/** The sandbox as a separate process, as the real platforms are: what it fetches is not the product's egress. */
+async function startSandboxProcess(
+  appOrigin: string,
+): Promise<{ child: ChildProcess; baseUrls: Record<string, string> }> {
+  const port = await freePort();
+  const child = spawn(
+    join('node_modules', '.bin', 'tsx'),
+    ['sandbox/main.ts', '--port', String(port), '--host', '127.0.0.1'],
+    { env: { ...process.env, PUBLIC_BASE_URL: appOrigin }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${String(code)}`)));
+  });
+  return { child, baseUrls: JSON.parse(firstLine) as Record<string, string> };
+}
+
+export interface EgressWorld {
+  t: TestApp;
+  clock: RunningClock;
+  /** Origins of the stand-ins the flow talks to, by name, to check each was reached. */
+  standIns: { sandbox: string; script: string; voice: string; stock: string };
+  close(): Promise<void>;
+}
+
+/**
+ * The product as production runs it (no in-process sandbox, real connectors, cloud AI providers), with every
+ * platform and AI provider base URL pointing at a local stand-in: the sandbox in its own process, and the
+ * OpenAI-compatible, OpenAI speech and Pexels fakes. The app listens on a loopback port, since Instagram's
+ * stand-in fetches the video from it as Instagram does.
+ */
+export async function startEgressWorld(): Promise<EgressWorld> {
+  const appPort = await freePort();
+  const origin = `http://127.0.0.1:${appPort}`;
+  const sandbox = await startSandboxProcess(origin);
+  const script = await startOpenAICompatibleFake({ apiKeys: [OPENAI_KEY] });
+  const voice = await startOpenAiTtsFake({ apiKey: TTS_KEY });
+  const stock = await startPexelsFake();
+  const dataDir = mkdtempSync(join(tmpdir(), 'aif-egress-'));
+  const config = loadConfig(
+    {
+      ...sandbox.baseUrls,
+      DATA_DIR: dataDir,
+      PUBLIC_BASE_URL: origin,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PLATFORM_SANDBOX: 'off',
+      TIKTOK_CLIENT_KEY: SANDBOX_APPS.tiktok.clientId,
+      TIKTOK_CLIENT_SECRET: SANDBOX_APPS.tiktok.clientSecret,
+      INSTAGRAM_CLIENT_ID: SANDBOX_APPS.instagram.clientId,
+      INSTAGRAM_CLIENT_SECRET: SANDBOX_APPS.instagram.clientSecret,
+      GOOGLE_CLIENT_ID: SANDBOX_APPS.youtube.clientId,
+      GOOGLE_CLIENT_SECRET: SANDBOX_APPS.youtube.clientSecret,
+      SCRIPT_PROVIDER: 'openai',
+      OPENAI_BASE_URL: script.baseUrl,
+      OPENAI_API_KEY: OPENAI_KEY,
+      VOICE_PROVIDER: 'openai',
+      OPENAI_TTS_BASE_URL: voice.baseUrl,
+      OPENAI_TTS_API_KEY: TTS_KEY,
+      PEXELS_BASE_URL: stock.baseUrl,
+      PEXELS_API_KEY: SANDBOX_PEXELS_KEY,
+      ANTHROPIC_BASE_URL: UNUSED,
+      GOOGLE_TTS_BASE_URL: UNUSED,
+      ELEVENLABS_BASE_URL: UNUSED,
+    },
+    '/nonexistent/.env',
+  );
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: false }, sink);
+  const clock = new RunningClock();
+  const mailer = new CapturingMailer();
+  const hasher = new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
+  const container = await buildContainer(config, logger, { clock, mailer, hasher });
+  container.settings.webRoot = join(dataDir, 'no-web-build');
+  const app = await buildHttpApp(container, logger);
+  await app.listen({ port: appPort, host: '127.0.0.1' });
+  const t: TestApp = {
+    app,
+    origin,
+    container,
+    clock,
+    mailer,
+    logs,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await container.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return {
+    t,
+    clock,
+    standIns: {
+      sandbox: new URL(config.TIKTOK_API_BASE_URL).origin,
+      script: new URL(script.baseUrl).origin,
+      voice: new URL(voice.baseUrl).origin,
+      stock: new URL(stock.baseUrl).origin,
+    },
+    close: async () => {
+      await t.close();
+      await Promise.all([script.close(), voice.close(), stock.close()]);
+      sandbox.child.kill('SIGTERM');
+    },
+  };
+}
