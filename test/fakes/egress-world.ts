@@ -71,6 +71,20 @@ export async function startEgressWorld(): Promise<EgressWorld> {
   const appPort = await freePort();
   const origin = `http://127.0.0.1:${appPort}`;
   const sandbox = await startSandboxProcess(origin);
+  try {
+    return await startAroundSandbox(appPort, origin, sandbox);
+  } catch (error) {
+    // A world that failed to start must not leave the sandbox process behind.
+    sandbox.child.kill('SIGTERM');
+    throw error;
+  }
+}
+
+async function startAroundSandbox(
+  appPort: number,
+  origin: string,
+  sandbox: { child: ChildProcess; baseUrls: Record<string, string> },
+): Promise<EgressWorld> {
   const script = await startOpenAICompatibleFake({ apiKeys: [OPENAI_KEY] });
   const voice = await startOpenAiTtsFake({ apiKey: TTS_KEY });
   const stock = await startPexelsFake();

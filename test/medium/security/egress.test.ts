@@ -1,10 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, get, type Server } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicationView } from '../../../src/api/publishing.js';
+import { PexelsVisuals } from '../../../src/adapters/ai/visuals/pexels-visuals.js';
+import { LocalMediaStore } from '../../../src/adapters/media-store/local-media-store.js';
 import { connectThroughConsent } from '../../fakes/connect-flow.js';
+import { makeBrief } from '../../small/visuals/brief.js';
 import {
   allowedOrigins,
   EgressRecorder,
@@ -48,6 +54,8 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('egress of the product 
   let client: Client;
 
   beforeAll(async () => {
+    // From before boot. The test's own browser-like calls (consent pages, the sandbox clock) are recorded too;
+    // they go to the sandbox, a configured host, so they can hide nothing.
     recorder.start();
     world = await startEgressWorld();
     client = new Client(world.t.app, world.t.origin);
@@ -197,5 +205,50 @@ describe('the egress recorder', () => {
     // Stopped, it records nothing more.
     await (await fetch(`${stray}/after`)).text();
     expect(recorder.seen.some((e) => e.path === '/after')).toBe(false);
+  });
+
+  it('catches the product following a link a provider hands back to a host no setting names', async () => {
+    // A stock provider whose search answer points its file at the stray server, as a real one points at its CDN.
+    const api = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        JSON.stringify({
+          videos: [
+            {
+              id: 1,
+              user: { name: 'Someone' },
+              video_files: [
+                { id: 2, file_type: 'video/mp4', width: 1080, height: 1920, link: `${stray}/file.mp4` },
+              ],
+            },
+          ],
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    const address = api.address();
+    const apiOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const dir = mkdtempSync(join(tmpdir(), 'aif-egress-stock-'));
+    const recorder = new EgressRecorder().start();
+    try {
+      const stock = new PexelsVisuals({ apiKey: 'k', baseUrl: apiOrigin, store: new LocalMediaStore(dir) });
+      const input = {
+        workspaceId: 'ws',
+        brief: makeBrief(),
+        beat: { text: 'Waves at dawn', visualCue: 'waves on the ocean' },
+        beatIndex: 0,
+        previous: null,
+      };
+      expect(await stock.choose(input)).toMatchObject({ kind: 'stock' });
+    } finally {
+      recorder.stop();
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const foreign = recorder.foreign([apiOrigin]);
+    expect(foreign.filter((e) => e.via === 'fetch')).toEqual([
+      { via: 'fetch', to: stray, path: '/file.mp4' },
+    ]);
+    // (Its socket may be one fetch kept open from the case above, so the request channel is what names it here.)
   });
 });
