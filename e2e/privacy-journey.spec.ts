@@ -40,6 +40,11 @@ function isForeign(raw: string): boolean {
   return origin !== BASE_URL;
 }
 
+function expectOnlyOwnOrigin(traffic: string[], stage: string): void {
+  const foreign = traffic.filter(isForeign);
+  expect(foreign, `${stage}: the browser reached other origins:\n${foreign.join('\n')}`).toEqual([]);
+}
+
 const nav = (page: Page, label: string) =>
   page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: label, exact: true }).click();
 
@@ -109,7 +114,14 @@ async function exportMyData(page: Page): Promise<void> {
   // A small workspace may be ready before the bar is ever seen; either way the bar is gone at the end.
   await expect(link).toBeVisible({ timeout: EXPORT_MS });
   await expect(progress).toHaveCount(0);
-  const downloading = page.waitForEvent('download');
+  // The link may download in place or in a new tab; either way it is one download.
+  const downloading = Promise.race([
+    page.waitForEvent('download'),
+    page
+      .context()
+      .waitForEvent('page')
+      .then((tab) => tab.waitForEvent('download')),
+  ]);
   await link.click();
   const download = await downloading;
   const file = await readFile(await download.path());
@@ -141,6 +153,8 @@ test('a whole life in the product, from sign-up to deletion, never sends the bro
   for (const platform of PLATFORMS) await connectSandbox(page, platform);
   await page.goto(`/library/${itemId}`);
   await publishEverywhere(page);
+  // Checked along the way too, so that a step failing later does not hide what went out before it.
+  expectOnlyOwnOrigin(traffic, 'up to publishing');
 
   await nav(page, 'Analytics');
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
@@ -157,6 +171,7 @@ test('a whole life in the product, from sign-up to deletion, never sends the bro
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
   }
+  expectOnlyOwnOrigin(traffic, 'up to the public pages');
   await page.goto('/privacy-center');
   await exportMyData(page);
   await deleteMyAccount(page, user.password);
@@ -167,6 +182,5 @@ test('a whole life in the product, from sign-up to deletion, never sends the bro
   expect(consent.length, 'consent pages were loaded').toBeGreaterThan(0);
   expect(consent.every((url) => new URL(url).origin === BASE_URL)).toBe(true);
   expect(traffic.length).toBeGreaterThan(50);
-  const foreign = traffic.filter(isForeign);
-  expect(foreign, `the browser reached other origins:\n${foreign.join('\n')}`).toEqual([]);
+  expectOnlyOwnOrigin(traffic, 'the whole journey');
 });
