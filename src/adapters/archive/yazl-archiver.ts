@@ -44,6 +44,11 @@ async function listFiles(folder: string): Promise<string[]> {
   }
   return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => join(e.parentPath, e.name).slice(folder.length + 1).split('\\').join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(folder.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }

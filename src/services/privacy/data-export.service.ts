@@ -105,17 +105,27 @@ export class DataExportService {
   async download(
     ctx: AuthContext,
     id: string,
-    link: { exp: string | undefined; sig: string | undefined },
+    link: { exp?: string | undefined; sig?: string | undefined },
   ): Promise<{ key: string; filename: string }> {
     const found = await this.own(ctx, id);
     const now = this.deps.clock.now();
     if (found.status === 'expired' || (found.expiresAt && Date.parse(found.expiresAt) <= now)) {
-      throw new UserError('forbidden', 'export_expired', 'This download link has expired; ask for a new copy');
+      throw new UserError(
+        'forbidden',
+        'export_expired',
+        'This download link has expired; ask for a new copy',
+      );
     }
     if (found.status !== 'ready' || !found.fileKey) {
       throw new UserError('conflict', 'export_not_ready', 'This copy of your data is not ready yet');
     }
-    if (!verifyDownload(this.deps.signer, { exportId: id, userId: ctx.user.id, ...link }, now)) {
+    if (
+      !verifyDownload(
+        this.deps.signer,
+        { exportId: id, userId: ctx.user.id, exp: link.exp, sig: link.sig },
+        now,
+      )
+    ) {
       throw new UserError('forbidden', 'export_link_invalid', 'This download link is not valid');
     }
     const day = (found.readyAt ?? found.createdAt).slice(0, 10);
@@ -139,7 +149,9 @@ export class DataExportService {
       let done = 0;
       for (const kind of DATA_KINDS) {
         const records =
-          kind.id === 'media' ? await this.addMedia(zip, scope) : await collectKind(kind.id, scope, this.deps);
+          kind.id === 'media'
+            ? await this.addMedia(zip, scope)
+            : await collectKind(kind.id, scope, this.deps);
         const sections = EXPORT_FILES[kind.id];
         const file = Object.fromEntries(
           Object.entries(sections).map(([name, section]) => [
@@ -158,7 +170,14 @@ export class DataExportService {
       await media.put(fileKey, path);
       const readyAt = isoNow(this.deps.clock);
       const expiresAt = isoNow(this.deps.clock, DATA_EXPORT_TTL_MS);
-      current = await this.save(current, { status: 'ready', progress: 1, fileKey, sizeBytes, readyAt, expiresAt });
+      current = await this.save(current, {
+        status: 'ready',
+        progress: 1,
+        fileKey,
+        sizeBytes,
+        readyAt,
+        expiresAt,
+      });
     } catch (error) {
       // A file that vanished or a disk hiccup may pass: the job runs again, from the start.
       if (error instanceof UserError || error instanceof TransientError) throw error;
@@ -193,7 +212,8 @@ export class DataExportService {
 
   /** Deletes every export of a person with its file (account deletion calls it). */
   async forgetPerson(userId: string): Promise<void> {
-    for (const key of await this.deps.store.dataExports.deleteByUser(userId)) await this.deps.media.delete(key);
+    for (const key of await this.deps.store.dataExports.deleteByUser(userId))
+      await this.deps.media.delete(key);
   }
 
   /** Adds the owned workspaces' media folders to the ZIP; returns the library records and the file list. */

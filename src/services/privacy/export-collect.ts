@@ -63,7 +63,9 @@ export async function collectKind(
       return { sent: sent.map((i) => (i.acceptedAt ? { ...i, email: null } : i)), received };
     }
     case 'connections':
-      return { connections: await perOwned((id) => all((page) => store.connections.listByWorkspace(id, page))) };
+      return {
+        connections: await perOwned((id) => all((page) => store.connections.listByWorkspace(id, page))),
+      };
     case 'items':
       return { items: await scopedItems(store, scope) };
     case 'versions': {

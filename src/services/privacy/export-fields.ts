@@ -20,12 +20,18 @@ export const EXPORT_FILES: Record<DataKindId, Record<string, ExportSection>> = {
   account: {
     account: {
       about: 'Your account (never your password or its hash)',
-      fields: { id: 'Your user id', email: 'Your email address', name: 'Your name', createdAt: 'When you signed up' },
+      fields: {
+        id: 'Your user id',
+        email: 'Your email address',
+        name: 'Your name',
+        createdAt: 'When you signed up',
+      },
     },
   },
   sessions: {
     sessions: {
-      about: 'Your sign-in sessions still kept (their secret identifiers are left out: they would sign you in)',
+      about:
+        'Your sign-in sessions still kept (their secret identifiers are left out: they would sign you in)',
       fields: {
         createdAt: 'When you signed in',
         expiresAt: 'When the session ends',
@@ -51,7 +57,8 @@ export const EXPORT_FILES: Record<DataKindId, Record<string, ExportSection>> = {
         id: 'The workspace id',
         name: 'Its name',
         createdAt: CREATED,
-        settings: 'Its rules (requireOtherApprover: nobody approves their own version); null when never changed',
+        settings:
+          'Its rules (requireOtherApprover: nobody approves their own version); null when never changed',
       },
     },
   },
@@ -139,7 +146,8 @@ export const EXPORT_FILES: Record<DataKindId, Record<string, ExportSection>> = {
         workspaceId: WORKSPACE,
         number: 'Version number within the item (1, 2, …)',
         contentHash: 'Hash of everything that determines the video',
-        outputs: 'What each stage made: script, voice timings, visuals, captions, per-platform texts, media keys',
+        outputs:
+          'What each stage made: script, voice timings, visuals, captions, per-platform texts, media keys',
         edits: 'Edits this version was made with (script, caption words, platform texts)',
         parameters: 'Generation parameters (the learning loop reads them)',
         stageLog: 'Per stage: whether it ran or came from the cache, and how long it took (ms)',
@@ -198,7 +206,8 @@ export const EXPORT_FILES: Record<DataKindId, Record<string, ExportSection>> = {
   },
   stats: {
     videos: {
-      about: 'Videos of connected accounts whose public numbers are followed (published here, or earlier posts)',
+      about:
+        'Videos of connected accounts whose public numbers are followed (published here, or earlier posts)',
       fields: {
         id: ID,
         workspaceId: WORKSPACE,
@@ -244,7 +253,8 @@ export const EXPORT_FILES: Record<DataKindId, Record<string, ExportSection>> = {
   },
   recommendations: {
     recommendations: {
-      about: 'Recommendations for each workspace you own, worked out from its statistics when the export was made',
+      about:
+        'Recommendations for each workspace you own, worked out from its statistics when the export was made',
       fields: {
         workspaceId: WORKSPACE,
         cards: 'Best level of each factor, its effect with an 80 % range, the chance it is best, a verdict',

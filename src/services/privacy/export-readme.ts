@@ -20,7 +20,8 @@ export function exportReadme(person: { email: string }, madeAt: string): string 
     lines.push(`## ${kind.id}.json`, '', `${kind.title}.`, '');
     for (const [name, section] of Object.entries(EXPORT_FILES[kind.id])) {
       lines.push(`### Section \`${name}\``, '', `${section.about}.`, '', '| Field | Meaning |', '|---|---|');
-      for (const [field, meaning] of Object.entries(section.fields)) lines.push(`| \`${field}\` | ${meaning} |`);
+      for (const [field, meaning] of Object.entries(section.fields))
+        lines.push(`| \`${field}\` | ${meaning} |`);
       lines.push('');
     }
   }

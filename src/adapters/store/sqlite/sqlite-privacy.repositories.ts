@@ -62,13 +62,13 @@ export function sqliteDataExports(db: Db, run: Run): DataExportRepository {
     find: (userId, id) =>
       run(() => {
         const row = db.prepare('SELECT * FROM data_exports WHERE user_id = ? AND id = ?').get(userId, id) as
-          | DataExportRow
-          | undefined;
+          DataExportRow | undefined;
         return row ? toDataExport(row) : null;
       }),
     findById: (id) =>
       run(() => {
-        const row = db.prepare('SELECT * FROM data_exports WHERE id = ?').get(id) as DataExportRow | undefined;
+        const row = db.prepare('SELECT * FROM data_exports WHERE id = ?').get(id) as
+          DataExportRow | undefined;
         return row ? toDataExport(row) : null;
       }),
     update: (e) =>
