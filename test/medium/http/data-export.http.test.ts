@@ -50,9 +50,7 @@ describe('data export: the ZIP of a person', () => {
     await store.content.createItem(it);
     const v = version(it, 1, { parameters: { hookStyle: 'question', pace: 1.1 } });
     await store.content.createVersion(v);
-    await store.reviews.save(
-      review(workspaceId, { versionId: v.id, itemId: it.id, submittedBy: userId }),
-    );
+    await store.reviews.save(review(workspaceId, { versionId: v.id, itemId: it.id, submittedBy: userId }));
     const p = publication(workspaceId, {
       itemId: it.id,
       versionId: v.id,
@@ -108,7 +106,9 @@ describe('data export: the ZIP of a person', () => {
     const [zedTiktok] = await tokensOf(ids.zedWs);
     await seedWorkspace(ids.aliceWs, ids.alice, aliceTiktok!.id);
     const zedSeed = await seedWorkspace(ids.zedWs, ids.zed, zedTiktok!.id);
-    expect((await alice.post('/api/invitations', { email: 'carol@example.com', role: 'viewer' })).statusCode).toBe(201);
+    expect(
+      (await alice.post('/api/invitations', { email: 'carol@example.com', role: 'viewer' })).statusCode,
+    ).toBe(201);
 
     aliceFiles.set(`workspaces/${ids.aliceWs}/library/picture.png`, Buffer.alloc(0));
     aliceFiles.set(`workspaces/${ids.aliceWs}/cache/render/video.mp4`, Buffer.alloc(0));
@@ -262,7 +262,8 @@ describe('data export: the ZIP of a person', () => {
         const described = EXPORT_FILES[kind.id][section]!.fields;
         expect(readme).toContain(`### Section \`${section}\``);
         for (const field of Object.keys(described)) expect(readme).toContain(`| \`${field}\` |`);
-        for (const record of records) expect(Object.keys(record).filter((k) => !(k in described))).toEqual([]);
+        for (const record of records)
+          expect(Object.keys(record).filter((k) => !(k in described))).toEqual([]);
       }
     }
   });
