@@ -204,7 +204,8 @@ export async function buildContainer(
       },
     }),
     queue,
-    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats, dataExports }),
+    startJobs: () =>
+      startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats, dataExports }),
     progress,
     mediaLinks,
     publishing,

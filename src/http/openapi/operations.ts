@@ -416,7 +416,8 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: SIGNED_IN,
   },
   'GET /api/privacy/exports/{id}': {
-    summary: 'Where a copy of your data stands: status, progress, and when ready the download link and its expiry',
+    summary:
+      'Where a copy of your data stands: status, progress, and when ready the download link and its expiry',
     tags: ['privacy'],
     errors: errors(SIGNED_IN, CHECKED_INPUT, { 404: ['data_export_not_found'] }),
   },

@@ -385,7 +385,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
   },
   {
     version: 11,
-    name: 'privacy: exports of a person\'s data',
+    name: "privacy: exports of a person's data",
     sql: `
       -- No foreign key to users: deleting an account deletes these rows and their files on purpose, in code.
       CREATE TABLE data_exports (
