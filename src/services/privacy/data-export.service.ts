@@ -168,6 +168,8 @@ export class DataExportService {
       const sizeBytes = await zip.finish();
       const fileKey = dataExportKey(user.id, exportId);
       await media.put(fileKey, path);
+      // The account may have been deleted while the job ran: its rows are gone, so the file must go too.
+      if (!(await store.dataExports.findById(exportId))) return await media.delete(fileKey);
       const readyAt = isoNow(this.deps.clock);
       const expiresAt = isoNow(this.deps.clock, DATA_EXPORT_TTL_MS);
       current = await this.save(current, {

@@ -45,6 +45,11 @@ describe('data export: one at a time, progress, failure and retry, expiry, the l
     const again = await alice.post('/api/privacy/exports');
     expect(again.json()).toEqual({ export: { id, status: 'queued' } });
     expect(await status(id)).toMatchObject({ status: 'queued', progress: 0, downloadUrl: null });
+    const early = await alice.get(`/api/privacy/exports/${id}/download?exp=9999999999&sig=x`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ error: { code: 'export_not_ready' } });
+    const anonymous = await new Client(t.app).post('/api/privacy/exports');
+    expect(anonymous.statusCode).toBe(401);
     await t.container.startJobs();
     await t.container.queue.idle();
     expect((await status(id)).status).toBe('ready');
@@ -118,6 +123,24 @@ describe('data export: one at a time, progress, failure and retry, expiry, the l
     expect(late.statusCode).toBe(403);
     expect(late.json()).toMatchObject({ error: { code: 'export_expired' } });
     expect((await status(view.id)).downloadUrl).toBeNull();
+  });
+
+  it('leaves no file behind when the account’s exports are deleted while the job runs', async () => {
+    const id = await start();
+    await t.container.dataExports.build(id, async (fraction) => {
+      if (fraction > 0.5) await t.container.store.dataExports.deleteByUser(aliceId);
+    });
+    expect(existsSync(join(t.container.mediaRoot, 'exports', aliceId, `${id}.zip`))).toBe(false);
+    expect((await alice.get(`/api/privacy/exports/${id}`)).statusCode).toBe(404);
+  });
+
+  it('forgets a person: rows and files of their exports go (for account deletion)', async () => {
+    const view = await ready();
+    const file = join(t.container.mediaRoot, 'exports', aliceId, `${view.id}.zip`);
+    expect(existsSync(file)).toBe(true);
+    await t.container.dataExports.forgetPerson(aliceId);
+    expect(existsSync(file)).toBe(false);
+    expect(await t.container.store.dataExports.listByUser(aliceId)).toEqual([]);
   });
 
   it('deletes the file of an expired export at the next housekeeping, and marks it expired', async () => {
