@@ -11,6 +11,14 @@ import {
   type DataExportView,
 } from './privacyApi.js';
 
+const waiting = {
+  progress: 0,
+  downloadUrl: null,
+  expiresAt: null,
+  error: null,
+  createdAt: new Date(0).toISOString(),
+} satisfies Partial<DataExportView>;
+
 /** "Download my data": starts a copy of everything kept about the person, follows it, then links the ZIP. */
 export function ExportPanel() {
   const queryClient = useQueryClient();
@@ -21,6 +29,10 @@ export function ExportPanel() {
   const start = useMutation({
     mutationFn: startExport,
     onSuccess: async ({ export: started }) => {
+      // Shown as waiting at once (the answer holds only id and status); polling then fills in the rest.
+      queryClient.setQueryData(exportStatusQuery(started.id).queryKey, (known) =>
+        known && exportInFlight(known) ? known : { ...waiting, ...started },
+      );
       setStartedId(started.id);
       await queryClient.invalidateQueries({ queryKey: exportStatusQuery(started.id).queryKey });
     },
