@@ -41,6 +41,7 @@ import type { StatsReaderSet } from '../ports/platform-stats.js';
 import { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import { buildStatsReaders } from './stats-readers.js';
 import { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
+import { DataExportService } from '../services/privacy/data-export.service.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -116,8 +117,21 @@ export async function buildContainer(
     maxQueued: config.WORKSPACE_QUEUE_MAX,
   });
   const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
-  const housekeeping = new HousekeepingService({ store, clock, queue });
   const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
+  const recommendations = new RecommendationsService({ store, clock });
+  const { YazlArchiver } = await import('../adapters/archive/yazl-archiver.js');
+  const dataExports = new DataExportService({
+    store,
+    clock,
+    queue,
+    media: kit.mediaStore,
+    archiver: new YazlArchiver(),
+    signer,
+    mailer,
+    recommendations,
+    publicBaseUrl,
+  });
+  const housekeeping = new HousekeepingService({ store, clock, queue, dataExports });
   const mediaLinks = new MediaLinks(signer, clock, config.PUBLIC_BASE_URL);
   const publicVideoLinks = new PublicVideoLinks(signer, clock, config.PUBLIC_BASE_URL);
   const stats = new StatsSyncService({
@@ -190,11 +204,13 @@ export async function buildContainer(
       },
     }),
     queue,
-    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats }),
+    startJobs: () =>
+      startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats, dataExports }),
     progress,
     mediaLinks,
     publishing,
-    recommendations: new RecommendationsService({ store, clock }),
+    recommendations,
+    dataExports,
     analytics: new AnalyticsQueryService({ store, clock }),
     publicVideoLinks,
     mediaRoot,

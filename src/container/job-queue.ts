@@ -1,5 +1,6 @@
 import { availableParallelism, hostname } from 'node:os';
 import type { Config } from '../config/schema.js';
+import { dataExportJob } from '../jobs/data-export.job.js';
 import { generateJob } from '../jobs/generate.job.js';
 import { housekeepingJob } from '../jobs/housekeeping.job.js';
 import { publishJob } from '../jobs/publish.job.js';
@@ -13,6 +14,7 @@ import type { StatsSyncService } from '../services/analytics/stats-sync.service.
 import type { HousekeepingService } from '../services/housekeeping.service.js';
 import type { ItemGenerationService } from '../services/item-generation.service.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
+import type { DataExportService } from '../services/privacy/data-export.service.js';
 import type { RefreshPlanner } from '../services/refresh-planner.js';
 import type { TokenRefreshService } from '../services/token-refresh.service.js';
 
@@ -47,6 +49,7 @@ export async function startJobs(
     housekeeping: HousekeepingService;
     publishing: PublishingService;
     stats: StatsSyncService;
+    dataExports: DataExportService;
   },
 ): Promise<void> {
   const handlers: JobHandlers = [
@@ -56,6 +59,7 @@ export async function startJobs(
     publishJob(services.publishing),
     statsSyncJob(services.stats),
     statsImportJob(services.stats),
+    dataExportJob(services.dataExports),
   ];
   await queue.start(handlers);
   await services.planner.planAll();

@@ -18,6 +18,7 @@ import type { PublishingService } from '../services/publishing/publishing.servic
 import type { PublicVideoLinks } from './public-video-links.js';
 import type { RecommendationsService } from '../services/analytics/recommendations.service.js';
 import type { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
+import type { DataExportService } from '../services/privacy/data-export.service.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -40,6 +41,8 @@ export interface HttpDeps {
   recommendations: RecommendationsService;
   /** Analytics: dashboard, tracked videos, exports. */
   analytics: AnalyticsQueryService;
+  /** Copies of a person's data: start, status, download. */
+  dataExports: DataExportService;
   /** Signed public links to a publication's approved file (platforms fetch it). */
   publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */

@@ -66,3 +66,12 @@ export const STATS_IMPORT_JOB = defineJob('stats-import', z.object({ connectionI
   lane: 'io',
 });
 export type StatsImportPayload = z.infer<typeof STATS_IMPORT_JOB.payload>;
+
+/** Builds the ZIP of a person's data (privacy center); a few tries, then the export ends failed with a reason. */
+export const DATA_EXPORT_JOB = defineJob('data-export', z.object({ exportId: z.string().min(1) }), {
+  attempts: 3,
+  backoff: { type: 'exponential', delayMs: 30_000 },
+  timeoutMs: 60 * 60_000,
+  lane: 'io',
+});
+export type DataExportPayload = z.infer<typeof DATA_EXPORT_JOB.payload>;

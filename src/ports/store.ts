@@ -9,6 +9,7 @@ import type { ContentRepository, StageCacheRepository } from './store/content.js
 import type { JobRepository } from './store/jobs.js';
 import type { MediaAssetRepository } from './store/media.js';
 import type { PublicationRepository, ReviewRepository } from './store/publishing.js';
+import type { DataExportRepository } from './store/privacy.js';
 import type {
   InvitationRepository,
   MembershipRepository,
@@ -27,6 +28,7 @@ export type * from './store/media.js';
 export type * from './store/page.js';
 export type * from './store/people.js';
 export type * from './store/publishing.js';
+export type * from './store/privacy.js';
 
 /** The store: repositories plus transactions. SQLite on the embedded default, Firestore in production. */
 export interface Store {
@@ -50,6 +52,7 @@ export interface Store {
   trackedVideos: TrackedVideoRepository;
   snapshots: SnapshotRepository;
   statsCalls: StatsCallRepository;
+  dataExports: DataExportRepository;
   /**
    * Runs `work` atomically: everything it wrote is kept, or nothing is. `work` may be run more than once (a
    * document store retries a transaction that lost a race), so it must do all its reads through `tx` before its

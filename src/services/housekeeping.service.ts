@@ -7,7 +7,15 @@ const EVERY_MS = 3_600_000;
 
 /** Removes what has expired (sessions, OAuth states), once an hour, as a delayed job that plans the next one. */
 export class HousekeepingService {
-  constructor(private readonly deps: { store: Store; clock: Clock; queue: JobQueue }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      queue: JobQueue;
+      /** Deletes the files of data exports whose link expired. */
+      dataExports?: { deleteExpired(): Promise<number> };
+    },
+  ) {}
 
   /** Queues the next run at the next full hour; the key makes every process plan the same single job. */
   async planNext(): Promise<void> {
@@ -21,10 +29,11 @@ export class HousekeepingService {
     );
   }
 
-  /** Deletes expired sessions and OAuth states. */
+  /** Deletes expired sessions, OAuth states and data export files. */
   async deleteExpired(): Promise<void> {
     const now = isoNow(this.deps.clock);
     await this.deps.store.sessions.deleteExpired(now);
     await this.deps.store.oauthStates.deleteExpired(now);
+    await this.deps.dataExports?.deleteExpired();
   }
 }

@@ -404,4 +404,30 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       409: ['not_enough_videos'],
     }),
   },
+  'POST /api/privacy/exports': {
+    summary:
+      'Start a copy of your data (a ZIP made in the background); while one is under way, answers with that one',
+    tags: ['privacy'],
+    errors: errors(SIGNED_IN, CHANGES_STATE),
+  },
+  'GET /api/privacy/exports/latest': {
+    summary: 'Your newest copy of your data, or null',
+    tags: ['privacy'],
+    errors: SIGNED_IN,
+  },
+  'GET /api/privacy/exports/{id}': {
+    summary:
+      'Where a copy of your data stands: status, progress, and when ready the download link and its expiry',
+    tags: ['privacy'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, { 404: ['data_export_not_found'] }),
+  },
+  'GET /api/privacy/exports/{id}/download': {
+    summary: 'Download the ZIP: needs the signed link and a session of the same account; valid 7 days',
+    tags: ['privacy'],
+    errors: errors(SIGNED_IN, CHECKED_INPUT, {
+      403: ['export_expired', 'export_link_invalid'],
+      404: ['data_export_not_found'],
+      409: ['export_not_ready'],
+    }),
+  },
 };

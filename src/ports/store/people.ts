@@ -49,6 +49,8 @@ export interface SessionRepository {
   delete(id: string): Promise<void>;
   deleteByUser(userId: string): Promise<void>;
   deleteExpired(before: string): Promise<number>;
+  /** Every session of a user, oldest first (the data export). */
+  listByUser(userId: string): Promise<Session[]>;
 }
 
 export interface InvitationRepository {
@@ -61,6 +63,10 @@ export interface InvitationRepository {
   /** Marks it accepted unless it already was; false when someone used it first (single use). */
   markAccepted(workspaceId: string, id: string, userId: string, at: string): Promise<boolean>;
   delete(workspaceId: string, id: string): Promise<boolean>;
+  /** Every invitation of a workspace, pending, accepted or expired, oldest first (the data export). */
+  listAllByWorkspace(workspaceId: string): Promise<Invitation[]>;
+  /** Every invitation sent to this (normalized) email, across workspaces, oldest first (the data export). */
+  listByEmail(email: string): Promise<Invitation[]>;
 }
 
 export interface PasswordResetRepository {

@@ -18,6 +18,7 @@ import { jobsStoreContract } from './jobs.contract.js';
 import type { OpenStore } from './harness.js';
 import { mediaStoreContract } from './media.contract.js';
 import { peopleStoreContract } from './people.contract.js';
+import { privacyStoreContract } from './privacy.contract.js';
 import { publishingStoreContract } from './publishing.contract.js';
 import { transactionStoreContract } from './transaction.contract.js';
 
@@ -43,6 +44,7 @@ jobsStoreContract('SQLite', openSqlite);
 publishingStoreContract('SQLite', openSqlite);
 analyticsStoreContract('SQLite', openSqlite);
 analyticsSummariesStoreContract('SQLite', openSqlite);
+privacyStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

@@ -67,6 +67,7 @@ describe('tenant isolation', () => {
       tags: ['alice'],
       createdAt: new Date().toISOString(),
     });
+    ids.aliceExport = (await a.post('/api/privacy/exports')).json<{ export: { id: string } }>().export.id;
   });
   afterAll(async () => t.close());
 
@@ -97,6 +98,9 @@ describe('tenant isolation', () => {
     'PATCH /api/publications/{id}': () =>
       b.patch(`/api/publications/${ids.alicePublication}`, { scheduledAt: '2030-01-01T10:00:00Z' }),
     'GET /api/analytics/videos/{id}': () => b.get(`/api/analytics/videos/${ids.aliceTrackedVideo}`),
+    'GET /api/privacy/exports/{id}': () => b.get(`/api/privacy/exports/${ids.aliceExport}`),
+    'GET /api/privacy/exports/{id}/download': () =>
+      b.get(`/api/privacy/exports/${ids.aliceExport}/download?exp=9999999999&sig=x`),
   };
 
   it('covers every route whose path takes an id', async () => {

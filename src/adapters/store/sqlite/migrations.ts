@@ -383,6 +383,29 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
       ) WHERE series_id IS NOT NULL;
     `,
   },
+  {
+    version: 11,
+    name: "privacy: exports of a person's data",
+    sql: `
+      -- No foreign key to users: deleting an account deletes these rows and their files on purpose, in code.
+      CREATE TABLE data_exports (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'ready', 'failed', 'expired')),
+        progress REAL NOT NULL,
+        file_key TEXT,
+        size_bytes INTEGER,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ready_at TEXT,
+        expires_at TEXT
+      );
+      CREATE INDEX data_exports_by_user ON data_exports(user_id, id);
+      CREATE INDEX data_exports_expiring ON data_exports(expires_at) WHERE status = 'ready';
+    `,
+  },
 ];
 
 /** Copies a tracked video's newest numbers from its JSON into the columns the dashboard's index holds. */

@@ -75,6 +75,14 @@ export function sqliteSessions(db: Db, run: Run): SessionRepository {
       run(() => void db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)),
     deleteExpired: (before) =>
       run(() => db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(before).changes),
+    listByUser: (userId) =>
+      run(() =>
+        (
+          db
+            .prepare('SELECT * FROM sessions WHERE user_id = ? ORDER BY created_at, id')
+            .all(userId) as SessionRow[]
+        ).map(toSession),
+      ),
   };
 }
 
@@ -139,6 +147,20 @@ export function sqliteInvitations(db: Db, run: Run): InvitationRepository {
         () =>
           db.prepare('DELETE FROM invitations WHERE workspace_id = ? AND id = ?').run(workspaceId, id)
             .changes === 1,
+      ),
+    listAllByWorkspace: (workspaceId) =>
+      run(() =>
+        (
+          db
+            .prepare('SELECT * FROM invitations WHERE workspace_id = ? ORDER BY id')
+            .all(workspaceId) as InvitationRow[]
+        ).map(toInvitation),
+      ),
+    listByEmail: (email) =>
+      run(() =>
+        (
+          db.prepare('SELECT * FROM invitations WHERE email = ? ORDER BY id').all(email) as InvitationRow[]
+        ).map(toInvitation),
       ),
   };
 }

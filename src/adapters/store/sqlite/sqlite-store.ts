@@ -1,5 +1,6 @@
 import { sqliteSnapshots, sqliteTrackedVideos } from './sqlite-analytics.repositories.js';
 import { sqliteStatsCalls } from './sqlite-stats-calls.repository.js';
+import { sqliteDataExports } from './sqlite-privacy.repositories.js';
 import type { Store } from '../../../ports/store.js';
 import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
@@ -43,6 +44,7 @@ export class SqliteStore implements Store {
   readonly trackedVideos;
   readonly snapshots;
   readonly statsCalls;
+  readonly dataExports;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.trackedVideos = repos.trackedVideos;
     this.snapshots = repos.snapshots;
     this.statsCalls = repos.statsCalls;
+    this.dataExports = repos.dataExports;
   }
 
   /** Opens the database file and applies migrations. */
@@ -152,5 +155,6 @@ function repositories(db: Db, run: Run) {
     trackedVideos: sqliteTrackedVideos(db, run),
     snapshots: sqliteSnapshots(db, run),
     statsCalls: sqliteStatsCalls(db, run),
+    dataExports: sqliteDataExports(db, run),
   };
 }
