@@ -11,6 +11,7 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { Store } from '../ports/store.js';
 import { buildConnectors } from './connectors.js';
 import { pickMailer } from './mail.js';
+import { policyFacts } from './policy-facts.js';
 import { openEmbeddedStore } from './store.js';
 import { openVault } from './vault.js';
 import { AuthService } from '../services/auth.service.js';
@@ -168,6 +169,7 @@ export async function buildContainer(
     stats,
     sandbox,
     store,
+    policyFacts: policyFacts(config, platforms, connectors),
     auth: new AuthService({
       store,
       hasher,
