@@ -16,7 +16,7 @@ export const privacyRoutes =
         const what =
           r.connectionsDeleted === 0
             ? 'We held no connection for this account, so there was nothing to delete.'
-            : `We deleted ${r.connectionsDeleted} connected account record${r.connectionsDeleted > 1 ? 's' : ''} and all of their access and refresh tokens.`;
+            : `We deleted ${r.connectionsDeleted} connected account record${r.connectionsDeleted > 1 ? 's' : ''}, all of their access and refresh tokens, and the statistics read through them.`;
         const html = publicPage(
           'Data deletion status',
           `<h1>Data deletion: completed</h1>
