@@ -24,6 +24,7 @@ import type { TokenVault } from '../ports/token-vault.js';
 import type { JobEngine } from '../ports/job-queue.js';
 import { ContentService } from '../services/content.service.js';
 import { HousekeepingService } from '../services/housekeeping.service.js';
+import { RetentionService } from '../services/privacy/retention.service.js';
 import { ItemGenerationService } from '../services/item-generation.service.js';
 import { RefreshPlanner } from '../services/refresh-planner.js';
 import { GenerationService } from '../services/generation/generation.service.js';
@@ -118,6 +119,7 @@ export async function buildContainer(
   });
   const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
   const housekeeping = new HousekeepingService({ store, clock, queue });
+  const retention = new RetentionService({ store, clock, queue, media: kit.mediaStore });
   const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
   const mediaLinks = new MediaLinks(signer, clock, config.PUBLIC_BASE_URL);
   const publicVideoLinks = new PublicVideoLinks(signer, clock, config.PUBLIC_BASE_URL);
@@ -192,7 +194,8 @@ export async function buildContainer(
       },
     }),
     queue,
-    startJobs: () => startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats }),
+    startJobs: () =>
+      startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats, retention }),
     progress,
     mediaLinks,
     publishing,

@@ -66,3 +66,11 @@ export const STATS_IMPORT_JOB = defineJob('stats-import', z.object({ connectionI
   lane: 'io',
 });
 export type StatsImportPayload = z.infer<typeof STATS_IMPORT_JOB.payload>;
+
+/** The daily retention sweep: deletes rendered media of long-unchanged, never-published items, then plans its next run. */
+export const RETENTION_JOB = defineJob('retention', z.object({}), {
+  attempts: 3,
+  backoff: { type: 'fixed', delayMs: 5 * 60_000 },
+  timeoutMs: 30 * 60_000,
+  lane: 'io',
+});
