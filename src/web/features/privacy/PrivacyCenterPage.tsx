@@ -1,10 +1,14 @@
 import { PageHeader } from '../../components/PageHeader.js';
+import { useMe } from '../../session/sessionContext.js';
+import { ConnectionsPrivacyPanel } from './ConnectionsPrivacyPanel.js';
+import { RetentionPanel } from './RetentionPanel.js';
 
 /**
  * The privacy center: every right the privacy policy gives, exercised here. Each panel is one right
  * (a copy of your data, deletion, disconnecting accounts, retention); the policy itself is public at /privacy.
  */
 export function PrivacyCenterPage() {
+  const me = useMe();
   return (
     <>
       <PageHeader
@@ -28,11 +32,14 @@ export function PrivacyCenterPage() {
               this workspace in Settings.
             </li>
             <li>
-              Disconnecting any platform account: on <a href="/connections">Connections</a>; its tokens are
-              revoked at the platform and deleted here.
+              Disconnecting any platform account: on <a href="/connections">Connections</a>; its access is
+              revoked at the platform where the platform allows it and its tokens are deleted here (below:
+              what each way of ending access deletes).
             </li>
           </ul>
         </section>
+        <ConnectionsPrivacyPanel />
+        <RetentionPanel isOwner={me.role === 'owner'} />
       </div>
     </>
   );
