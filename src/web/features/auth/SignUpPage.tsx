@@ -57,8 +57,8 @@ export function SignUpPage() {
         <Field label="Email" type="email" autoComplete="email" {...form.field('email')} />
         <NewPasswordField label="Password" {...form.field('password')} />
         <p className="muted">
-          By creating an account you agree to the <a href="/terms">terms</a>; the{' '}
-          <a href="/privacy">privacy policy</a> says what is kept and why.
+          By creating an account you agree to the terms of service; the privacy policy says what is kept and
+          why (both linked below).
         </p>
       </ActionForm>
     </AuthLayout>
