@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** How the pages name the operator of a self-hosted install that did not say who it is. */
+export const DEFAULT_OPERATOR_NAME = 'the person or organisation who runs this installation';
+
 /** Who runs this install, as the public privacy policy and terms name them (defaults describe a self-hosted install). */
 export const privacySettings = {
   OPERATOR_NAME: z
@@ -7,8 +10,10 @@ export const privacySettings = {
     .trim()
     .min(1)
     .max(200)
-    .default('the person or organisation who runs this installation')
-    .describe('Who runs this install (the data controller), as /privacy and /terms name them'),
+    .optional()
+    .describe(
+      `Who runs this install (the data controller), as /privacy and /terms name them; unset: "${DEFAULT_OPERATOR_NAME}"`,
+    ),
   OPERATOR_CONTACT_EMAIL: z
     .email()
     .optional()

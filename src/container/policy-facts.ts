@@ -1,4 +1,5 @@
 import type { PlatformAccess } from '../config/platforms.js';
+import { DEFAULT_OPERATOR_NAME } from '../config/privacy.schema.js';
 import type { Config } from '../config/schema.js';
 import type { Platform } from '../domain/connection.js';
 import { DEFAULT_RETENTION } from '../domain/people.js';
@@ -53,7 +54,10 @@ export function policyFacts(
   connectors: ConnectorSet,
 ): PolicyFacts {
   return {
-    operator: { name: config.OPERATOR_NAME, contactEmail: config.OPERATOR_CONTACT_EMAIL ?? null },
+    operator: {
+      name: config.OPERATOR_NAME ?? DEFAULT_OPERATOR_NAME,
+      contactEmail: config.OPERATOR_CONTACT_EMAIL ?? null,
+    },
     serviceUrl: config.SERVICE_URL ?? config.PUBLIC_BASE_URL,
     effectiveDate: config.POLICY_EFFECTIVE_DATE ?? null,
     store: EMBEDDED_STORE,
