@@ -145,7 +145,7 @@ function retentionSection(facts: PolicyFacts): Section {
         ],
       ),
       p(
-        'Owners change the last two in Privacy → Retention. A scheduled job applies them every day. Everything else is kept as the list above says, until you delete it.',
+        'Owners change the last two in Privacy → Retention. A scheduled job deletes expired media every day; statistics go, if chosen, when the account is disconnected or its access revoked. Everything else is kept as the list above says, until you delete it.',
       ),
     ],
   };
