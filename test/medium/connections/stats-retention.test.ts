@@ -132,4 +132,13 @@ describe('the retention settings API', () => {
     });
     expect((await editor.get('/api/workspaces/current/settings')).json()).toEqual(never.json());
   });
+
+  it('plans the daily retention job when the app starts its jobs', async () => {
+    t = await startTestApp();
+    expect(await t.container.store.jobs.nextDueAt(['retention'])).toBeNull();
+    await t.container.startJobs();
+    const due = await t.container.store.jobs.nextDueAt(['retention']);
+    expect(due).toMatch(/T03:00:00\.000Z$/);
+    expect(Date.parse(due!) - t.clock.now()).toBeLessThanOrEqual(86_400_000);
+  });
 });
