@@ -140,7 +140,18 @@ export const itemView = z.object({
     .nullable()
     .describe('Shared by the items created together as one series; null for one video'),
   currentVersionId: z.string().nullable(),
-  failure: z.object({ stage: z.string(), reason: z.string() }).nullable(),
+  failure: z
+    .object({
+      stage: z.string(),
+      reason: z.string(),
+      mediaExpired: z
+        .boolean()
+        .optional()
+        .describe(
+          'The retention setting deleted the rendered files of this unpublished item; retry remakes them',
+        ),
+    })
+    .nullable(),
   coverUrl: z.string().nullable(),
   videoUrl: z.string().nullable(),
   createdAt: z.string(),

@@ -3,6 +3,7 @@ import { parseKeyList } from '../domain/master-keys.js';
 import { analyticsSettings } from './analytics.schema.js';
 import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
+import { privacySettings } from './privacy.schema.js';
 import { publishingSettings } from './publishing.schema.js';
 import { securitySettings } from './security.schema.js';
 
@@ -104,6 +105,7 @@ export const configSchema = z.object({
   ...factorySettings,
   ...publishingSettings,
   ...analyticsSettings,
+  ...privacySettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

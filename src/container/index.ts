@@ -11,6 +11,7 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { Store } from '../ports/store.js';
 import { buildConnectors } from './connectors.js';
 import { pickMailer } from './mail.js';
+import { policyFacts } from './policy-facts.js';
 import { openEmbeddedStore } from './store.js';
 import { openVault } from './vault.js';
 import { AuthService } from '../services/auth.service.js';
@@ -23,6 +24,7 @@ import type { TokenVault } from '../ports/token-vault.js';
 import type { JobEngine } from '../ports/job-queue.js';
 import { ContentService } from '../services/content.service.js';
 import { HousekeepingService } from '../services/housekeeping.service.js';
+import { RetentionService } from '../services/privacy/retention.service.js';
 import { ItemGenerationService } from '../services/item-generation.service.js';
 import { RefreshPlanner } from '../services/refresh-planner.js';
 import { GenerationService } from '../services/generation/generation.service.js';
@@ -117,6 +119,7 @@ export async function buildContainer(
     maxQueued: config.WORKSPACE_QUEUE_MAX,
   });
   const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
+  const retention = new RetentionService({ store, clock, queue, media: kit.mediaStore });
   const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
   const recommendations = new RecommendationsService({ store, clock });
   const { YazlArchiver } = await import('../adapters/archive/yazl-archiver.js');
@@ -182,6 +185,7 @@ export async function buildContainer(
     stats,
     sandbox,
     store,
+    policyFacts: policyFacts(config, platforms, connectors),
     auth: new AuthService({
       store,
       hasher,
@@ -205,7 +209,16 @@ export async function buildContainer(
     }),
     queue,
     startJobs: () =>
-      startJobs(queue, { items, tokenRefresh, planner, housekeeping, publishing, stats, dataExports }),
+      startJobs(queue, {
+        items,
+        tokenRefresh,
+        planner,
+        housekeeping,
+        publishing,
+        stats,
+        dataExports,
+        retention,
+      }),
     progress,
     mediaLinks,
     publishing,

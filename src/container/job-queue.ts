@@ -5,6 +5,7 @@ import { generateJob } from '../jobs/generate.job.js';
 import { housekeepingJob } from '../jobs/housekeeping.job.js';
 import { publishJob } from '../jobs/publish.job.js';
 import { refreshTokenJob } from '../jobs/refresh-token.job.js';
+import { retentionJob } from '../jobs/retention.job.js';
 import { statsImportJob, statsSyncJob } from '../jobs/stats-sync.job.js';
 import type { Clock } from '../ports/clock.js';
 import type { JobEngine, JobHandlers } from '../ports/job-queue.js';
@@ -13,6 +14,7 @@ import type { Store } from '../ports/store.js';
 import type { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import type { HousekeepingService } from '../services/housekeeping.service.js';
 import type { ItemGenerationService } from '../services/item-generation.service.js';
+import type { RetentionService } from '../services/privacy/retention.service.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { DataExportService } from '../services/privacy/data-export.service.js';
 import type { RefreshPlanner } from '../services/refresh-planner.js';
@@ -50,6 +52,7 @@ export async function startJobs(
     publishing: PublishingService;
     stats: StatsSyncService;
     dataExports: DataExportService;
+    retention: RetentionService;
   },
 ): Promise<void> {
   const handlers: JobHandlers = [
@@ -60,9 +63,11 @@ export async function startJobs(
     statsSyncJob(services.stats),
     statsImportJob(services.stats),
     dataExportJob(services.dataExports),
+    retentionJob(services.retention),
   ];
   await queue.start(handlers);
   await services.planner.planAll();
   await services.housekeeping.planNext();
   await services.stats.planNext();
+  await services.retention.planNext();
 }

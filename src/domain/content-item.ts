@@ -39,8 +39,11 @@ export interface ContentItem {
   seriesId?: string;
   status: ItemStatus;
   currentVersionId: string | null;
-  /** The stage that failed and why, shown with a retry. */
-  failure: { stage: Stage; reason: string } | null;
+  /**
+   * The stage that failed and why, shown with a retry. `mediaExpired`: nothing failed, the retention job deleted
+   * the rendered files of this never-published item; a retry makes them again.
+   */
+  failure: { stage: Stage; reason: string; mediaExpired?: true } | null;
   createdBy: string;
   createdAt: IsoDate;
   updatedAt: IsoDate;

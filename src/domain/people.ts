@@ -23,9 +23,34 @@ export interface Workspace {
 export interface WorkspaceSettings {
   /** When true, nobody may approve a version they submitted, owners included. */
   requireOtherApprover: boolean;
+  /** How long personal data outlives its use; absent on workspaces that never changed it: the defaults apply. */
+  retention?: RetentionSettings;
 }
 
+/** What the workspace keeps once it no longer needs it (an owner's choice; enforced by the retention job). */
+export interface RetentionSettings {
+  /** Days the rendered video, cover and voice-over of a never-published item are kept after its last change; null: kept. */
+  unpublishedMediaDays: number | null;
+  /** What happens to the statistics of an account when it is disconnected or its access is revoked. */
+  statsOnDisconnect: 'keep' | 'delete';
+}
+
+/**
+ * Renders can be made again from the item, so they go after 90 days unchanged; statistics are public numbers the
+ * learning loop learns from, and a disconnect is often a step before reconnecting, so they stay unless asked.
+ */
+export const DEFAULT_RETENTION: RetentionSettings = { unpublishedMediaDays: 90, statsOnDisconnect: 'keep' };
+
+/** Bounds of `unpublishedMediaDays` (one day to ten years). */
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 3650;
+
 export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { requireOtherApprover: false };
+
+/** The workspace's retention rules, defaults filled in. */
+export function retentionOf(settings: WorkspaceSettings | undefined): RetentionSettings {
+  return { ...DEFAULT_RETENTION, ...settings?.retention };
+}
 
 export interface Membership {
   id: string;

@@ -21,7 +21,7 @@ import { invitationRoutes } from './routes/invitations.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { connectionRoutes } from './routes/connections.routes.js';
 import { oauthRoutes } from './routes/oauth.routes.js';
-import { privacyRoutes } from './routes/privacy.routes.js';
+import { privacyRoutes, publicPolicyRoutes } from './routes/privacy.routes.js';
 import { privacyExportRoutes } from './routes/privacy-export.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
 import { contentRoutes } from './routes/content.routes.js';
@@ -117,6 +117,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
   await app.register(oauthRoutes(deps), { prefix: '/oauth' });
   await app.register(webhookRoutes(deps), { prefix: '/webhooks' });
   await app.register(privacyRoutes(deps), { prefix: '/privacy' });
+  await app.register(publicPolicyRoutes(deps));
   await app.register(publicVideoRoutes(deps), { prefix: '/public' });
   if (deps.sandbox) {
     const { plugin, adminToken } = deps.sandbox;

@@ -6,6 +6,7 @@ import type { WorkspaceService } from '../services/workspace.service.js';
 import type { ConnectionService } from '../services/connection.service.js';
 import type { PlatformEventsService } from '../services/platform-events.service.js';
 import type { PlatformAccess } from '../config/platforms.js';
+import type { PolicyFacts } from '../domain/privacy/policy-facts.js';
 import type { ContentItem, Version } from '../domain/content-item.js';
 import type { ProgressBus } from '../ports/progress-bus.js';
 import type { ContentService } from '../services/content.service.js';
@@ -53,6 +54,8 @@ export interface HttpDeps {
   maxUploadBytes: number;
   /** The version an item shows now, if any. */
   currentVersion(item: ContentItem): Promise<Version | null>;
+  /** What this install does with personal data, for the public privacy policy and terms. */
+  policyFacts: PolicyFacts;
   /** The local platforms, when this run serves them. */
   sandbox: MountedSandbox | null;
   settings: {

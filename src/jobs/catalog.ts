@@ -75,3 +75,11 @@ export const DATA_EXPORT_JOB = defineJob('data-export', z.object({ exportId: z.s
   lane: 'io',
 });
 export type DataExportPayload = z.infer<typeof DATA_EXPORT_JOB.payload>;
+
+/** The daily retention sweep: deletes rendered media of long-unchanged, never-published items, then plans its next run. */
+export const RETENTION_JOB = defineJob('retention', z.object({}), {
+  attempts: 3,
+  backoff: { type: 'fixed', delayMs: 5 * 60_000 },
+  timeoutMs: 30 * 60_000,
+  lane: 'io',
+});

@@ -42,6 +42,8 @@ export interface PlatformConnector {
   exchangeCode(input: { code: string; codeVerifier: string | null }): Promise<IssuedTokens>;
   /** Refreshes; the result's refreshToken is null when the platform kept the old one. */
   refresh(tokens: TokenPair): Promise<IssuedTokens>;
+  /** True when the platform has a revoke call (TikTok, Google); Instagram has none: the person removes the app there. */
+  readonly revokesAtPlatform: boolean;
   /** Revokes the grant at the platform; a no-op where the platform has no revoke endpoint. */
   revoke(tokens: TokenPair): Promise<void>;
   /** The account behind the token. */

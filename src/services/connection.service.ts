@@ -18,6 +18,7 @@ import { requirePermission, type AuthContext } from './auth-context.js';
 import { connectorFor, type ConnectorSet } from './connectors.js';
 import type { RefreshPlanner } from './refresh-planner.js';
 import { nextRefreshAt } from './refresh-schedule.js';
+import { deletesStatsOnDisconnect, STATS_DELETED_NOTE } from './privacy/stats-retention.js';
 
 const STATE_TTL_MS = 10 * 60_000;
 
@@ -164,7 +165,7 @@ export class ConnectionService {
     const sealed = await store.connections.loadTokens(ctx.workspaceId, id);
     let revokedAtPlatform = false;
     const connector = this.deps.connectors[connection.platform];
-    if (sealed && connector) {
+    if (sealed && connector?.revokesAtPlatform) {
       // A failed revoke must not keep tokens the person asked us to delete.
       revokedAtPlatform = await vault
         .use({ recordId: id, workspaceId: ctx.workspaceId }, sealed, (tokens) => connector.revoke(tokens))
@@ -172,16 +173,21 @@ export class ConnectionService {
         .catch(() => false);
     }
     await store.transaction(async (tx) => {
+      const deleteStats = await deletesStatsOnDisconnect(tx, ctx.workspaceId);
       await tx.connections.deleteTokens(ctx.workspaceId, id);
       await tx.connections.delete(ctx.workspaceId, id);
+      if (deleteStats) await tx.trackedVideos.deleteByConnection(ctx.workspaceId, id);
+      const revoked = revokedAtPlatform
+        ? 'Access revoked at the platform'
+        : connector && !connector.revokesAtPlatform
+          ? 'The platform has no revoke call (the person removes the app in its settings); tokens deleted here'
+          : 'The platform could not be reached to revoke access; tokens deleted here';
       await recordConnectionEvent(
         tx,
         clock,
         connection,
         'disconnected_by_user',
-        revokedAtPlatform
-          ? 'Access revoked at the platform'
-          : 'The platform could not be reached to revoke access; tokens deleted here',
+        `${revoked}${deleteStats ? STATS_DELETED_NOTE : ''}`,
         ctx.user.id,
       );
       await recordConnectionEvent(

@@ -6,6 +6,7 @@ import { newSecret } from '../domain/secrets.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { recordConnectionEvent } from './audit-log.js';
+import { deletesStatsOnDisconnect, STATS_DELETED_NOTE } from './privacy/stats-retention.js';
 
 const SIGNATURE_TOLERANCE_S = 300;
 // Meta retries a failed callback for a while, but a signed_request older than this is a replay of a captured one.
@@ -99,12 +100,14 @@ export class PlatformEventsService {
       for (const c of connections) {
         await tx.connections.deleteTokens(c.workspaceId, c.id);
         await tx.connections.delete(c.workspaceId, c.id);
+        // The person asked for their data to go: the account's statistics go with it, whatever the setting.
+        await tx.trackedVideos.deleteByConnection(c.workspaceId, c.id);
         await recordConnectionEvent(
           tx,
           clock,
           c,
           'data_deletion_requested',
-          `Instagram data deletion request ${code}: connection and tokens deleted`,
+          `Instagram data deletion request ${code}: connection, tokens and statistics deleted`,
         );
         await recordConnectionEvent(tx, clock, c, 'tokens_deleted', 'Access and refresh tokens deleted');
       }
@@ -181,7 +184,12 @@ export class PlatformEventsService {
     const { store, clock } = this.deps;
     const connections = await store.connections.findAllByAccount(platform, accountId);
     await store.transaction(async (tx) => {
+      const deleteStats = new Set<string>();
+      for (const workspaceId of new Set(connections.map((c) => c.workspaceId)))
+        if (await deletesStatsOnDisconnect(tx, workspaceId)) deleteStats.add(workspaceId);
       for (const c of connections) {
+        const statsGo = deleteStats.has(c.workspaceId);
+        if (statsGo) await tx.trackedVideos.deleteByConnection(c.workspaceId, c.id);
         await tx.connections.deleteTokens(c.workspaceId, c.id);
         await tx.connections.update({
           ...c,
@@ -192,7 +200,13 @@ export class PlatformEventsService {
           maskedRefreshToken: null,
           updatedAt: isoNow(clock),
         });
-        await recordConnectionEvent(tx, clock, c, 'revoked_on_platform', reason);
+        await recordConnectionEvent(
+          tx,
+          clock,
+          c,
+          'revoked_on_platform',
+          `${reason}${statsGo ? STATS_DELETED_NOTE : ''}`,
+        );
         await recordConnectionEvent(tx, clock, c, 'tokens_deleted', 'Access and refresh tokens deleted');
       }
     });

@@ -1,6 +1,6 @@
 import type { ContentItem, Version } from '../domain/content-item.js';
 import { UserError, notFound } from '../domain/errors.js';
-import type { WorkspaceSettings } from '../domain/people.js';
+import { retentionOf, type RetentionSettings, type WorkspaceSettings } from '../domain/people.js';
 import { applyReviewAction, reviewAbilities, type ReviewRequest } from '../domain/publishing/review-rules.js';
 import {
   metadataHashes,
@@ -106,18 +106,28 @@ export class ReviewService {
   }
 
   /** The workspace's review settings (defaults when never set). */
-  async settings(ctx: AuthContext): Promise<WorkspaceSettings> {
+  async settings(ctx: AuthContext): Promise<Required<WorkspaceSettings>> {
     requirePermission(ctx, 'content.view');
     return this.settingsOf(ctx.workspaceId);
   }
 
-  /** Owners change the review settings. */
-  async updateSettings(ctx: AuthContext, change: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+  /** Owners change the workspace settings (review rule, retention); a partial retention keeps the rest. */
+  async updateSettings(
+    ctx: AuthContext,
+    change: { requireOtherApprover?: boolean; retention?: Partial<RetentionSettings> },
+  ): Promise<Required<WorkspaceSettings>> {
     requirePermission(ctx, 'workspace.manage');
     return this.deps.store.transaction(async (tx) => {
       const workspace = await tx.workspaces.findById(ctx.workspaceId);
       if (!workspace) throw notFound('workspace');
-      const next = { ...DEFAULT_SETTINGS, ...workspace.settings, ...change };
+      const next = {
+        ...DEFAULT_SETTINGS,
+        ...workspace.settings,
+        ...(change.requireOtherApprover === undefined
+          ? {}
+          : { requireOtherApprover: change.requireOtherApprover }),
+        retention: { ...retentionOf(workspace.settings), ...change.retention },
+      };
       await tx.workspaces.updateSettings(ctx.workspaceId, next);
       return next;
     });
@@ -140,9 +150,9 @@ export class ReviewService {
     };
   }
 
-  private async settingsOf(workspaceId: string): Promise<WorkspaceSettings> {
+  private async settingsOf(workspaceId: string): Promise<Required<WorkspaceSettings>> {
     const workspace = await this.deps.store.workspaces.findById(workspaceId);
-    return { ...DEFAULT_SETTINGS, ...workspace?.settings };
+    return { ...DEFAULT_SETTINGS, ...workspace?.settings, retention: retentionOf(workspace?.settings) };
   }
 
   private async entry(

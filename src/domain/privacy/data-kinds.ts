@@ -52,7 +52,8 @@ export const DATA_KINDS = [
     title:
       'Connected platform accounts: platform, account id, display name, avatar, granted scopes, status; access and refresh tokens encrypted in the token vault (shown and exported only masked)',
     purpose: 'To publish on your behalf and to read the public statistics of what was published',
-    retention: 'Until you disconnect the account, revoke access on the platform, or delete the workspace',
+    retention:
+      'Until you disconnect the account or delete the workspace; its tokens are deleted as soon as access is revoked on the platform',
   },
   {
     id: 'items',

@@ -383,7 +383,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: errors(SIGNED_IN, ROLE),
   },
   'PATCH /api/workspaces/current/settings': {
-    summary: "Change the current workspace's settings (owners)",
+    summary: "Change the current workspace's settings (owners): the review rule and retention",
     tags: ['workspaces'],
     errors: errors(SIGNED_IN, JSON_BODY, ROLE, { 404: ['workspace_not_found'] }),
   },

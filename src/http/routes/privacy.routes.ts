@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { privacyPolicy, termsOfService } from '../../domain/privacy/policy-text.js';
 import type { HttpDeps } from '../deps.js';
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml, publicPage, renderDocument } from '../public-pages.js';
 
 /** The human-readable status page of a platform's data-deletion request (the URL we answer Meta with). */
 export const privacyRoutes =
@@ -18,14 +16,31 @@ export const privacyRoutes =
         const what =
           r.connectionsDeleted === 0
             ? 'We held no connection for this account, so there was nothing to delete.'
-            : `We deleted ${r.connectionsDeleted} connected account record${r.connectionsDeleted > 1 ? 's' : ''} and all of their access and refresh tokens.`;
-        const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Data deletion status · AI Factory</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1b1b1f}</style></head>
-<body><main><h1>Data deletion: completed</h1>
+            : `We deleted ${r.connectionsDeleted} connected account record${r.connectionsDeleted > 1 ? 's' : ''}, all of their access and refresh tokens, and the statistics read through them.`;
+        const html = publicPage(
+          'Data deletion status',
+          `<h1>Data deletion: completed</h1>
 <p>Confirmation code <strong>${escapeHtml(r.code)}</strong>, received ${escapeHtml(r.createdAt)} from ${escapeHtml(r.platform)}.</p>
-<p>${what}</p></main></body></html>`;
+<p>${what}</p>`,
+        );
         return reply.type('text/html; charset=utf-8').send(html);
       },
+    );
+  };
+
+/**
+ * The public privacy policy and terms, server-rendered so they read without JavaScript or an account; the text is
+ * made from the facts of this install (its connectors' scopes, its store, its configured providers).
+ */
+export const publicPolicyRoutes =
+  (deps: HttpDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const policy = renderDocument(privacyPolicy(deps.policyFacts));
+    const terms = renderDocument(termsOfService(deps.policyFacts));
+    app.get('/privacy', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(policy),
+    );
+    app.get('/terms', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(terms),
     );
   };

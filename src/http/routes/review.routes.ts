@@ -82,11 +82,18 @@ export const reviewRoutes =
         },
       },
       async (request) => {
-        const { requireOtherApprover } = request.body;
-        return reviews.updateSettings(
-          requireAuth(request),
-          requireOtherApprover === undefined ? {} : { requireOtherApprover },
-        );
+        const { requireOtherApprover, retention } = request.body;
+        return reviews.updateSettings(requireAuth(request), {
+          ...(requireOtherApprover === undefined ? {} : { requireOtherApprover }),
+          ...(retention === undefined ? {} : { retention: definedOnly(retention) }),
+        });
       },
     );
   };
+
+/** The fields the request set (exactOptionalPropertyTypes: an absent field is not `undefined`). */
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

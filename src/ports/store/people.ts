@@ -28,6 +28,8 @@ export interface WorkspaceRepository {
   findById(workspaceId: string): Promise<Workspace | null>;
   rename(workspaceId: string, name: string): Promise<void>;
   updateSettings(workspaceId: string, settings: WorkspaceSettings): Promise<void>;
+  /** Every workspace, oldest id first, page by page (the retention sweep walks them all). */
+  listAll(page: PageRequest): Promise<Page<Workspace>>;
 }
 
 export interface MembershipRepository {

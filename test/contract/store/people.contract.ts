@@ -43,6 +43,20 @@ export function peopleStoreContract(adapter: string, open: OpenStore): void {
       expect(await store.workspaces.findById('missing')).toBeNull();
     });
 
+    it('lists every workspace oldest id first, with its settings, page by page', async () => {
+      const store = opened();
+      const made = [await workspaceWith(store), await workspaceWith(store), await workspaceWith(store)];
+      const settings = {
+        requireOtherApprover: false,
+        retention: { unpublishedMediaDays: 7, statsOnDisconnect: 'delete' as const },
+      };
+      await store.workspaces.updateSettings(made[1]!.id, settings);
+      const { items, pages } = await allPages((page) => store.workspaces.listAll(page), 2);
+      expect(items.map((w) => w.id)).toEqual(made.map((w) => w.id).sort());
+      expect(pages).toBe(2);
+      expect(items.find((w) => w.id === made[1]!.id)?.settings).toEqual(settings);
+    });
+
     it('renames one workspace only, and a missing one not at all', async () => {
       const store = opened();
       const ws = await workspaceWith(store);

@@ -71,12 +71,12 @@ describe('revocation', () => {
     },
   );
 
-  it('disconnecting Instagram (no revoke endpoint) still deletes everything', async () => {
+  it('disconnecting Instagram (no revoke endpoint) still deletes everything, and does not claim a revocation', async () => {
     await connectThroughConsent(t, client, 'instagram');
     const [connection] = await list();
     expect((await client.delete(`/api/connections/${connection!.id}`)).json()).toEqual({
       deleted: true,
-      revokedAtPlatform: true,
+      revokedAtPlatform: false,
     });
     expect(await list()).toEqual([]);
   });

@@ -178,7 +178,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('review of versions ove
   });
 
   it('lets an owner approve their own work until the workspace requires someone else', async () => {
-    expect((await owner.get('/api/workspaces/current/settings')).json()).toEqual({
+    expect((await owner.get('/api/workspaces/current/settings')).json()).toMatchObject({
       requireOtherApprover: false,
     });
     expect((await review(owner, second.versionId, 'submit')).statusCode).toBe(200);
@@ -188,8 +188,8 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('review of versions ove
     const notOwner = await editor.patch('/api/workspaces/current/settings', { requireOtherApprover: true });
     expect([notOwner.statusCode, codeOf(notOwner)]).toEqual([403, 'forbidden']);
     const on = await owner.patch('/api/workspaces/current/settings', { requireOtherApprover: true });
-    expect(on.json()).toEqual({ requireOtherApprover: true });
-    expect((await viewer.get('/api/workspaces/current/settings')).json()).toEqual({
+    expect(on.json()).toMatchObject({ requireOtherApprover: true });
+    expect((await viewer.get('/api/workspaces/current/settings')).json()).toMatchObject({
       requireOtherApprover: true,
     });
 
@@ -202,8 +202,8 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('review of versions ove
     expect(byOther.json<ReviewView>()).toMatchObject({ state: 'approved', decidedBy: ids.reviewer });
 
     const off = await owner.patch('/api/workspaces/current/settings', { requireOtherApprover: false });
-    expect(off.json()).toEqual({ requireOtherApprover: false });
-    expect((await owner.patch('/api/workspaces/current/settings', {})).json()).toEqual({
+    expect(off.json()).toMatchObject({ requireOtherApprover: false });
+    expect((await owner.patch('/api/workspaces/current/settings', {})).json()).toMatchObject({
       requireOtherApprover: false,
     });
   });

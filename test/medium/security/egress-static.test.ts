@@ -16,6 +16,10 @@ const ALLOWED_ELSEWHERE: Record<string, string> = {
   'http://localhost:8080': "PUBLIC_BASE_URL's default: the app's own address",
   'https://youtube.com':
     'the public link of a published Short, shown to the person; the app never requests it',
+  'https://privacycenter.instagram.com':
+    "a link on the public privacy policy to Instagram's own policy; the app never requests it",
+  'https://policies.google.com':
+    "a link on the public privacy policy to Google's own policy; the app never requests it",
 };
 
 const URL_IN_TEXT = /https?:\/\/[^\s'"`<>()\\]+/g;

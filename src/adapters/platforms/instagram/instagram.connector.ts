@@ -45,6 +45,7 @@ export class InstagramConnector implements PlatformConnector {
   readonly requestedScopes = INSTAGRAM_SCOPES;
   readonly usesPkce = false;
   readonly refreshesWithRefreshToken = false;
+  readonly revokesAtPlatform = false;
 
   constructor(private readonly options: InstagramConnectorOptions) {}
 

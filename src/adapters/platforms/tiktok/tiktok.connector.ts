@@ -32,6 +32,7 @@ export class TiktokConnector implements PlatformConnector {
   // PKCE is required only for desktop/mobile apps, not for Login Kit for Web (§1.1).
   readonly usesPkce = false;
   readonly refreshesWithRefreshToken = true;
+  readonly revokesAtPlatform = true;
 
   constructor(private readonly options: TiktokConnectorOptions) {}
 

@@ -44,6 +44,7 @@ export class YoutubeConnector implements PlatformConnector {
   readonly requestedScopes: readonly string[] = YOUTUBE_SCOPES;
   readonly usesPkce = true;
   readonly refreshesWithRefreshToken = true;
+  readonly revokesAtPlatform = true;
 
   constructor(private readonly options: YoutubeConnectorOptions) {}
 

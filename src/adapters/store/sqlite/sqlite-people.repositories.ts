@@ -73,6 +73,19 @@ export function sqliteUsers(db: Db, run: Run): UserRepository {
   };
 }
 
+interface WorkspaceRow {
+  id: string;
+  name: string;
+  created_at: string;
+  settings: string | null;
+}
+
+function toWorkspace(row: WorkspaceRow): Workspace {
+  const workspace: Workspace = { id: row.id, name: row.name, createdAt: row.created_at };
+  if (row.settings) workspace.settings = JSON.parse(row.settings) as WorkspaceSettings;
+  return workspace;
+}
+
 export function sqliteWorkspaces(db: Db, run: Run): WorkspaceRepository {
   return {
     create: (w) =>
@@ -86,12 +99,15 @@ export function sqliteWorkspaces(db: Db, run: Run): WorkspaceRepository {
       run(() => {
         const row = db
           .prepare('SELECT id, name, created_at, settings FROM workspaces WHERE id = ?')
-          .get(workspaceId) as
-          { id: string; name: string; created_at: string; settings: string | null } | undefined;
-        if (!row) return null;
-        const workspace: Workspace = { id: row.id, name: row.name, createdAt: row.created_at };
-        if (row.settings) workspace.settings = JSON.parse(row.settings) as WorkspaceSettings;
-        return workspace;
+          .get(workspaceId) as WorkspaceRow | undefined;
+        return row ? toWorkspace(row) : null;
+      }),
+    listAll: (page) =>
+      run(() => {
+        const rows = db
+          .prepare('SELECT id, name, created_at, settings FROM workspaces WHERE id > ? ORDER BY id LIMIT ?')
+          .all(decodeCursor(page.cursor) ?? '', page.limit + 1) as WorkspaceRow[];
+        return toPage(rows.map(toWorkspace), page.limit, (w) => w.id);
       }),
     rename: (workspaceId, name) =>
       run(() => void db.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run(name, workspaceId)),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrandLink } from '../../components/Brand.js';
+import { LegalLinks } from '../../components/LegalLinks.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 
 interface AuthLayoutProps {
@@ -24,6 +25,7 @@ export function AuthLayout({ title, intro, footer, children }: AuthLayoutProps) 
           {children}
         </div>
         {footer && <div className="auth-footer">{footer}</div>}
+        <LegalLinks className="legal-links" />
       </main>
     </div>
   );

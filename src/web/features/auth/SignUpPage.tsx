@@ -56,6 +56,10 @@ export function SignUpPage() {
         <Field label="Name (optional)" autoComplete="name" {...form.field('name')} />
         <Field label="Email" type="email" autoComplete="email" {...form.field('email')} />
         <NewPasswordField label="Password" {...form.field('password')} />
+        <p className="muted">
+          By creating an account you agree to the terms of service; the privacy policy says what is kept and
+          why (both linked below).
+        </p>
       </ActionForm>
     </AuthLayout>
   );

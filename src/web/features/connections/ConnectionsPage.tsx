@@ -18,8 +18,11 @@ import { useCallbackOutcome, type Notice } from './useCallbackOutcome.js';
 function disconnectedText(connection: ConnectionView, revokedAtPlatform: boolean): string {
   const platform = platformLabels[connection.platform];
   const what = `Disconnected ${connection.displayName} (${platform})`;
-  return revokedAtPlatform
-    ? `${what}: access was revoked at ${platform} and its tokens were deleted from AI Factory.`
+  if (revokedAtPlatform)
+    return `${what}: access was revoked at ${platform} and its tokens were deleted from AI Factory.`;
+  // Instagram gives apps no revoke call: only the person can remove the app there.
+  return connection.platform === 'instagram'
+    ? `${what}: its tokens were deleted from AI Factory. Instagram lets only you end the access: remove AI Factory in Instagram's settings, under apps and websites.`
     : `${what}: its tokens were deleted from AI Factory. ${platform} could not be asked to revoke the access, so you may also want to remove AI Factory in the account's settings on ${platform}.`;
 }
 

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ItemView } from '../../../api/content.js';
 import { ErrorAlert } from '../../components/Alerts.js';
 import { isStage, stageFailures, stageName } from './stages.js';
@@ -12,6 +12,7 @@ interface FailurePanelProps {
 /** Which stage stopped the video and why, in plain words first, then the engine's own message. */
 export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) {
   const retry = useMutation({ mutationFn: onRetry });
+  if (failure.mediaExpired) return <ExpiredPanel reason={failure.reason} canRetry={canRetry} retry={retry} />;
   const plain = isStage(failure.stage) ? stageFailures[failure.stage] : 'The video could not be made.';
   return (
     <section className="panel failure-panel" aria-labelledby="failure-heading">
@@ -39,6 +40,41 @@ export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) 
         </>
       ) : (
         <p className="muted">An owner or editor can retry it.</p>
+      )}
+    </section>
+  );
+}
+
+/** Nothing failed: the workspace's retention setting deleted the files of this never-published video. */
+function ExpiredPanel({
+  reason,
+  canRetry,
+  retry,
+}: {
+  reason: string;
+  canRetry: boolean;
+  retry: UseMutationResult<void, Error, void>;
+}) {
+  return (
+    <section className="panel failure-panel" aria-labelledby="expired-heading">
+      <h2 id="expired-heading" className="panel-title">
+        Media expired
+      </h2>
+      <p>{reason}</p>
+      {canRetry ? (
+        <>
+          <ErrorAlert error={retry.error} />
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={retry.isPending}
+            onClick={() => retry.mutate()}
+          >
+            {retry.isPending ? 'Making it again…' : 'Make it again'}
+          </button>
+        </>
+      ) : (
+        <p className="muted">An owner or editor can make it again.</p>
       )}
     </section>
   );

@@ -1,11 +1,15 @@
 import { PageHeader } from '../../components/PageHeader.js';
 import { ExportPanel } from './ExportPanel.js';
+import { useMe } from '../../session/sessionContext.js';
+import { ConnectionsPrivacyPanel } from './ConnectionsPrivacyPanel.js';
+import { RetentionPanel } from './RetentionPanel.js';
 
 /**
  * The privacy center: every right the privacy policy gives, exercised here. Each panel is one right
  * (a copy of your data, deletion, disconnecting accounts, retention); the policy itself is public at /privacy.
  */
 export function PrivacyCenterPage() {
+  const me = useMe();
   return (
     <>
       <PageHeader
@@ -29,12 +33,15 @@ export function PrivacyCenterPage() {
               this workspace in Settings.
             </li>
             <li>
-              Disconnecting any platform account: on <a href="/connections">Connections</a>; its tokens are
-              revoked at the platform and deleted here.
+              Disconnecting any platform account: on <a href="/connections">Connections</a>; its access is
+              revoked at the platform where the platform allows it and its tokens are deleted here (below:
+              what each way of ending access deletes).
             </li>
           </ul>
         </section>
         <ExportPanel />
+        <ConnectionsPrivacyPanel />
+        <RetentionPanel isOwner={me.role === 'owner'} />
       </div>
     </>
   );

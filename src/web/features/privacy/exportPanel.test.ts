@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import type { MeResponse } from '../../../api/auth.js';
+import { SessionContext, type SessionValue } from '../../session/sessionContext.js';
 import { ExportPanel } from './ExportPanel.js';
 import { EXPORT_POLL_MS, exportStatusQuery, latestExportQuery, type DataExportView } from './privacyApi.js';
 import { PrivacyCenterPage } from './PrivacyCenterPage.js';
@@ -17,13 +19,31 @@ const view = (over: Partial<DataExportView> = {}): DataExportView => ({
   ...over,
 });
 
+const workspace = { id: 'w1', name: 'Studio', role: 'owner' as const };
+const me: MeResponse = {
+  user: { id: 'u1', email: 'owner@example.com', name: 'Owner' },
+  workspaces: [workspace],
+  currentWorkspace: workspace,
+  role: 'owner',
+};
+const session: SessionValue = {
+  session: { status: 'signedIn', me },
+  refresh: () => Promise.resolve(),
+  setMe: () => undefined,
+  signOut: () => Promise.resolve(),
+};
+
 /** The panel as the browser first shows it, its queries already answered. */
 function render(latest: DataExportView | null, page = false): string {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   client.setQueryData(latestExportQuery.queryKey, { export: latest });
   if (latest) client.setQueryData(exportStatusQuery(latest.id).queryKey, latest);
   return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client }, createElement(page ? PrivacyCenterPage : ExportPanel)),
+    createElement(
+      SessionContext.Provider,
+      { value: session },
+      createElement(QueryClientProvider, { client }, createElement(page ? PrivacyCenterPage : ExportPanel)),
+    ),
   );
 }
 

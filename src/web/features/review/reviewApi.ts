@@ -1,7 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { pageOf } from '../../../api/common.js';
 import { reviewView, type ReviewView } from '../../../api/publishing.js';
-import { workspaceSettingsView, type WorkspaceSettingsView } from '../../../api/workspace-settings.js';
+import {
+  workspaceSettingsView,
+  type UpdateWorkspaceSettingsRequest,
+} from '../../../api/workspace-settings.js';
 import { apiGet, apiSend } from '../../api/client.js';
 
 export type ReviewState = NonNullable<ReviewView['state']>;
@@ -43,7 +46,7 @@ export const workspaceSettingsQuery = queryOptions({
 });
 
 /** Owners change the workspace's settings. */
-export const updateWorkspaceSettings = (change: Partial<WorkspaceSettingsView>) =>
+export const updateWorkspaceSettings = (change: UpdateWorkspaceSettingsRequest) =>
   apiSend('PATCH', '/api/workspaces/current/settings', change, workspaceSettingsView);
 
 export const reviewStateLabels: Record<ReviewState, string> = {

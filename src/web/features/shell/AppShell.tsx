@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { BrandLink } from '../../components/Brand.js';
+import { LegalLinks } from '../../components/LegalLinks.js';
 import { useMe } from '../../session/sessionContext.js';
 import { MainNav } from './MainNav.js';
 import { UserMenu } from './UserMenu.js';
@@ -38,6 +39,7 @@ export function AppShell() {
         <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
           {/* Keyed by workspace so every page reloads its data after a switch. */}
           <Outlet key={me.currentWorkspace.id} />
+          <LegalLinks className="legal-links app-footer" />
         </main>
       </div>
     </div>
