@@ -1,5 +1,6 @@
 import { sqliteSnapshots, sqliteTrackedVideos } from './sqlite-analytics.repositories.js';
 import { sqliteStatsCalls } from './sqlite-stats-calls.repository.js';
+import { sqliteErasure } from './sqlite-erasure.repository.js';
 import type { Store } from '../../../ports/store.js';
 import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
@@ -43,6 +44,7 @@ export class SqliteStore implements Store {
   readonly trackedVideos;
   readonly snapshots;
   readonly statsCalls;
+  readonly erasure;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.trackedVideos = repos.trackedVideos;
     this.snapshots = repos.snapshots;
     this.statsCalls = repos.statsCalls;
+    this.erasure = repos.erasure;
   }
 
   /** Opens the database file and applies migrations. */
@@ -152,5 +155,6 @@ function repositories(db: Db, run: Run) {
     trackedVideos: sqliteTrackedVideos(db, run),
     snapshots: sqliteSnapshots(db, run),
     statsCalls: sqliteStatsCalls(db, run),
+    erasure: sqliteErasure(db, run),
   };
 }
