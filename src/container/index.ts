@@ -41,6 +41,8 @@ import type { StatsReaderSet } from '../ports/platform-stats.js';
 import { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import { buildStatsReaders } from './stats-readers.js';
 import { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
+import { AccountDeletionService } from '../services/privacy/account-deletion.service.js';
+import { WorkspaceDeletionService } from '../services/privacy/workspace-deletion.service.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -157,9 +159,13 @@ export async function buildContainer(
     },
   });
 
+  const erasure = { store, clock, vault, connectors, media: kit.mediaStore };
+
   return {
     config,
     logger,
+    accountDeletion: new AccountDeletionService({ ...erasure, hasher, mailer }),
+    workspaceDeletion: new WorkspaceDeletionService(erasure),
     platforms,
     platformAccess: platforms,
     vault,

@@ -22,6 +22,7 @@ import { memberRoutes } from './routes/members.routes.js';
 import { connectionRoutes } from './routes/connections.routes.js';
 import { oauthRoutes } from './routes/oauth.routes.js';
 import { privacyRoutes } from './routes/privacy.routes.js';
+import { privacyDeletionRoutes } from './routes/privacy-deletion.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
 import { contentRoutes } from './routes/content.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
@@ -104,6 +105,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(publicationRoutes(deps));
       await api.register(recommendationRoutes(deps));
       await api.register(analyticsRoutes(deps));
+      await api.register(privacyDeletionRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
