@@ -90,7 +90,7 @@ export class LocalMediaStore implements MediaStore {
   async deletePrefix(prefix: string): Promise<number> {
     if (!prefix.endsWith('/')) throw new UserError('validation', 'invalid_media_key', 'A prefix ends with /');
     const folder = this.pathOf(prefix.slice(0, -1));
-    let files = 0;
+    let files: number;
     try {
       const entries = await readdir(folder, { recursive: true, withFileTypes: true });
       files = entries.filter((e) => e.isFile()).length;

@@ -44,11 +44,22 @@ export class AccountDeletionService {
 
   /** Which of the caller's workspaces would be deleted and which handed over, to show before they confirm. */
   async preview(ctx: AuthContext): Promise<WorkspaceFate[]> {
+    return this.fatesOf(ctx.user.id);
+  }
+
+  /** The same preview for an operator, by the account's email. */
+  async previewByEmail(email: string): Promise<WorkspaceFate[]> {
+    const user = await this.deps.store.users.findByEmail(normalizeEmail(email));
+    if (!user) throw notFound('account');
+    return this.fatesOf(user.id);
+  }
+
+  private async fatesOf(userId: string): Promise<WorkspaceFate[]> {
     const { store } = this.deps;
     const fates: WorkspaceFate[] = [];
-    for (const m of await store.memberships.listByUser(ctx.user.id)) {
+    for (const m of await store.memberships.listByUser(userId)) {
       const members = await everyPage((page) => store.memberships.listByWorkspace(m.workspaceId, page));
-      const heir = successor(members, ctx.user.id);
+      const heir = successor(members, userId);
       const connections = heir
         ? 0
         : (await everyPage((page) => store.connections.listByWorkspace(m.workspaceId, page))).length;
