@@ -1,4 +1,5 @@
 import { PageHeader } from '../../components/PageHeader.js';
+import { DeleteAccountPanel } from './DeleteAccountPanel.js';
 
 /**
  * The privacy center: every right the privacy policy gives, exercised here. Each panel is one right
@@ -33,6 +34,7 @@ export function PrivacyCenterPage() {
             </li>
           </ul>
         </section>
+        <DeleteAccountPanel />
       </div>
     </>
   );
