@@ -44,7 +44,9 @@ export async function privacyCommand(
     const report = await deletion.deleteAccountByEmail(email);
     out('Deleted:');
     for (const line of describeCounts(report.counts)) out(`  ${line}`);
-    out(`Anonymous confirmation: ${report.logId} (the deletion log keeps this id, the date and the numbers only)`);
+    out(
+      `Anonymous confirmation: ${report.logId} (the deletion log keeps this id, the date and the numbers only)`,
+    );
     return 0;
   } finally {
     await opened.close();

@@ -124,7 +124,11 @@ export class AccountDeletionService {
     // here: `await this.deps.media.deletePrefix(`exports/${user.id}/`)` plus the rows' own delete.
     const own = await store.erasure.deleteUser(user.id, user.email);
     const counts = nonZero(
-      addCounts(...parts, own, { mails, workspacesDeleted: deletedWorkspaces, workspacesHandedOver: handedOver }),
+      addCounts(...parts, own, {
+        mails,
+        workspacesDeleted: deletedWorkspaces,
+        workspacesHandedOver: handedOver,
+      }),
     );
     const logId = newId();
     await store.erasure.logDeletion({ id: logId, kind: 'account', createdAt: isoNow(clock), counts });

@@ -114,7 +114,9 @@ export function sqliteErasure(db: Db, run: Run): ErasureRepository {
           };
           // A review's JSON names its submitter, its decider and each step's actor; instr finds any of them.
           const reviews = db
-            .prepare('SELECT version_id, data FROM version_reviews WHERE workspace_id = ? AND instr(data, ?) > 0')
+            .prepare(
+              'SELECT version_id, data FROM version_reviews WHERE workspace_id = ? AND instr(data, ?) > 0',
+            )
             .all(workspaceId, fromUserId) as { version_id: string; data: string }[];
           const save = db.prepare('UPDATE version_reviews SET data = ? WHERE version_id = ?');
           for (const r of reviews) {
@@ -156,7 +158,11 @@ export function sqliteErasure(db: Db, run: Run): ErasureRepository {
       run(() =>
         atomically(() => {
           const scoped = (table: string) =>
-            changes(`DELETE FROM ${table} WHERE workspace_id = ? AND connection_id = ?`, workspaceId, connectionId);
+            changes(
+              `DELETE FROM ${table} WHERE workspace_id = ? AND connection_id = ?`,
+              workspaceId,
+              connectionId,
+            );
           return {
             statsSnapshots: scoped('stats_snapshots'),
             statsCalls: scoped('stats_calls'),
@@ -183,8 +189,7 @@ export function sqliteErasure(db: Db, run: Run): ErasureRepository {
     findLog: (id) =>
       run(() => {
         const row = db.prepare('SELECT * FROM deletion_log WHERE id = ?').get(id) as
-          | { id: string; kind: string; created_at: string; counts: string }
-          | undefined;
+          { id: string; kind: string; created_at: string; counts: string } | undefined;
         if (!row || !(DELETION_KINDS as readonly string[]).includes(row.kind)) return null;
         return {
           id: row.id,
