@@ -1,4 +1,5 @@
 import type { IsoDate } from '../people.js';
+import type { DataKindId } from './data-kinds.js';
 
 /** What a deletion removed: the account, one workspace, or one platform account's data on the platform's request. */
 export const DELETION_KINDS = ['account', 'workspace', 'platform_request'] as const;
@@ -72,9 +73,38 @@ const COUNT_LABELS: Record<string, string> = {
   auditEvents: 'activity log lines',
   mails: 'stored mails',
   workspaces: 'workspace records',
+  exports: 'data exports',
 };
 
 /** "12 content items" lines, for each non-zero count; unknown keys keep their own name. */
 export function describeCounts(counts: DeletionCounts): string[] {
   return Object.entries(nonZero(counts)).map(([key, n]) => `${n} ${COUNT_LABELS[key] ?? key}`);
+}
+
+/**
+ * Which counts of a deletion remove each kind of personal record the policy names: a new kind in DATA_KINDS fails
+ * its test until deletion covers it. Recommendations are worked out from statistics when shown and go with them.
+ */
+export const DELETION_COVERAGE: Record<DataKindId, readonly string[]> = {
+  account: ['users'],
+  sessions: ['sessions'],
+  memberships: ['memberships'],
+  workspaces: ['workspaces'],
+  invitations: ['invitations'],
+  connections: ['connections', 'tokens', 'oauthStates'],
+  items: ['items', 'searchTerms'],
+  versions: ['versions', 'stageCache'],
+  reviews: ['reviews'],
+  publications: ['publications', 'canceledPublications', 'jobs'],
+  stats: ['trackedVideos', 'statsSnapshots', 'statsCalls'],
+  recommendations: ['statsSnapshots'],
+  'audit-events': ['auditEvents'],
+  media: ['mediaAssets', 'mediaFiles'],
+  // exports: the data export's rows and ZIP files; the integrator adds the count where the `// exports:` marks are.
+  exports: ['exports'],
+};
+
+/** Whether a count key has a label (every key a deletion can report should). */
+export function isKnownCount(key: string): boolean {
+  return key in COUNT_LABELS;
 }
