@@ -33,6 +33,7 @@ export interface ErasureRepository {
   deleteConnectionData(workspaceId: string, connectionId: string): Promise<DeletionCounts>;
   /** Appends the anonymous line of a deletion. */
   logDeletion(entry: DeletionLogEntry): Promise<void>;
+  /** The anonymous line with this id (the confirmation a person, an operator or Meta was given), or null. */
   findLog(id: string): Promise<DeletionLogEntry | null>;
   /**
    * Makes deleted records unrecoverable from the store's files: on SQLite deleted content is overwritten
