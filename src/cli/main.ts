@@ -3,6 +3,7 @@ import { UserError } from '../domain/errors.js';
 import { StageFailure } from '../services/generation/stage-runner.js';
 import { cacheCommand } from './cache.command.js';
 import { generateCommand } from './generate.command.js';
+import { privacyCommand } from './privacy.command.js';
 import { vaultRotate } from './vault-rotate.command.js';
 
 const USAGE = `Usage: ai-factory <command>
@@ -13,6 +14,7 @@ Commands:
   generate … --captions edited.srt       re-render with caption texts edited in the .srt a run wrote
   cache clear                            forget the stages kept (in DATA_DIR/cli) for later runs
   vault rotate [--prune]                 re-wrap every stored token under a new master key
+  privacy delete-account --email … [--yes]  delete an account on a request that came by mail
 
 Exit codes: 0 done, 1 failed, 2 a problem with the command or its input.
 `;
@@ -22,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   if (group === 'vault' && command === 'rotate') return vaultRotate(loadConfigFromProcess(), rest, out);
+  if (group === 'privacy')
+    return reportingUserErrors(() => privacyCommand(loadConfigFromProcess(), argv.slice(1), out));
   if (group === 'cache')
     return reportingUserErrors(() => cacheCommand(loadConfigFromProcess(), argv.slice(1), out));
   if (group === 'generate') {

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Brief } from '../domain/content.js';
 import type { VersionEdits } from '../domain/content-item.js';
 import { newId } from '../domain/ids.js';
+import type { AccountDeletionService } from '../services/privacy/account-deletion.service.js';
 import type { Store } from '../ports/store.js';
 import {
   GenerationService,
@@ -46,3 +47,15 @@ export function openCliStore(config: Config): Promise<Store> {
 
 export { CLI_WORKSPACE_ID, cliWorkspace } from './cli-workspace.js';
 export { openVaultMaintenance } from './vault.js';
+
+/** What `ai-factory privacy delete-account` runs: the server's account deletion, over the server's data. */
+export async function openAccountDeletion(config: Config): Promise<{
+  deletion: AccountDeletionService;
+  close(): Promise<void>;
+}> {
+  const { buildContainer } = await import('./index.js');
+  const { createLogger } = await import('../observability/logger.js');
+  // The deletion's own report goes to stdout; the container's log lines would only repeat it.
+  const container = await buildContainer(config, createLogger({ level: 'warn', pretty: false }));
+  return { deletion: container.accountDeletion, close: () => container.close() };
+}

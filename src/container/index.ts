@@ -44,6 +44,8 @@ import { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import { buildStatsReaders } from './stats-readers.js';
 import { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 import { DataExportService } from '../services/privacy/data-export.service.js';
+import { AccountDeletionService } from '../services/privacy/account-deletion.service.js';
+import { WorkspaceDeletionService } from '../services/privacy/workspace-deletion.service.js';
 
 /** Adapters a caller (a test, say) may supply instead of the configured ones. */
 export interface ContainerOverrides {
@@ -174,9 +176,13 @@ export async function buildContainer(
     },
   });
 
+  const erasure = { store, clock, vault, connectors, media: kit.mediaStore };
+
   return {
     config,
     logger,
+    accountDeletion: new AccountDeletionService({ ...erasure, hasher, mailer }),
+    workspaceDeletion: new WorkspaceDeletionService(erasure),
     platforms,
     platformAccess: platforms,
     vault,

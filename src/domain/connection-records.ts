@@ -48,6 +48,7 @@ export interface AuditEvent {
 export interface DeletionRequest {
   code: string;
   platform: Platform;
+  /** SHA-256 (hex) of the platform's user id: enough to match a repeated request, not to name the person. */
   externalUserId: string;
   connectionsDeleted: number;
   createdAt: IsoDate;

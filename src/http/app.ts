@@ -23,6 +23,7 @@ import { connectionRoutes } from './routes/connections.routes.js';
 import { oauthRoutes } from './routes/oauth.routes.js';
 import { privacyRoutes, publicPolicyRoutes } from './routes/privacy.routes.js';
 import { privacyExportRoutes } from './routes/privacy-export.routes.js';
+import { privacyDeletionRoutes } from './routes/privacy-deletion.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
 import { contentRoutes } from './routes/content.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
@@ -106,6 +107,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
       await api.register(recommendationRoutes(deps));
       await api.register(analyticsRoutes(deps));
       await api.register(privacyExportRoutes(deps));
+      await api.register(privacyDeletionRoutes(deps));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -20,6 +20,8 @@ import type { PublicVideoLinks } from './public-video-links.js';
 import type { RecommendationsService } from '../services/analytics/recommendations.service.js';
 import type { AnalyticsQueryService } from '../services/analytics/analytics-query.service.js';
 import type { DataExportService } from '../services/privacy/data-export.service.js';
+import type { AccountDeletionService } from '../services/privacy/account-deletion.service.js';
+import type { WorkspaceDeletionService } from '../services/privacy/workspace-deletion.service.js';
 
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
@@ -44,6 +46,10 @@ export interface HttpDeps {
   analytics: AnalyticsQueryService;
   /** Copies of a person's data: start, status, download. */
   dataExports: DataExportService;
+  /** Deleting one's account (privacy center, operator CLI). */
+  accountDeletion: AccountDeletionService;
+  /** Deleting a whole workspace (owners). */
+  workspaceDeletion: WorkspaceDeletionService;
   /** Signed public links to a publication's approved file (platforms fetch it). */
   publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */

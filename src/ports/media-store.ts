@@ -10,6 +10,8 @@ export interface MediaStore {
   /** SHA-256 (hex) of the file's bytes, read as a stream; null when it does not exist. */
   sha256(key: string): Promise<string | null>;
   delete(key: string): Promise<void>;
+  /** Deletes every file whose key starts with `prefix` (a folder such as `workspaces/<id>/`); returns how many. */
+  deletePrefix(prefix: string): Promise<number>;
   /** A scratch directory for one job, removed by `cleanup`. */
   scratch(): Promise<{ dir: string; cleanup(): Promise<void> }>;
 }

@@ -6,6 +6,7 @@ import type {
   OAuthStateRepository,
 } from './store/connections.js';
 import type { ContentRepository, StageCacheRepository } from './store/content.js';
+import type { ErasureRepository } from './store/erasure.js';
 import type { JobRepository } from './store/jobs.js';
 import type { MediaAssetRepository } from './store/media.js';
 import type { PublicationRepository, ReviewRepository } from './store/publishing.js';
@@ -23,6 +24,7 @@ export type * from './store/analytics.js';
 export type * from './store/audit.js';
 export type * from './store/connections.js';
 export type * from './store/content.js';
+export type * from './store/erasure.js';
 export type * from './store/jobs.js';
 export type * from './store/media.js';
 export type * from './store/page.js';
@@ -53,6 +55,8 @@ export interface Store {
   snapshots: SnapshotRepository;
   statsCalls: StatsCallRepository;
   dataExports: DataExportRepository;
+  /** Deleting accounts and workspaces for good, and the anonymous log of deletions. */
+  erasure: ErasureRepository;
   /**
    * Runs `work` atomically: everything it wrote is kept, or nothing is. `work` may be run more than once (a
    * document store retries a transaction that lost a race), so it must do all its reads through `tx` before its

@@ -2,6 +2,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Connection, Platform } from '../domain/connection.js';
 import type { DeletionRequest } from '../domain/connection-records.js';
 import { UserError, notFound } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { addCounts, nonZero, type DeletionCounts } from '../domain/privacy/deletion.js';
 import { newSecret } from '../domain/secrets.js';
 import { isoNow, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
@@ -88,7 +90,11 @@ export class PlatformEventsService {
     await this.revokeEverywhere('instagram', userId, 'The person removed the app in Instagram');
   }
 
-  /** Meta's data-deletion callback: deletes every connection of that person and returns the status link. */
+  /**
+   * Meta's data-deletion callback: for every workspace's connection to that Instagram account, deletes the
+   * connection, its tokens, its tracked videos and their stats, and the audit lines naming it (the same path as an
+   * account deletion, 0037); keeps only a hash of the account id, an anonymous log line, and the status link.
+   */
   async instagramDataDeletion(
     signedRequest: string | undefined,
   ): Promise<{ url: string; confirmation_code: string }> {
@@ -97,35 +103,46 @@ export class PlatformEventsService {
     const connections = await store.connections.findAllByAccount('instagram', userId);
     const code = newSecret().slice(0, 16);
     await store.transaction(async (tx) => {
+      const parts: DeletionCounts[] = [];
       for (const c of connections) {
-        await tx.connections.deleteTokens(c.workspaceId, c.id);
-        await tx.connections.delete(c.workspaceId, c.id);
-        // The person asked for their data to go: the account's statistics go with it, whatever the setting.
-        await tx.trackedVideos.deleteByConnection(c.workspaceId, c.id);
-        await recordConnectionEvent(
-          tx,
-          clock,
-          c,
-          'data_deletion_requested',
-          `Instagram data deletion request ${code}: connection, tokens and statistics deleted`,
-        );
-        await recordConnectionEvent(tx, clock, c, 'tokens_deleted', 'Access and refresh tokens deleted');
+        parts.push(await tx.erasure.deleteConnectionData(c.workspaceId, c.id));
+        // The workspace learns that an account went, without the account being named again.
+        await tx.audit.append({
+          id: newId(),
+          workspaceId: c.workspaceId,
+          type: 'data_deletion_requested',
+          platform: 'instagram',
+          connectionId: null,
+          externalAccountId: null,
+          actorUserId: null,
+          detail: `Instagram data deletion request ${code}: a connected account, its tokens and its statistics were deleted`,
+          createdAt: isoNow(clock),
+        });
       }
       await tx.deletionRequests.create({
         code,
         platform: 'instagram',
-        externalUserId: userId,
+        externalUserId: createHash('sha256').update(userId).digest('hex'),
         connectionsDeleted: connections.length,
         createdAt: isoNow(clock),
       });
+      await tx.erasure.logDeletion({
+        id: code,
+        kind: 'platform_request',
+        createdAt: isoNow(clock),
+        counts: nonZero(addCounts(...parts)),
+      });
     });
+    await store.erasure.purgeDeleted();
     return { url: `${this.deps.publicBaseUrl}/privacy/deletion-status/${code}`, confirmation_code: code };
   }
 
-  async deletionStatus(code: string): Promise<DeletionRequest> {
+  /** A platform deletion request with what it deleted (its anonymous log line, by the same code). */
+  async deletionStatus(code: string): Promise<DeletionRequest & { deleted: DeletionCounts }> {
     const request = await this.deps.store.deletionRequests.find(code);
     if (!request) throw notFound('deletion_request');
-    return request;
+    const log = await this.deps.store.erasure.findLog(code);
+    return { ...request, deleted: log?.counts ?? {} };
   }
 
   /**

@@ -6,6 +6,11 @@ export class CapturingMailer implements Mailer {
   async send(message: MailMessage): Promise<void> {
     this.sent.push(message);
   }
+  async forgetRecipient(email: string): Promise<number> {
+    const before = this.sent.length;
+    this.sent.splice(0, this.sent.length, ...this.sent.filter((m) => m.to !== email));
+    return before - this.sent.length;
+  }
   /** The first URL in the newest mail to `to`. */
   lastLinkTo(to: string): string {
     const mail = [...this.sent].reverse().find((m) => m.to === to);

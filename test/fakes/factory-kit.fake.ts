@@ -8,6 +8,7 @@ import {
   writeFileSync,
   existsSync,
   statSync,
+  readdirSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -131,6 +132,12 @@ export function fakeFactoryKit(
               .digest('hex')
           : null,
       delete: async (key) => rmSync(join(root, key), { force: true }),
+      deletePrefix: async (prefix) => {
+        const folder = join(root, prefix);
+        const files = existsSync(folder) ? readdirSync(folder, { recursive: true }).length : 0;
+        rmSync(folder, { recursive: true, force: true });
+        return files;
+      },
       scratch: async () => {
         const dir = mkdtempSync(join(root, 'scratch-'));
         return { dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };

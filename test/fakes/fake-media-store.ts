@@ -63,6 +63,13 @@ export class FakeMediaStore implements MediaStore {
     this.files.delete(this.pathOf(key));
   }
 
+  async deletePrefix(prefix: string): Promise<number> {
+    const folder = this.pathOf(prefix.replace(/\/$/, '')) + '/';
+    const doomed = [...this.files.keys()].filter((p) => p.startsWith(folder));
+    for (const path of doomed) this.files.delete(path);
+    return doomed.length;
+  }
+
   async scratch(): Promise<{ dir: string; cleanup(): Promise<void> }> {
     const dir = `/fake-scratch/${++this.scratchCount}`;
     return {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { newId } from '../../domain/ids.js';
@@ -23,5 +23,26 @@ export class OutboxMailer implements Mailer {
       { mail: { to: message.to, subject: message.subject, file } },
       'mail written to the outbox',
     );
+  }
+
+  /** Deletes the outbox files addressed to `email` (their first line names the recipient). */
+  async forgetRecipient(email: string): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let deleted = 0;
+    const wanted = `To: ${email}`.toLowerCase();
+    for (const name of names.filter((n) => n.endsWith('.eml'))) {
+      const file = join(this.dir, name);
+      const firstLine = (await readFile(file, 'utf8')).split('\n', 1)[0] ?? '';
+      if (firstLine.trim().toLowerCase() !== wanted) continue;
+      await rm(file, { force: true });
+      deleted += 1;
+    }
+    return deleted;
   }
 }

@@ -20,4 +20,9 @@ export class SmtpMailer implements Mailer {
       text: message.text,
     });
   }
+
+  /** Sent mail is kept by no one here: the SMTP server relays it and this process writes nothing down. */
+  async forgetRecipient(): Promise<number> {
+    return 0;
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { UserError } from '../../domain/errors.js';
 import type { MediaStore } from '../../ports/media-store.js';
@@ -84,6 +84,22 @@ export class LocalMediaStore implements MediaStore {
   /** Removes the file; removing a missing file is fine. */
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /** Removes a folder of keys (the prefix must end in "/"), counting the files it held. */
+  async deletePrefix(prefix: string): Promise<number> {
+    if (!prefix.endsWith('/')) throw new UserError('validation', 'invalid_media_key', 'A prefix ends with /');
+    const folder = this.pathOf(prefix.slice(0, -1));
+    let files: number;
+    try {
+      const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+      files = entries.filter((e) => e.isFile()).length;
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return 0;
+      throw error;
+    }
+    await rm(folder, { recursive: true, force: true });
+    return files;
   }
 
   /** A fresh directory under the root (same disk, so `put` from it is a rename). */

@@ -46,6 +46,10 @@ export const STORE_RECORDS: Record<string, StoreRecordClass> = {
   trackedVideos: { kinds: ['stats'] },
   snapshots: { kinds: ['stats'] },
   dataExports: { kinds: ['exports'] },
+  erasure: {
+    operational:
+      'Deletes accounts and workspaces; keeps one anonymous line per deletion (its kind, when, and how many records went), never who',
+  },
   statsCalls: {
     operational:
       'When each statistics call was made and its quota cost, to stay inside the platforms’ rate limits; deleted once older than any budget window',

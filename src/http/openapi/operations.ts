@@ -114,6 +114,27 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tags: ['workspaces'],
     errors: errors(SIGNED_IN, JSON_BODY, ROLE),
   },
+  'DELETE /api/workspaces/current': {
+    summary: 'Delete the current workspace and everything in it (owners; type its name to confirm)',
+    tags: ['workspaces'],
+    errors: errors(SIGNED_IN, JSON_BODY, ROLE, {
+      400: ['confirmation_mismatch'],
+      404: ['workspace_not_found'],
+    }),
+  },
+  'GET /api/privacy/deletion-preview': {
+    summary: 'Which of your workspaces deleting your account would delete, and which it would hand over',
+    tags: ['privacy'],
+    errors: SIGNED_IN,
+  },
+  'POST /api/privacy/delete-account': {
+    summary: 'Delete your account: password and the typed word DELETE; signs you out everywhere',
+    tags: ['privacy'],
+    errors: errors(SIGNED_IN, JSON_BODY, HASHES_PASSWORD, {
+      400: ['confirmation_mismatch'],
+      403: ['wrong_password'],
+    }),
+  },
   'GET /api/members': {
     summary: 'List the members of the current workspace',
     tags: ['members'],

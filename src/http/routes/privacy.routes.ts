@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { privacyPolicy, termsOfService } from '../../domain/privacy/policy-text.js';
+import { describeCounts } from '../../domain/privacy/deletion.js';
 import type { HttpDeps } from '../deps.js';
 import { escapeHtml, publicPage, renderDocument } from '../public-pages.js';
 
@@ -17,11 +18,17 @@ export const privacyRoutes =
           r.connectionsDeleted === 0
             ? 'We held no connection for this account, so there was nothing to delete.'
             : `We deleted ${r.connectionsDeleted} connected account record${r.connectionsDeleted > 1 ? 's' : ''}, all of their access and refresh tokens, and the statistics read through them.`;
+        const details = describeCounts(r.deleted);
         const html = publicPage(
           'Data deletion status',
           `<h1>Data deletion: completed</h1>
 <p>Confirmation code <strong>${escapeHtml(r.code)}</strong>, received ${escapeHtml(r.createdAt)} from ${escapeHtml(r.platform)}.</p>
-<p>${what}</p>`,
+<p>${what}</p>${
+            details.length
+              ? `<p>In all, we deleted:</p><ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>`
+              : ''
+          }
+<p>We keep no copy. What remains is this page: the code, the date and these numbers, with a one-way hash of the account id so that a repeated request is recognized.</p>`,
         );
         return reply.type('text/html; charset=utf-8').send(html);
       },

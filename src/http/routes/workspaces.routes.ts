@@ -6,6 +6,7 @@ import {
   renameWorkspaceRequest,
   switchWorkspaceRequest,
 } from '../../api/workspaces.js';
+import { deleteWorkspaceRequest, deletionReport } from '../../api/privacy-deletion.js';
 import type { HttpDeps } from '../deps.js';
 import { requireAuth } from '../session.js';
 
@@ -42,5 +43,22 @@ export const workspaceRoutes =
         schema: { tags, body: renameWorkspaceRequest, response: { 200: workspaceSummary, 403: errorSchema } },
       },
       async (request) => workspaces.rename(requireAuth(request), request.body.name),
+    );
+
+    app.delete(
+      '/workspaces/current',
+      {
+        schema: {
+          tags,
+          body: deleteWorkspaceRequest,
+          response: { 202: deletionReport, 400: errorSchema, 403: errorSchema },
+        },
+      },
+      async (request, reply) => {
+        const report = await deps.workspaceDeletion.deleteWorkspace(requireAuth(request), request.body);
+        return reply
+          .code(202)
+          .send({ deleted: true as const, confirmation: report.logId, counts: report.counts });
+      },
     );
   };

@@ -14,6 +14,7 @@ import { NOW } from './fixtures.js';
 import { auditStoreContract } from './audit.contract.js';
 import { connectionsStoreContract } from './connections.contract.js';
 import { contentStoreContract } from './content.contract.js';
+import { erasureStoreContract } from './erasure.contract.js';
 import { jobsStoreContract } from './jobs.contract.js';
 import type { OpenStore } from './harness.js';
 import { mediaStoreContract } from './media.contract.js';
@@ -45,6 +46,7 @@ publishingStoreContract('SQLite', openSqlite);
 analyticsStoreContract('SQLite', openSqlite);
 analyticsSummariesStoreContract('SQLite', openSqlite);
 privacyStoreContract('SQLite', openSqlite);
+erasureStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

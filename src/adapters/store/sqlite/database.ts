@@ -19,6 +19,8 @@ export function openDatabase(file: string): Db {
   for (const companion of [`${file}-wal`, `${file}-shm`])
     if (existsSync(companion)) chmodSync(companion, 0o600);
   db.pragma('foreign_keys = ON');
+  // Deleted records are overwritten with zeros, not just unlinked: a deleted account cannot be read back (0037).
+  db.pragma('secure_delete = ON');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   return db;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from './database.js';
 import { backfillItemSearch } from './sqlite-item-search.js';
 
@@ -406,7 +407,33 @@ export const MIGRATIONS: { version: number; name: string; sql: string; backfill?
       CREATE INDEX data_exports_expiring ON data_exports(expires_at) WHERE status = 'ready';
     `,
   },
+  {
+    version: 12,
+    name: 'privacy: anonymous deletion log; platform deletion requests keep a hash of the account id',
+    sql: `
+      -- That a deletion happened, when, and how many records of each kind went: never who.
+      CREATE TABLE deletion_log (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('account', 'workspace', 'platform_request')),
+        created_at TEXT NOT NULL,
+        counts TEXT NOT NULL
+      );
+    `,
+    backfill: hashDeletionRequestAccounts,
+  },
 ];
+
+/** Replaces the platform account ids that earlier deletion requests kept by their SHA-256 (0037). */
+function hashDeletionRequestAccounts(db: Db): void {
+  const rows = db.prepare('SELECT code, external_user_id FROM deletion_requests').all() as {
+    code: string;
+    external_user_id: string;
+  }[];
+  const update = db.prepare('UPDATE deletion_requests SET external_user_id = ? WHERE code = ?');
+  for (const r of rows)
+    if (!/^[0-9a-f]{64}$/.test(r.external_user_id))
+      update.run(createHash('sha256').update(r.external_user_id).digest('hex'), r.code);
+}
 
 /** Copies a tracked video's newest numbers from its JSON into the columns the dashboard's index holds. */
 function copySums(where: string): string {

@@ -1,6 +1,7 @@
 import { sqliteSnapshots, sqliteTrackedVideos } from './sqlite-analytics.repositories.js';
 import { sqliteStatsCalls } from './sqlite-stats-calls.repository.js';
 import { sqliteDataExports } from './sqlite-privacy.repositories.js';
+import { sqliteErasure } from './sqlite-erasure.repository.js';
 import type { Store } from '../../../ports/store.js';
 import { openDatabase, type Db } from './database.js';
 import { sqliteMemberships, sqliteUsers, sqliteWorkspaces } from './sqlite-people.repositories.js';
@@ -45,6 +46,7 @@ export class SqliteStore implements Store {
   readonly snapshots;
   readonly statsCalls;
   readonly dataExports;
+  readonly erasure;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Db) {
@@ -74,6 +76,7 @@ export class SqliteStore implements Store {
     this.snapshots = repos.snapshots;
     this.statsCalls = repos.statsCalls;
     this.dataExports = repos.dataExports;
+    this.erasure = repos.erasure;
   }
 
   /** Opens the database file and applies migrations. */
@@ -156,5 +159,6 @@ function repositories(db: Db, run: Run) {
     snapshots: sqliteSnapshots(db, run),
     statsCalls: sqliteStatsCalls(db, run),
     dataExports: sqliteDataExports(db, run),
+    erasure: sqliteErasure(db, run),
   };
 }

@@ -28,10 +28,17 @@ export function SignInPage() {
   const signUpLink = next ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
 
   const expired = session.status === 'signedOut' && session.reason === 'expired';
+  const deleted = searchParams.get('deleted') === '1';
   return (
     <AuthLayout
       title="Sign in"
-      intro={expired ? <p>Your session has ended. Sign in again to pick up where you left off.</p> : null}
+      intro={
+        deleted ? (
+          <p role="status">Your account was deleted, with everything that was yours alone. Goodbye.</p>
+        ) : expired ? (
+          <p>Your session has ended. Sign in again to pick up where you left off.</p>
+        ) : null
+      }
       footer={
         <p>
           New to AI Factory? <Link to={signUpLink}>Create an account</Link>

@@ -3,6 +3,7 @@ import { ExportPanel } from './ExportPanel.js';
 import { useMe } from '../../session/sessionContext.js';
 import { ConnectionsPrivacyPanel } from './ConnectionsPrivacyPanel.js';
 import { RetentionPanel } from './RetentionPanel.js';
+import { DeleteAccountPanel } from './DeleteAccountPanel.js';
 
 /**
  * The privacy center: every right the privacy policy gives, exercised here. Each panel is one right
@@ -42,6 +43,7 @@ export function PrivacyCenterPage() {
         <ExportPanel />
         <ConnectionsPrivacyPanel />
         <RetentionPanel isOwner={me.role === 'owner'} />
+        <DeleteAccountPanel />
       </div>
     </>
   );

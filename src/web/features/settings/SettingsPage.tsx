@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../session/sessionContext.js';
 import { ActivityPanel } from './ActivityPanel.js';
+import { DeleteWorkspacePanel } from './DeleteWorkspacePanel.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { MembersPanel } from './MembersPanel.js';
 import { ApprovalSettingPanel } from '../review/ApprovalSettingPanel.js';
@@ -25,6 +26,7 @@ export function SettingsPage() {
         {isOwner && <InvitationsPanel />}
         {isOwner && <ApprovalSettingPanel />}
         {isOwner && <ActivityPanel />}
+        {isOwner && <DeleteWorkspacePanel />}
       </div>
     </>
   );
