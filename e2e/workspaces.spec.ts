@@ -8,10 +8,10 @@ test('a user creates a second workspace, switches between them and renames one',
   await page.getByRole('button', { name: `Workspace: ${workspaceName}` }).click();
   await page.getByRole('button', { name: 'New workspace' }).click();
   const dialog = page.getByRole('dialog', { name: 'New workspace' });
-  await expect(dialog.getByLabel('Workspace name')).toBeFocused();
+  await expect(dialog.getByLabel('Workspace name', { exact: true })).toBeFocused();
   await dialog.getByRole('button', { name: 'Create workspace' }).click();
   await expect(dialog.getByText('Give the workspace a name of up to 80 characters.')).toBeVisible();
-  await dialog.getByLabel('Workspace name').fill(studio);
+  await dialog.getByLabel('Workspace name', { exact: true }).fill(studio);
   const created = page.waitForResponse(
     (r) => r.url().endsWith('/api/workspaces') && r.request().method() === 'POST',
   );
@@ -38,10 +38,10 @@ test('a user creates a second workspace, switches between them and renames one',
   // Owners rename from Settings; the header follows.
   const renamed = `Renamed ${Date.now().toString(36)}`;
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Workspace name').fill(renamed);
+  await page.getByLabel('Workspace name', { exact: true }).fill(renamed);
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Workspace renamed.' })).toBeVisible();
   await expect(page.getByRole('button', { name: `Workspace: ${renamed}` })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Workspace name')).toHaveValue(renamed);
+  await expect(page.getByLabel('Workspace name', { exact: true })).toHaveValue(renamed);
 });
