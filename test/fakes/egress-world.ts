@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import { startOpenAICompatibleFake } from '../../sandbox/ai/openai-compatible/server.js';
 import { startOpenAiTtsFake } from '../../sandbox/ai/openai-tts/server.js';
 import { SANDBOX_PEXELS_KEY, startPexelsFake } from '../../sandbox/ai/pexels/server.js';
-import { ScryptPasswordHasher } from '../../src/adapters/crypto/scrypt-password-hasher.js';
-import { loadConfig } from '../../src/config/load.js';
 import { SANDBOX_APPS } from '../../src/config/platforms.js';
-import { buildContainer } from '../../src/container/index.js';
-import { buildHttpApp } from '../../src/http/app.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { CapturingMailer } from './capturing-mailer.js';
 import { FakeClock } from './fake-clock.js';
 import { freePort } from './free-port.js';
-import type { TestApp } from './test-app.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 const OPENAI_KEY = 'sk-egress-script';
 const TTS_KEY = 'sk-egress-voice';
@@ -72,7 +63,7 @@ export async function startEgressWorld(): Promise<EgressWorld> {
   const origin = `http://127.0.0.1:${appPort}`;
   const sandbox = await startSandboxProcess(origin);
   try {
-    return await startAroundSandbox(appPort, origin, sandbox);
+    return await startAroundSandbox(appPort, sandbox);
   } catch (error) {
     // A world that failed to start must not leave the sandbox process behind.
     sandbox.child.kill('SIGTERM');
@@ -82,19 +73,15 @@ export async function startEgressWorld(): Promise<EgressWorld> {
 
 async function startAroundSandbox(
   appPort: number,
-  origin: string,
   sandbox: { child: ChildProcess; baseUrls: Record<string, string> },
 ): Promise<EgressWorld> {
   const script = await startOpenAICompatibleFake({ apiKeys: [OPENAI_KEY] });
   const voice = await startOpenAiTtsFake({ apiKey: TTS_KEY });
   const stock = await startPexelsFake();
-  const dataDir = mkdtempSync(join(tmpdir(), 'aif-egress-'));
-  const config = loadConfig(
+  const clock = new RunningClock();
+  const t = await startTestApp(
     {
       ...sandbox.baseUrls,
-      DATA_DIR: dataDir,
-      PUBLIC_BASE_URL: origin,
-      NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       PLATFORM_SANDBOX: 'off',
       TIKTOK_CLIENT_KEY: SANDBOX_APPS.tiktok.clientId,
@@ -115,37 +102,9 @@ async function startAroundSandbox(
       GOOGLE_TTS_BASE_URL: UNUSED,
       ELEVENLABS_BASE_URL: UNUSED,
     },
-    '/nonexistent/.env',
+    { port: appPort, clock },
   );
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: false }, sink);
-  const clock = new RunningClock();
-  const mailer = new CapturingMailer();
-  const hasher = new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
-  const container = await buildContainer(config, logger, { clock, mailer, hasher });
-  container.settings.webRoot = join(dataDir, 'no-web-build');
-  const app = await buildHttpApp(container, logger);
-  await app.listen({ port: appPort, host: '127.0.0.1' });
-  const t: TestApp = {
-    app,
-    origin,
-    container,
-    clock,
-    mailer,
-    logs,
-    dataDir,
-    close: async () => {
-      await app.close();
-      await container.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const config = t.container.config;
   return {
     t,
     clock,

@@ -47,10 +47,14 @@ export async function startTestApp(
     hasher?: PasswordHasher;
     /** Publishers instead of the platforms' own (a scripted fake). */
     publishers?: PublisherSet;
+    /** Serve on this port instead of a free one (a process started first already points at it). */
+    port?: number;
+    /** Another fake clock (e.g. one that also runs). */
+    clock?: FakeClock;
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aif-test-'));
-  const port = options.listen ? await freePort() : null;
+  const port = options.port ?? (options.listen ? await freePort() : null);
   const origin = port ? `http://127.0.0.1:${port}` : ORIGIN;
   const config = loadConfig(
     { DATA_DIR: dataDir, PUBLIC_BASE_URL: origin, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
@@ -64,7 +68,7 @@ export async function startTestApp(
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: options.prettyLogs ?? false }, sink);
-  const clock = new FakeClock();
+  const clock = options.clock ?? new FakeClock();
   const mailer = new CapturingMailer();
   // Low scrypt cost keeps the suite fast; production parameters are covered by the hasher's own test.
   const hasher = options.hasher ?? new ScryptPasswordHasher({ N: 1024, r: 8, p: 1, keylen: 32 });
