@@ -12,7 +12,23 @@ interface FailurePanelProps {
 /** Which stage stopped the video and why, in plain words first, then the engine's own message. */
 export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) {
   const retry = useMutation({ mutationFn: onRetry });
-  if (failure.mediaExpired) return <ExpiredPanel reason={failure.reason} canRetry={canRetry} retry={retry} />;
+  // Nothing failed here: the workspace's retention setting deleted the files of this never-published video.
+  if (failure.mediaExpired)
+    return (
+      <section className="panel failure-panel" aria-labelledby="expired-heading">
+        <h2 id="expired-heading" className="panel-title">
+          Media expired
+        </h2>
+        <p>{failure.reason}</p>
+        <RetryControls
+          canRetry={canRetry}
+          retry={retry}
+          label="Make it again"
+          pendingLabel="Making it again…"
+          whoCan="make it again"
+        />
+      </section>
+    );
   const plain = isStage(failure.stage) ? stageFailures[failure.stage] : 'The video could not be made.';
   return (
     <section className="panel failure-panel" aria-labelledby="failure-heading">
@@ -23,59 +39,48 @@ export function FailurePanel({ failure, canRetry, onRetry }: FailurePanelProps) 
       <p>
         <span className="failure-label">What went wrong:</span> {failure.reason}
       </p>
-      {canRetry ? (
-        <>
-          <p className="muted">
-            Retrying starts again at this stage: the stages that already finished are not run again.
-          </p>
-          <ErrorAlert error={retry.error} />
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={retry.isPending}
-            onClick={() => retry.mutate()}
-          >
-            {retry.isPending ? 'Retrying…' : 'Retry'}
-          </button>
-        </>
-      ) : (
-        <p className="muted">An owner or editor can retry it.</p>
+      {canRetry && (
+        <p className="muted">
+          Retrying starts again at this stage: the stages that already finished are not run again.
+        </p>
       )}
+      <RetryControls
+        canRetry={canRetry}
+        retry={retry}
+        label="Retry"
+        pendingLabel="Retrying…"
+        whoCan="retry it"
+      />
     </section>
   );
 }
 
-/** Nothing failed: the workspace's retention setting deleted the files of this never-published video. */
-function ExpiredPanel({
-  reason,
+/** The retry button with its error, or who may press it for people who may not. */
+function RetryControls({
   canRetry,
   retry,
+  label,
+  pendingLabel,
+  whoCan,
 }: {
-  reason: string;
   canRetry: boolean;
   retry: UseMutationResult<void, Error, void>;
+  label: string;
+  pendingLabel: string;
+  whoCan: string;
 }) {
+  if (!canRetry) return <p className="muted">An owner or editor can {whoCan}.</p>;
   return (
-    <section className="panel failure-panel" aria-labelledby="expired-heading">
-      <h2 id="expired-heading" className="panel-title">
-        Media expired
-      </h2>
-      <p>{reason}</p>
-      {canRetry ? (
-        <>
-          <ErrorAlert error={retry.error} />
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={retry.isPending}
-            onClick={() => retry.mutate()}
-          >
-            {retry.isPending ? 'Making it again…' : 'Make it again'}
-          </button>
-        </>
-      ) : (
-        <p className="muted">An owner or editor can make it again.</p>
-      )}
-    </section>
+    <>
+      <ErrorAlert error={retry.error} />
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate()}
+      >
+        {retry.isPending ? pendingLabel : label}
+      </button>
+    </>
   );
 }
