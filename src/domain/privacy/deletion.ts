@@ -76,9 +76,12 @@ const COUNT_LABELS: Record<string, string> = {
   exports: 'data exports',
 };
 
-/** "12 content items" lines, for each non-zero count; unknown keys keep their own name. */
+/**
+ * "content items: 12" lines, for each non-zero count (label first, so one and many read the same); unknown keys
+ * keep their own name.
+ */
 export function describeCounts(counts: DeletionCounts): string[] {
-  return Object.entries(nonZero(counts)).map(([key, n]) => `${n} ${COUNT_LABELS[key] ?? key}`);
+  return Object.entries(nonZero(counts)).map(([key, n]) => `${COUNT_LABELS[key] ?? key}: ${n}`);
 }
 
 /**

@@ -41,8 +41,8 @@ describe('ai-factory privacy delete-account (a request that came by mail)', () =
     );
     expect(code).toBe(0);
     const printed = lines.join('\n');
-    expect(printed).toMatch(/1 accounts/);
-    expect(printed).toMatch(/1 workspaces deleted whole/);
+    expect(printed).toMatch(/accounts: 1/);
+    expect(printed).toMatch(/workspaces deleted whole: 1/);
     const confirmation = /Anonymous confirmation: (\S+)/.exec(printed)?.[1];
     expect(confirmation).toBeTruthy();
     expect(printed).not.toContain('mailed.request@example.com');

@@ -52,8 +52,8 @@ describe("Meta's data-deletion callback takes the deletion path", () => {
     expect(hashes).toContain(request?.externalUserId);
     const page = await t.app.inject(new URL(reply!.url).pathname);
     expect(page.body).toMatch(/deleted 1 connected account/);
-    expect(page.body).toContain('1 tracked videos');
-    expect(page.body).toContain('1 statistics readings');
+    expect(page.body).toContain('tracked videos: 1');
+    expect(page.body).toContain('statistics readings: 1');
     for (const id of [c!.externalAccountId, ...c!.aliases]) expect(page.body).not.toContain(id);
     expect(await store.erasure.findLog(reply!.confirmation_code)).toMatchObject({ kind: 'platform_request' });
   });

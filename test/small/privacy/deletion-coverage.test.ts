@@ -22,8 +22,8 @@ describe('what deletion covers', () => {
     const total = addCounts({ items: 2, users: 1 }, { items: 3, mails: 0 });
     expect(total).toEqual({ items: 5, users: 1, mails: 0 });
     expect(nonZero(total)).toEqual({ items: 5, users: 1 });
-    expect(describeCounts(total)).toEqual(['5 content items', '1 accounts']);
-    expect(describeCounts({ somethingNew: 2 })).toEqual(['2 somethingNew']);
+    expect(describeCounts(total)).toEqual(['content items: 5', 'accounts: 1']);
+    expect(describeCounts({ somethingNew: 2 })).toEqual(['somethingNew: 2']);
   });
 });
 
