@@ -25,10 +25,19 @@ import { transactionStoreContract } from './transaction.contract.js';
 
 const openSqlite: OpenStore = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aif-store-'));
-  const store = SqliteStore.open(join(dir, 'test.sqlite'));
+  const file = join(dir, 'test.sqlite');
+  const store = SqliteStore.open(file);
+  const peers: SqliteStore[] = [];
   return {
     store,
+    // Another connection to the same file, as another process of one install would open.
+    openPeer: async () => {
+      const peer = SqliteStore.open(file);
+      peers.push(peer);
+      return peer;
+    },
     cleanup: async () => {
+      for (const peer of peers) await peer.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

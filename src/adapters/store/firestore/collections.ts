@@ -1,0 +1,58 @@
+import type { DocumentData } from '@google-cloud/firestore';
+
+/**
+ * Every collection of the Firestore store (docs/firestore.md describes each). All are top-level, so the scheduler's
+ * queries across workspaces need no collection-group index; a document of a workspace's record carries its
+ * `workspaceId` field, and every query of such records filters on it (tenant scoping).
+ *
+ * A document is `{ data: <the record as JSON>, ...indexed fields }` (see codec.ts); the indexed fields are only
+ * what queries filter and order on.
+ */
+export const COLLECTIONS = [
+  'users', // User; email
+  'userEmails', // uniqueness guard: id = email, { userId }
+  'workspaces', // Workspace; id
+  'memberships', // Membership; id = workspaceId:userId; workspaceId, userId, joinedAt
+  'sessions', // Session; id; userId, workspaceId, expiresAt
+  'invitations', // Invitation; id; workspaceId, email, tokenHash, invitedBy, createdAt, acceptedAt, expiresAt
+  'passwordResets', // PasswordReset; id = tokenHash; userId, expiresAt
+  'connections', // Connection; id; workspaceId, platform, externalAccountId, aliases, refreshDueAt, lease
+  'sealedTokens', // { workspaceId, connectionId, sealed, at }; id = connectionId
+  'oauthStates', // OAuthState; id = stateHash; workspaceId, userId, expiresAt
+  'auditEvents', // AuditEvent; id; workspaceId, at, connectionId
+  'webhookReceipts', // { digest, platform, at }; id = digest
+  'deletionRequests', // DeletionRequest; id = code
+  'contentItems', // ContentItem; id; workspaceId, status, terms (title search), createdBy
+  'versions', // Version; id; workspaceId, itemId, createdAt
+  'stageCache', // { workspaceId, key, stage, output, at }; id = workspaceId:key
+  'jobs', // Job; id; workspaceId, status, type, runAfter, leaseUntil, idempotencyKey, workerNode
+  'jobKeys', // uniqueness guard: id = idempotencyKey, { jobId }
+  'mediaAssets', // MediaAsset; id; workspaceId, createdAt
+  'reviews', // VersionReview; id = versionId; workspaceId, itemId, state, updatedAt
+  'publications', // Publication; id; workspaceId, connectionId, itemId, status, plannedAt, platform, platformRef, startedAt
+  'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId }
+  'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, publishedAt, nextDueAt
+  'snapshots', // StatsSnapshot; id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, takenAt
+  'statsCalls', // StatsCall; id; platform, connectionId, at
+  'dataExports', // DataExport; id; userId, status, expiresAt, createdAt
+  'deletionLog', // DeletionLogEntry; id
+] as const;
+
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** One document to write: where, and what. */
+export interface DocWrite {
+  collection: CollectionName;
+  id: string;
+  doc: DocumentData;
+}
+
+/**
+ * How the records of one collection are written as documents, so the migration from SQLite writes exactly what
+ * the repositories would: `toDocs` returns the record's document plus any guard documents (unique keys) it needs.
+ * Guard collections have no codec of their own; the record that owns the guard writes it.
+ */
+export interface RecordCodec {
+  collection: CollectionName;
+  toDocs(record: unknown): DocWrite[];
+}
