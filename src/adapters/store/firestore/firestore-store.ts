@@ -75,6 +75,7 @@ export class FirestoreStore implements Store {
       projectId: location.projectId,
       ...(location.databaseId ? { databaseId: location.databaseId } : {}),
       // The emulator speaks plain gRPC and takes the client as admin; Google's servers need TLS and credentials.
+      // Naming the universe keeps the client from asking the cloud metadata server which one it is in.
       ...(location.emulatorHost
         ? { host: location.emulatorHost, ssl: false, universeDomain: 'googleapis.com' }
         : {}),
@@ -98,7 +99,7 @@ export class FirestoreStore implements Store {
   }
 
   async ping(): Promise<void> {
-    await this.db.listCollections();
+    await this.db.collection('workspaces').limit(1).get();
   }
 
   async close(): Promise<void> {
