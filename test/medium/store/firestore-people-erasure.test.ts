@@ -138,8 +138,22 @@ describe.runIf(firestoreEmulatorAvailable('Firestore people and erasure'))(
         await tx.workspaces.rename(ws.id, 'Renamed');
         return [await tx.memberships.countOwners(ws.id), (await tx.workspaces.findById(ws.id))?.name];
       });
-      // A count inside the transaction is the server's (it does not see the transaction's own writes).
+      // A query inside the transaction finds what was stored: a document its own write made match is not found.
       expect(seen).toEqual([0, 'Renamed']);
+      expect(await store.memberships.countOwners(ws.id)).toBe(1);
+    });
+
+    it('lets only one of two owners demoting each other at once pass the last-owner check', async () => {
+      const [a, b] = [user(), user()];
+      const ws = await workspaceWith(store, { user: a, role: 'owner' }, { user: b, role: 'owner' });
+      // What the workspace service does: refuse to demote the last owner, in one transaction.
+      const demote = (client: FirestoreStore, userId: string) =>
+        client.transaction(async (tx) => {
+          if ((await tx.memberships.countOwners(ws.id)) <= 1) throw new Error('last owner');
+          await tx.memberships.updateRole(ws.id, userId, 'editor');
+        });
+      const results = await Promise.allSettled([demote(store, a.id), demote(peer, b.id)]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect(await store.memberships.countOwners(ws.id)).toBe(1);
     });
 

@@ -149,14 +149,19 @@ export function firestoreMemberships(ctx: FsContext): MembershipRepository {
         if (doc) await tx.set('memberships', id, membershipDoc({ ...unpack<Membership>(doc), role }));
       }),
     remove: (workspaceId, userId) => ctx.delete('memberships', membershipDocId(workspaceId, userId)),
-    countOwners: (workspaceId) =>
-      ctx.count({
-        collection: 'memberships',
-        where: [
-          ['workspaceId', '==', workspaceId],
-          ['role', '==', 'owner'],
-        ],
-      }),
+    // The owners' documents are read rather than counted by the server: a transaction's query locks the documents
+    // it returns (documented), so two owners demoting each other at once cannot both pass the last-owner check.
+    // Owners are few.
+    countOwners: async (workspaceId) =>
+      (
+        await ctx.rows({
+          collection: 'memberships',
+          where: [
+            ['workspaceId', '==', workspaceId],
+            ['role', '==', 'owner'],
+          ],
+        })
+      ).length,
   };
 }
 
