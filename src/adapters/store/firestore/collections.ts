@@ -12,9 +12,9 @@ export const COLLECTIONS = [
   'users', // User; email
   'userEmails', // uniqueness guard: id = email, { userId }
   'workspaces', // Workspace; id
-  'memberships', // Membership; id = workspaceId:userId; workspaceId, userId, joinedAt
-  'sessions', // Session; id; userId, workspaceId, expiresAt
-  'invitations', // Invitation; id; workspaceId, email, tokenHash, invitedBy, createdAt, acceptedAt, expiresAt
+  'memberships', // Membership; id = workspaceId:userId; id (the membership's), workspaceId, userId, role, joinedAt
+  'sessions', // Session; id; userId, workspaceId (= currentWorkspaceId), expiresAt
+  'invitations', // Invitation; id; id, workspaceId, email, tokenHash, invitedBy, acceptedBy, createdAt, acceptedAt, expiresAt
   'passwordResets', // PasswordReset; id = tokenHash; userId, expiresAt
   'connections', // Connection; id; workspaceId, platform, externalAccountId, aliases, refreshDueAt, lease
   'sealedTokens', // { workspaceId, connectionId, sealed, at }; id = connectionId
@@ -34,8 +34,8 @@ export const COLLECTIONS = [
   'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, publishedAt, nextDueAt
   'snapshots', // StatsSnapshot; id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, takenAt
   'statsCalls', // StatsCall; id; platform, connectionId, at
-  'dataExports', // DataExport; id; userId, status, expiresAt, createdAt
-  'deletionLog', // DeletionLogEntry; id
+  'dataExports', // DataExport; id; id, userId, status, expiresAt, createdAt
+  'deletionLog', // DeletionLogEntry; id; kind, createdAt
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -85,15 +85,16 @@ export class FirestoreStore implements Store {
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.db.runTransaction(
-      async (firestoreTx) => {
-        const view: Store = {
-          ...firestoreRepositories(new FsContext(this.db, firestoreTx)),
-          transaction: (inner) => inner(view),
-          ping: async () => undefined,
-          close: async () => undefined,
-        };
-        return work(view);
-      },
+      (firestoreTx) =>
+        FsContext.inTransaction(this.db, firestoreTx, (ctx) => {
+          const view: Store = {
+            ...firestoreRepositories(ctx),
+            transaction: (inner) => inner(view),
+            ping: async () => undefined,
+            close: async () => undefined,
+          };
+          return work(view);
+        }),
       { maxAttempts: TRANSACTION_ATTEMPTS },
     );
   }
