@@ -16,11 +16,12 @@ export const COLLECTIONS = [
   'sessions', // Session; id; userId, workspaceId (= currentWorkspaceId), expiresAt
   'invitations', // Invitation; id; id, workspaceId, email, tokenHash, invitedBy, acceptedBy, createdAt, acceptedAt, expiresAt
   'passwordResets', // PasswordReset; id = tokenHash; userId, expiresAt
-  'connections', // Connection; id; workspaceId, platform, externalAccountId, aliases, refreshDueAt, lease
-  'sealedTokens', // { workspaceId, connectionId, sealed, at }; id = connectionId
+  'connections', // Connection; id; id, workspaceId, platform, externalAccountId, accountKeys (account id + aliases), nextRefreshAt, leaseUntil
+  'connectionAccounts', // uniqueness guard: id = workspaceId:platform:externalAccountId, { workspaceId, connectionId }
+  'sealedTokens', // { workspaceId, connectionId, sealed: SealedTokens, at }; id = connectionId; workspaceId, connectionId
   'oauthStates', // OAuthState; id = stateHash; workspaceId, userId, expiresAt
-  'auditEvents', // AuditEvent; id; workspaceId, at, connectionId
-  'webhookReceipts', // { digest, platform, at }; id = digest
+  'auditEvents', // AuditEvent; id; id, workspaceId, at, connectionId, actorUserId
+  'webhookReceipts', // { digest, platform, at }; id = digest; at
   'deletionRequests', // DeletionRequest; id = code
   'contentItems', // ContentItem; id; workspaceId, status, terms (title search), createdBy
   'versions', // Version; id; workspaceId, itemId, createdAt
@@ -33,7 +34,7 @@ export const COLLECTIONS = [
   'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId }
   'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, publishedAt, nextDueAt
   'snapshots', // StatsSnapshot; id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, takenAt
-  'statsCalls', // StatsCall; id; platform, connectionId, at
+  'statsCalls', // StatsCall (at in UTC); id; workspaceId, platform, connectionId, at, units
   'dataExports', // DataExport; id; id, userId, status, expiresAt, createdAt
   'deletionLog', // DeletionLogEntry; id; kind, createdAt
 ] as const;

@@ -1,3 +1,4 @@
+import { AggregateField } from '@google-cloud/firestore';
 import type {
   DocumentData,
   DocumentReference,
@@ -90,6 +91,13 @@ export class FsContext {
     const aggregate = this.build(spec).count();
     const result = this.tx ? await this.tx.get(aggregate) : await aggregate.get();
     return result.data().count;
+  }
+
+  /** The total of a numeric field over the documents a query matches, summed by the server. */
+  async sum(spec: QuerySpec, field: string): Promise<number> {
+    const aggregate = this.build(spec).aggregate({ total: AggregateField.sum(field) });
+    const result = this.tx ? await this.tx.get(aggregate) : await aggregate.get();
+    return result.data().total ?? 0;
   }
 
   /** Creates or replaces a document. */
