@@ -123,6 +123,8 @@ export function firestoreErasure(ctx: FsContext): ErasureRepository {
       counts.jobs = await all('jobs');
       counts.mediaAssets = await all('mediaAssets');
       counts.tokens = await all('sealedTokens');
+      // The guards' ids hold platform account ids (personal data): they go with their connections.
+      await all('connectionAccounts');
       counts.connections = await all('connections');
       counts.oauthStates = await all('oauthStates');
       counts.auditEvents = await all('auditEvents');
@@ -245,6 +247,8 @@ export function firestoreErasure(ctx: FsContext): ErasureRepository {
         where: [['connectionId', '==', connectionId]],
       });
       for (const v of videos) await ctx.deleteRef(v.ref);
+      // The account guard's id holds the platform account id (personal data): it goes with the connection.
+      await ctx.deleteWhere(inWorkspace('connectionAccounts', workspaceId, ['connectionId', connectionId]));
       return {
         statsSnapshots,
         statsCalls,
