@@ -15,6 +15,8 @@ import { snapshot, trackedVideo } from './analytics-fixtures.js';
 import { publication } from './publishing-fixtures.js';
 
 const ROUNDS = 3;
+/** Contended transactions back off and retry on the emulator: seconds per round on a busy machine. */
+const RACE_TIMEOUT_MS = 60_000;
 
 /** Two clients of one Firestore database racing on the unique keys and the revision compare-and-swap. */
 describe.runIf(firestoreEmulatorAvailable('Firestore publishing races'))(
@@ -40,51 +42,70 @@ describe.runIf(firestoreEmulatorAvailable('Firestore publishing races'))(
       return [stores[0]!, stores[1]!, location.projectId];
     }
 
-    it('makes one publication of two creates racing with one idempotency key', async () => {
-      const [a, b] = twoClients();
-      const ws = newId();
-      for (let round = 0; round < ROUNDS; round++) {
-        const key = `key-${round}`;
-        const [first, second] = await Promise.all([
-          a.publications.create(publication(ws, { idempotencyKey: key })),
-          b.publications.create(publication(ws, { idempotencyKey: key })),
-        ]);
-        expect(second.id).toBe(first.id);
-      }
-      expect((await a.publications.list(ws, {}, { limit: 50 })).items).toHaveLength(ROUNDS);
-    });
+    it(
+      'makes one publication of two creates racing with one idempotency key',
+      async () => {
+        const [a, b] = twoClients();
+        const ws = newId();
+        for (let round = 0; round < ROUNDS; round++) {
+          const key = `key-${round}`;
+          const [first, second] = await Promise.all([
+            a.publications.create(publication(ws, { idempotencyKey: key })),
+            b.publications.create(publication(ws, { idempotencyKey: key })),
+          ]);
+          expect(second.id).toBe(first.id);
+        }
+        expect((await a.publications.list(ws, {}, { limit: 50 })).items).toHaveLength(ROUNDS);
+      },
+      RACE_TIMEOUT_MS,
+    );
 
-    it('lets exactly one of two updates from the same revision win', async () => {
-      const [a, b] = twoClients();
-      const ws = newId();
-      for (let round = 0; round < ROUNDS; round++) {
-        const p = await a.publications.create(publication(ws));
-        const results = await Promise.all([
-          a.publications.update({ ...p, status: 'uploading', revision: 2 }),
-          b.publications.update({ ...p, status: 'canceled', revision: 2 }),
-        ]);
-        expect(results.filter(Boolean)).toHaveLength(1);
-        const stored = await b.publications.find(ws, p.id);
-        expect(stored?.status).toBe(results[0] ? 'uploading' : 'canceled');
-      }
-    });
+    it(
+      'lets exactly one of two updates from the same revision win',
+      async () => {
+        const [a, b] = twoClients();
+        const ws = newId();
+        for (let round = 0; round < ROUNDS; round++) {
+          const p = await a.publications.create(publication(ws));
+          const results = await Promise.all([
+            a.publications.update({ ...p, status: 'uploading', revision: 2 }),
+            b.publications.update({ ...p, status: 'canceled', revision: 2 }),
+          ]);
+          expect(results.filter(Boolean)).toHaveLength(1);
+          const stored = await b.publications.find(ws, p.id);
+          expect(stored?.status).toBe(results[0] ? 'uploading' : 'canceled');
+        }
+      },
+      RACE_TIMEOUT_MS,
+    );
 
-    it('tracks one video of two creates racing for one connection and post, and keeps one reading per age', async () => {
-      const [a, b] = twoClients();
-      const ws = newId();
-      for (let round = 0; round < ROUNDS; round++) {
-        const v = trackedVideo(ws);
-        const twin = { ...trackedVideo(ws), connectionId: v.connectionId, platformPostId: v.platformPostId };
-        const [first, second] = await Promise.all([a.trackedVideos.create(v), b.trackedVideos.create(twin)]);
-        expect(second.id).toBe(first.id);
-        await Promise.all([
-          a.snapshots.append([snapshot(first, 1, 10)]),
-          b.snapshots.append([snapshot(first, 1, 20)]),
-        ]);
-        expect(await a.snapshots.listForVideo(ws, first.id)).toHaveLength(1);
-      }
-      expect(await a.trackedVideos.listAll(ws, {})).toHaveLength(ROUNDS);
-    });
+    it(
+      'tracks one video of two creates racing for one connection and post, and keeps one reading per age',
+      async () => {
+        const [a, b] = twoClients();
+        const ws = newId();
+        for (let round = 0; round < ROUNDS; round++) {
+          const v = trackedVideo(ws);
+          const twin = {
+            ...trackedVideo(ws),
+            connectionId: v.connectionId,
+            platformPostId: v.platformPostId,
+          };
+          const [first, second] = await Promise.all([
+            a.trackedVideos.create(v),
+            b.trackedVideos.create(twin),
+          ]);
+          expect(second.id).toBe(first.id);
+          await Promise.all([
+            a.snapshots.append([snapshot(first, 1, 10)]),
+            b.snapshots.append([snapshot(first, 1, 20)]),
+          ]);
+          expect(await a.snapshots.listForVideo(ws, first.id)).toHaveLength(1);
+        }
+        expect(await a.trackedVideos.listAll(ws, {})).toHaveLength(ROUNDS);
+      },
+      RACE_TIMEOUT_MS,
+    );
 
     it('reads back records written through the codecs (as the migration writes them), guards included', async () => {
       const [store, , projectId] = twoClients();
