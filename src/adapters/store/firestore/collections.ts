@@ -29,11 +29,12 @@ export const COLLECTIONS = [
   'jobs', // Job; id; workspaceId, status, type, runAfter, leaseUntil, idempotencyKey, workerNode
   'jobKeys', // uniqueness guard: id = idempotencyKey, { jobId }
   'mediaAssets', // MediaAsset; id; workspaceId, createdAt
-  'reviews', // VersionReview; id = versionId; workspaceId, itemId, state, updatedAt
-  'publications', // Publication; id; workspaceId, connectionId, itemId, status, plannedAt, platform, platformRef, startedAt
-  'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId }
-  'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, publishedAt, nextDueAt
-  'snapshots', // StatsSnapshot; id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, takenAt
+  'reviews', // VersionReview; id = versionId; workspaceId, itemId, state, updatedAt, sortKey (updatedAt ms + id)
+  'publications', // Publication; id; workspaceId, connectionId, itemId, status, plannedAt, sortKey (plannedAt ms + id), platform, platformRef, startedAt, revision
+  'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId, workspaceId }
+  'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, itemId, publishedAt, sortKey (publishedAt ms + id), nextDueAt (absent when none)
+  'trackedVideoPosts', // uniqueness guard: id = connectionId:platformPostId, { trackedVideoId, workspaceId, connectionId }
+  'snapshots', // StatsSnapshot (takenAt in UTC); id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, connectionId, platform, state, takenAt, gainAt (takenAt, only when it has a gain), gain { views, likes, comments, shares }
   'statsCalls', // StatsCall (at in UTC); id; workspaceId, platform, connectionId, at, units
   'dataExports', // DataExport; id; id, userId, status, expiresAt, createdAt
   'deletionLog', // DeletionLogEntry; id; kind, createdAt

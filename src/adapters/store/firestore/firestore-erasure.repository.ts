@@ -108,6 +108,7 @@ export function firestoreErasure(ctx: FsContext): ErasureRepository {
           collection: 'statsCalls',
           where: [['connectionId', '==', keyOf(c)]],
         });
+      await all('trackedVideoPosts');
       counts.trackedVideos = await all('trackedVideos');
       // Unique-key guards go with their records, so a new workspace's key is never refused by a deleted one.
       for (const p of publications)
@@ -247,6 +248,7 @@ export function firestoreErasure(ctx: FsContext): ErasureRepository {
         where: [['connectionId', '==', connectionId]],
       });
       for (const v of videos) await ctx.deleteRef(v.ref);
+      await ctx.deleteWhere(inWorkspace('trackedVideoPosts', workspaceId, ['connectionId', connectionId]));
       // The account guard's id holds the platform account id (personal data): it goes with the connection.
       await ctx.deleteWhere(inWorkspace('connectionAccounts', workspaceId, ['connectionId', connectionId]));
       return {
