@@ -101,17 +101,19 @@ export function firestoreJobs(ctx: FsContext): JobRepository {
   };
 
   return {
-    enqueue: (job) =>
-      ctx.atomic(async (tx) => {
-        if (job.idempotencyKey) {
-          // The guard is read in the transaction, so of two clients racing with one key a single job is made.
-          const guard = await tx.get('jobKeys', job.idempotencyKey);
-          const stored = guard ? await tx.get('jobs', guard.jobId as string) : null;
-          if (stored) return unpack<Job>(stored);
-        }
+    enqueue: async (job) => {
+      const key = job.idempotencyKey;
+      // Without a key there is nothing to check: one write (a fresh id), not a transaction's round trips.
+      if (!key) return ctx.set('jobs', job.id, jobDoc(job)).then(() => job);
+      return ctx.atomic(async (tx) => {
+        // The guard is read in the transaction, so of two clients racing with one key a single job is made.
+        const guard = await tx.get('jobKeys', key);
+        const stored = guard ? await tx.get('jobs', guard.jobId as string) : null;
+        if (stored) return unpack<Job>(stored);
         for (const write of jobDocs(job)) await tx.set(write.collection, write.id, write.doc);
         return job;
-      }),
+      });
+    },
     find: async (workspaceId, id) => {
       const doc = await ctx.get('jobs', id);
       return doc && doc.workspaceId === workspaceId ? unpack<Job>(doc) : null;
