@@ -23,12 +23,12 @@ export const COLLECTIONS = [
   'auditEvents', // AuditEvent; id; id, workspaceId, at, connectionId, actorUserId
   'webhookReceipts', // { digest, platform, at }; id = digest; at
   'deletionRequests', // DeletionRequest; id = code
-  'contentItems', // ContentItem; id; workspaceId, status, terms (title search), createdBy
-  'versions', // Version; id; workspaceId, itemId, createdAt
-  'stageCache', // { workspaceId, key, stage, output, at }; id = workspaceId:key
-  'jobs', // Job; id; workspaceId, status, type, runAfter, leaseUntil, idempotencyKey, workerNode
+  'contentItems', // ContentItem; id; id, workspaceId, status, terms (titleSearchTerms of the title), createdBy
+  'versions', // Version; id; workspaceId, itemId, number, createdAt
+  'stageCache', // StageCacheRecord { workspaceId, key, stage, output, at }; id = workspaceId:key; workspaceId
+  'jobs', // Job; id; id, workspaceId, status, type, runAfter, leaseUntil, leaseOwner, leaseNode, idempotencyKey
   'jobKeys', // uniqueness guard: id = idempotencyKey, { jobId }
-  'mediaAssets', // MediaAsset; id; workspaceId, createdAt
+  'mediaAssets', // MediaAsset; id; id, workspaceId, createdAt
   'reviews', // VersionReview; id = versionId; workspaceId, itemId, state, updatedAt, sortKey (updatedAt ms + id)
   'publications', // Publication; id; workspaceId, connectionId, itemId, status, plannedAt, sortKey (plannedAt ms + id), platform, platformRef, startedAt, revision
   'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId, workspaceId }
