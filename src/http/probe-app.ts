@@ -1,0 +1,15 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { probeRoutes, type ReadinessCheck } from './routes/health.routes.js';
+
+/**
+ * The HTTP server of a process without the api role: /healthz and /readyz only, since Cloud Run (and most
+ * orchestrators) probe every container on a port, workers included.
+ */
+export async function buildProbeApp(
+  readiness: readonly ReadinessCheck[],
+  logger: FastifyBaseLogger,
+): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  probeRoutes(app, readiness);
+  return app;
+}
