@@ -1,7 +1,8 @@
 import { ConfigError, loadConfigFromProcess } from './config/load.js';
 import { runsRole, unsafeDeploymentProblems } from './config/deployment.js';
 import type { Config } from './config/schema.js';
-import { buildContainer, type Container } from './container/index.js';
+import { buildContainer } from './container/index.js';
+import { startRoles, stopGracefully, stopOnSignals } from './container/lifecycle.js';
 import { buildHttpApp } from './http/app.js';
 import { buildProbeApp } from './http/probe-app.js';
 import { createLogger } from './observability/logger.js';
@@ -16,41 +17,25 @@ async function main(): Promise<void> {
     ? await buildHttpApp(container, logger)
     : await buildProbeApp(container.readiness, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
-  if (runsRole(config, 'worker')) await container.startWorker();
-  if (runsRole(config, 'scheduler')) await container.startScheduler();
+  await startRoles(container, config.ROLES);
   logger.info(
     { roles: config.ROLES },
     `AI Factory is up: ${config.PUBLIC_BASE_URL} (data in ${config.DATA_DIR})`,
   );
-
-  let stopping: Promise<void> | null = null;
-  const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'shutting down');
-    stopping ??= stopGracefully(container, () => app.close(), config.SHUTDOWN_GRACE_SECONDS * 1000).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-/**
- * The scheduler lets go of its lease first (a standby takes over at once); the worker stops taking jobs and gives
- * running ones `graceMs` to finish, then hands them back to the queue without counting an attempt; HTTP closes
- * beside it (requests in flight finish); then the connections go.
- */
-async function stopGracefully(
-  container: Container,
-  closeHttp: () => Promise<void>,
-  graceMs: number,
-): Promise<void> {
-  await container.scheduler.stop();
-  await Promise.all([container.queue.stop(graceMs), closeHttp()]);
-  await container.close();
+  const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+  stopOnSignals(
+    () =>
+      stopGracefully(
+        {
+          scheduler: container.scheduler,
+          worker: container.queue,
+          closeHttp: () => app.close(),
+          close: () => container.close(),
+        },
+        graceMs,
+      ),
+    logger,
+  );
 }
 
 /** The validated settings, or, on any problem (invalid values, an unsafe mix of roles), every problem and exit 1. */
