@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { OneLineRequestLog } from './request-log.js';
 import { probeRoutes, type ReadinessCheck } from './routes/health.routes.js';
 
 /**
@@ -9,7 +10,8 @@ export async function buildProbeApp(
   readiness: readonly ReadinessCheck[],
   logger: FastifyBaseLogger,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  // One line per probe, as the api logs its own /healthz.
+  const app = Fastify({ loggerInstance: logger, logController: new OneLineRequestLog() });
   probeRoutes(app, readiness);
   return app;
 }
