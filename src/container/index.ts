@@ -33,14 +33,8 @@ import { VideoUploadService } from '../services/video-upload.service.js';
 import { MusicService } from '../services/music.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { MediaLinks } from '../http/media-links.js';
-import {
-  buildJobQueue,
-  buildSchedulerLease,
-  planRecurringJobs,
-  startWorker,
-  type JobServices,
-} from './job-queue.js';
-import { Scheduler } from '../services/scheduler.service.js';
+import { buildJobQueue, buildScheduler, startWorker, type JobServices } from './job-queue.js';
+import type { Scheduler } from '../services/scheduler.service.js';
 import { buildPublishers } from './publishers.js';
 import type { PublisherSet } from '../ports/platform-publisher.js';
 import { PublishingService } from '../services/publishing/publishing.service.js';
@@ -203,13 +197,7 @@ export async function buildContainer(
     dataExports,
     retention,
   };
-  const lease = await buildSchedulerLease(config);
-  const scheduler = new Scheduler({
-    lease,
-    plan: () => planRecurringJobs(jobServices),
-    logger,
-    replanMs: config.SCHEDULER_REPLAN_MINUTES * 60_000,
-  });
+  const { scheduler, lease } = await buildScheduler(config, jobServices, logger);
   const readiness = [
     { name: 'store', check: () => store.ping() },
     ...(config.REDIS_URL ? [{ name: 'redis', check: () => queue.ping() }] : []),

@@ -15,6 +15,7 @@ import type { Store } from '../ports/store.js';
 import type { StatsSyncService } from '../services/analytics/stats-sync.service.js';
 import type { HousekeepingService } from '../services/housekeeping.service.js';
 import type { ItemGenerationService } from '../services/item-generation.service.js';
+import { Scheduler } from '../services/scheduler.service.js';
 import type { RetentionService } from '../services/privacy/retention.service.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { DataExportService } from '../services/privacy/data-export.service.js';
@@ -96,4 +97,20 @@ export async function buildSchedulerLease(config: Config): Promise<SchedulerLeas
   }
   const { SoloLease } = await import('../adapters/lease/solo-lease.js');
   return new SoloLease();
+}
+
+/** The scheduler role over the configured lease, planning the recurring jobs of `services`. */
+export async function buildScheduler(
+  config: Config,
+  services: JobServices,
+  logger: Logger,
+): Promise<{ scheduler: Scheduler; lease: SchedulerLease }> {
+  const lease = await buildSchedulerLease(config);
+  const scheduler = new Scheduler({
+    lease,
+    plan: () => planRecurringJobs(services),
+    logger,
+    replanMs: config.SCHEDULER_REPLAN_MINUTES * 60_000,
+  });
+  return { scheduler, lease };
 }

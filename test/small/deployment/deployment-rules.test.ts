@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { rolesAreSplit, unsafeDeploymentProblems } from '../../../src/config/deployment.js';
 import { ConfigError, loadConfig } from '../../../src/config/load.js';
@@ -87,6 +88,21 @@ describe('deployment rules', () => {
     expect(loadConfig({ FIRESTORE_EMULATOR_HOST: 'localhost:8686' }, noFile).FIRESTORE_EMULATOR_HOST).toBe(
       'localhost:8686',
     );
+  });
+});
+
+describe('boot with an unsafe mix', () => {
+  it('prints every problem and exits 1 before opening anything', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, ROLES: 'worker', STORE: 'firestore', DATA_DIR: '/nonexistent/aif-data' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Unsafe deployment settings:');
+    for (const setting of ['FIRESTORE_PROJECT_ID', 'REDIS_URL', 'TOKEN_ENCRYPTION_KEYS', 'MEDIA_LINK_KEY'])
+      expect(result.stderr).toContain(`needs ${setting}`);
+    expect(result.stderr).not.toContain('needs STORE=firestore');
   });
 });
 
