@@ -33,7 +33,10 @@ export async function stopGracefully(running: RunningProcess, graceMs: number): 
   await running.close();
 }
 
-/** On the first SIGTERM or SIGINT, runs `stop` and exits 0 (1 if stopping failed); later signals are ignored. */
+/**
+ * On the first SIGTERM or SIGINT, runs `stop` and exits 0 (1 if stopping failed). Each handler is installed once, so
+ * a second Ctrl-C during the grace period ends the process at once, as people expect.
+ */
 export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stopping: Promise<void> | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -46,6 +49,6 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
       },
     );
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
