@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseKeyList } from '../domain/master-keys.js';
 import { analyticsSettings } from './analytics.schema.js';
+import { deploymentSettings } from './deployment.schema.js';
 import { factorySettings } from './factory.schema.js';
 import { platformSettings } from './platforms.schema.js';
 import { privacySettings } from './privacy.schema.js';
@@ -106,6 +107,7 @@ export const configSchema = z.object({
   ...publishingSettings,
   ...analyticsSettings,
   ...privacySettings,
+  ...deploymentSettings,
 });
 
 export type Config = z.infer<typeof configSchema>;

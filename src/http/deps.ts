@@ -15,6 +15,7 @@ import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { MusicService } from '../services/music.service.js';
 import type { ReviewService } from '../services/review.service.js';
 import type { MediaLinks } from './media-links.js';
+import type { ReadinessCheck } from './routes/health.routes.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { PublicVideoLinks } from './public-video-links.js';
 import type { RecommendationsService } from '../services/analytics/recommendations.service.js';
@@ -26,6 +27,8 @@ import type { WorkspaceDeletionService } from '../services/privacy/workspace-del
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
   store: Store;
+  /** What /readyz waits for: the store, and Redis when the jobs are there. */
+  readiness: readonly ReadinessCheck[];
   auth: AuthService;
   workspaces: WorkspaceService;
   invitations: InvitationService;
