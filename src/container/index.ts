@@ -33,6 +33,7 @@ import { VideoUploadService } from '../services/video-upload.service.js';
 import { MusicService } from '../services/music.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { MediaLinks } from '../http/media-links.js';
+import { buildProgressBus } from './progress.js';
 import { buildJobQueue, buildScheduler, startWorker, type JobServices } from './job-queue.js';
 import type { Scheduler } from '../services/scheduler.service.js';
 import { buildPublishers } from './publishers.js';
@@ -114,9 +115,8 @@ export async function buildContainer(
   const mediaRoot = join(dataDir, 'media');
   const { buildFactoryKit } = await import('./factory-kit.js');
   const kit = await buildFactoryKit(config, { mediaRoot, store });
-  const { InProcessProgressBus } = await import('../adapters/events/in-process-progress-bus.js');
   const { UrlSigner } = await import('../adapters/crypto/url-signer.js');
-  const progress = new InProcessProgressBus();
+  const { bus: progress, close: closeProgress } = await buildProgressBus(config);
   const generation = new GenerationService({ store, clock, kit });
   const maxUploadBytes = config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
   const uploads = new VideoUploadService({
@@ -310,6 +310,7 @@ export async function buildContainer(
       await scheduler.stop();
       await lease.close();
       await queue.close();
+      await closeProgress();
       sandbox?.close();
       await store.close();
     },
