@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseKeyList } from '../domain/master-keys.js';
 import { analyticsSettings } from './analytics.schema.js';
 import { factorySettings } from './factory.schema.js';
+import { checkMediaStoreSettings, mediaStoreSettings } from './media-store.schema.js';
 import { platformSettings } from './platforms.schema.js';
 import { privacySettings } from './privacy.schema.js';
 import { publishingSettings } from './publishing.schema.js';
@@ -106,6 +107,7 @@ export const configSchema = z.object({
   ...publishingSettings,
   ...analyticsSettings,
   ...privacySettings,
-});
+  ...mediaStoreSettings,
+}).superRefine(checkMediaStoreSettings);
 
 export type Config = z.infer<typeof configSchema>;
