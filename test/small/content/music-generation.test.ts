@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,11 @@ describe('background music in the generation pipeline', () => {
     await store.mediaAssets.create(asset('theirs', 'w2', 'audio', 'their song.mp3'));
     ctx = { sessionId: 's', user, workspaceId: 'w1', role: 'owner' };
     fake = fakeFactoryKit();
+    // The library's audio files, as uploads would have stored them (the render reads them through the store).
+    for (const file of ['song1.mp3', 'song2.m4a']) {
+      mkdirSync(join(fake.root, 'workspaces/w1/library'), { recursive: true });
+      writeFileSync(join(fake.root, 'workspaces/w1/library', file), 'audio');
+    }
     generation = new GenerationService({ store, clock: new FakeClock(), kit: fake.kit });
   });
 
