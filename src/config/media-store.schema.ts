@@ -25,7 +25,7 @@ export const mediaStoreSettings = {
     .min(1)
     .optional()
     .describe(
-      'A service-account key (JSON) for Cloud Storage and for signing media URLs; unset: Application Default Credentials (on Cloud Run the service account, which signs through the IAM signBlob API and needs roles/iam.serviceAccountTokenCreator on itself)',
+      'Service-account key (JSON) for Cloud Storage and URL signing; unset: Application Default Credentials (on Cloud Run its service account, which signs through IAM signBlob)',
     ),
   GCS_SIGNED_URL_TTL_SECONDS: z.coerce
     .number()

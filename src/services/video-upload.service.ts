@@ -61,7 +61,7 @@ export class VideoUploadService {
 
   /** Checks and stores the file and creates a ready item with its first version; a refused file leaves nothing. */
   async ingest(ctx: AuthContext, input: VideoUploadInput): Promise<{ item: ContentItem; version: Version }> {
-    const { media, tools, store, clock } = this.deps;
+    const { media, store, clock } = this.deps;
     await this.assertCanUpload(ctx);
     if (input.workspaceId !== ctx.workspaceId) throw forbidden();
     const itemId = newId();

@@ -72,7 +72,7 @@ async function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse, url: U
   let m = /^\/upload\/storage\/v1\/b\/([^/]+)\/o$/.exec(path);
   if (m && req.method === 'POST' && url.searchParams.get('uploadType') === 'multipart') {
     const bucket = ctx.buckets.get(dec(m[1]));
-    if (!bucket) return notFound(res), true;
+    if (!bucket) return (notFound(res), true);
     const parts = multipartParts(body, req.headers['content-type'] ?? '');
     const meta = JSON.parse(parts[0]?.toString('utf8') ?? '{}') as Record<string, string>;
     const name = url.searchParams.get('name') ?? meta.name ?? '';
@@ -83,19 +83,24 @@ async function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse, url: U
       ...(meta.cacheControl ? { cacheControl: meta.cacheControl } : {}),
     };
     bucket.set(name, object);
-    return sendJson(res, 200, resource(dec(m[1]), name, object)), true;
+    return (sendJson(res, 200, resource(dec(m[1]), name, object)), true);
   }
   m = /^\/storage\/v1\/b\/([^/]+)\/o\/([^/]+)\/rewriteTo\/b\/([^/]+)\/o\/([^/]+)$/.exec(path);
   if (m && req.method === 'POST') {
     const from = ctx.buckets.get(dec(m[1]))?.get(dec(m[2]));
     const to = ctx.buckets.get(dec(m[3]));
-    if (!from || !to) return notFound(res), true;
+    if (!from || !to) return (notFound(res), true);
     const copy = { ...from, generation: ctx.nextGeneration() };
     to.set(dec(m[4]), copy);
     const size = String(copy.bytes.length);
     const done = resource(dec(m[3]), dec(m[4]), copy);
-    const answer = { kind: 'storage#rewriteResponse', totalBytesRewritten: size, objectSize: size, done: true };
-    return sendJson(res, 200, { ...answer, resource: done }), true;
+    const answer = {
+      kind: 'storage#rewriteResponse',
+      totalBytesRewritten: size,
+      objectSize: size,
+      done: true,
+    };
+    return (sendJson(res, 200, { ...answer, resource: done }), true);
   }
   m = /^\/storage\/v1\/b\/([^/]+)\/o\/([^/]+)$/.exec(path);
   if (m) {
@@ -104,28 +109,29 @@ async function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse, url: U
     const bucket = ctx.buckets.get(bucketName);
     const object = bucket?.get(name);
     const generation = url.searchParams.get('generation');
-    if (!bucket || !object || (generation && generation !== object.generation)) return notFound(res), true;
+    if (!bucket || !object || (generation && generation !== object.generation)) return (notFound(res), true);
     if (req.method === 'DELETE') {
       bucket.delete(name);
       res.writeHead(204).end();
       return true;
     }
     if (req.method !== 'GET') return false;
-    if (url.searchParams.get('alt') === 'media') return sendBytes(res, object), true;
-    return sendJson(res, 200, resource(bucketName, name, object)), true;
+    if (url.searchParams.get('alt') === 'media') return (sendBytes(res, object), true);
+    return (sendJson(res, 200, resource(bucketName, name, object)), true);
   }
   m = /^\/storage\/v1\/b\/([^/]+)\/o$/.exec(path);
   if (m && req.method === 'GET') {
     const bucket = ctx.buckets.get(dec(m[1]));
-    if (!bucket) return notFound(res), true;
+    if (!bucket) return (notFound(res), true);
     const prefix = url.searchParams.get('prefix') ?? '';
     const items = [...bucket.entries()]
       .filter(([name]) => name.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([name, o]) => resource(dec(m?.[1] ?? ''), name, o));
-    return sendJson(res, 200, { kind: 'storage#objects', items }), true;
+    return (sendJson(res, 200, { kind: 'storage#objects', items }), true);
   }
-  if (url.searchParams.has('X-Goog-Signature') && req.method === 'GET') return servesSigned(ctx, req, res, url);
+  if (url.searchParams.has('X-Goog-Signature') && req.method === 'GET')
+    return servesSigned(ctx, req, res, url);
   return false;
 }
 
@@ -156,14 +162,16 @@ function servesSigned(ctx: Ctx, req: IncomingMessage, res: ServerResponse, url: 
     q.get('X-Goog-Algorithm') === 'GOOG4-RSA-SHA256' &&
     /^[0-9a-f]+$/.test(signature) &&
     verify('RSA-SHA256', Buffer.from(stringToSign), ctx.publicKey, Buffer.from(signature, 'hex'));
-  if (!valid) return sendXml(res, 403, 'SignatureDoesNotMatch'), true;
-  const signedAt = Date.parse(date.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  if (!valid) return (sendXml(res, 403, 'SignatureDoesNotMatch'), true);
+  const signedAt = Date.parse(
+    date.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'),
+  );
   if (!(ctx.now() <= signedAt + Number(q.get('X-Goog-Expires')) * 1000))
-    return sendXml(res, 400, 'ExpiredToken'), true;
+    return (sendXml(res, 400, 'ExpiredToken'), true);
   const [, bucketName = '', ...rest] = url.pathname.split('/');
   const object = ctx.buckets.get(dec(bucketName))?.get(rest.map(dec).join('/'));
-  if (!object) return sendXml(res, 404, 'NoSuchKey'), true;
-  return sendBytes(res, object), true;
+  if (!object) return (sendXml(res, 404, 'NoSuchKey'), true);
+  return (sendBytes(res, object), true);
 }
 
 function resource(bucket: string, name: string, o: FakeObject) {

@@ -102,7 +102,10 @@ export class GcsMediaStore implements MediaStore {
   async deletePrefix(prefix: string): Promise<number> {
     const keys = await this.list(prefix);
     for (const key of keys) await this.file(key).delete({ ignoreNotFound: true });
-    await rm(join(this.options.cacheDir, ...prefix.slice(0, -1).split('/')), { recursive: true, force: true });
+    await rm(join(this.options.cacheDir, ...prefix.slice(0, -1).split('/')), {
+      recursive: true,
+      force: true,
+    });
     return keys.length;
   }
 
@@ -136,7 +139,9 @@ export class GcsMediaStore implements MediaStore {
     return this.options.bucket.file(key, generation === undefined ? {} : { generation });
   }
 
-  private async metadataOf(key: string): Promise<{ size?: string | number; generation?: string | number } | null> {
+  private async metadataOf(
+    key: string,
+  ): Promise<{ size?: string | number; generation?: string | number } | null> {
     try {
       const [metadata] = await this.file(key).getMetadata();
       return metadata;

@@ -44,7 +44,9 @@ export function mediaStoreContract(engine: string, open: () => Promise<OpenedMed
       expect(await store.exists('workspaces/ws/none.mp4')).toBe(false);
       expect(await store.size('workspaces/ws/none.mp4')).toBeNull();
       expect(await store.sha256('workspaces/ws/none.mp4')).toBeNull();
-      await expect(store.localPath('workspaces/ws/none.mp4')).rejects.toMatchObject({ code: 'media_missing' });
+      await expect(store.localPath('workspaces/ws/none.mp4')).rejects.toMatchObject({
+        code: 'media_missing',
+      });
     });
 
     it('a second put under the same key replaces the file, and reading sees the new bytes', async () => {

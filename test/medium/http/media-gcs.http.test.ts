@@ -40,7 +40,10 @@ describe('MEDIA_STORE=gcs over HTTP (fake GCS)', () => {
 
   it('stores an upload in the bucket, and its link redirects to a signed URL that serves it', async () => {
     const png = solidPng(64, 48, [42, 111, 151]);
-    const { payload, contentType } = await multipartBody({}, { field: 'file', name: 'harbour.png', data: png });
+    const { payload, contentType } = await multipartBody(
+      {},
+      { field: 'file', name: 'harbour.png', data: png },
+    );
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/library',
@@ -52,14 +55,16 @@ describe('MEDIA_STORE=gcs over HTTP (fake GCS)', () => {
     expect(asset.width).toBe(64);
     // Checked under a temporary key, then moved: only the final object is left.
     const names = [...(fake.buckets.get('aif-media')?.keys() ?? [])];
-    expect(names).toEqual([expect.stringMatching(new RegExp(`^workspaces/[^/]+/library/${asset.id}\\.png$`))]);
+    expect(names).toEqual([
+      expect.stringMatching(new RegExp(`^workspaces/[^/]+/library/${asset.id}\\.png$`)),
+    ]);
 
     const link = await t.app.inject({ method: 'GET', url: asset.url });
     expect(link.statusCode).toBe(302);
     const location = String(link.headers.location);
-    expect(location.startsWith(`${fake.endpoint}/aif-media/${names[0] ?? ''}?X-Goog-Algorithm=GOOG4-RSA-SHA256`)).toBe(
-      true,
-    );
+    expect(
+      location.startsWith(`${fake.endpoint}/aif-media/${names[0] ?? ''}?X-Goog-Algorithm=GOOG4-RSA-SHA256`),
+    ).toBe(true);
     const file = await fetch(location);
     expect(file.status).toBe(200);
     expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);

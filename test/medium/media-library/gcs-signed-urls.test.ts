@@ -32,7 +32,9 @@ describe('GcsMediaStore signed URLs (fake GCS)', () => {
   it('a V4 signed URL fetches the bytes straight from the bucket, and nothing else is called', async () => {
     await putFile('workspaces/ws/renders/v.mp4', 'the video');
     const url = await opened.store.signedReadUrl('workspaces/ws/renders/v.mp4', 60);
-    expect(url).toMatch(new RegExp(`^${endpoint()}/aif-media/workspaces/ws/renders/v\\.mp4\\?X-Goog-Algorithm=`));
+    expect(url).toMatch(
+      new RegExp(`^${endpoint()}/aif-media/workspaces/ws/renders/v\\.mp4\\?X-Goog-Algorithm=`),
+    );
     const response = await fetch(url ?? '');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('the video');
