@@ -4,7 +4,14 @@ import type { Config } from './schema.js';
 /** The settings the deployment rules read (a whole Config fits). */
 export type DeploymentSettings = Pick<
   Config,
-  'ROLES' | 'STORE' | 'FIRESTORE_PROJECT_ID' | 'REDIS_URL' | 'TOKEN_ENCRYPTION_KEYS' | 'MEDIA_LINK_KEY'
+  | 'ROLES'
+  | 'STORE'
+  | 'FIRESTORE_PROJECT_ID'
+  | 'REDIS_URL'
+  | 'TOKEN_ENCRYPTION_KEYS'
+  | 'MEDIA_LINK_KEY'
+  | 'MEDIA_STORE'
+  | 'MEDIA_SHARED_VOLUME'
 >;
 
 /** True when this process runs some roles and other processes the rest (the roles are split over machines). */
@@ -48,10 +55,13 @@ export function unsafeDeploymentProblems(config: DeploymentSettings): string[] {
 }
 
 /**
- * INTEGRATION POINT (media store): split roles need one media store every machine reads and writes. The
- * MEDIA_STORE setting (local | gcs) is added in parallel; once it is in Config, this returns
- * `ROLES=… needs MEDIA_STORE=gcs: …` for split roles with the local media folder. Until then it finds nothing.
+ * Split roles need one media store every machine reads and writes: a bucket (MEDIA_STORE=gcs), or DATA_DIR on a
+ * volume every process mounts (MEDIA_SHARED_VOLUME=true: a Filestore share, a Cloud Storage FUSE mount, or one
+ * machine's disk for processes on that machine).
  */
-export function sharedMediaProblems(_config: DeploymentSettings): string[] {
-  return [];
+export function sharedMediaProblems(config: DeploymentSettings): string[] {
+  if (!rolesAreSplit(config.ROLES) || config.MEDIA_STORE === 'gcs' || config.MEDIA_SHARED_VOLUME) return [];
+  return [
+    `ROLES=${config.ROLES.join(',')} needs MEDIA_STORE=gcs (or MEDIA_SHARED_VOLUME=true when DATA_DIR is a volume every process mounts): a worker's renders under one machine's DATA_DIR/media are out of reach of the others`,
+  ];
 }

@@ -255,6 +255,7 @@ export async function buildContainer(
     analytics: new AnalyticsQueryService({ store, clock }),
     publicVideoLinks,
     mediaRoot,
+    directMediaUrl: (key) => kit.mediaStore.signedReadUrl(key, config.GCS_SIGNED_URL_TTL_SECONDS),
     content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),
     library: new MediaLibraryService({
       store,

@@ -57,6 +57,8 @@ export interface HttpDeps {
   publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */
   mediaRoot: string;
+  /** A short-lived URL of the media store for a key (a bucket's signed URL), or null: the app streams the file. */
+  directMediaUrl(key: string): Promise<string | null>;
   /** A scratch folder for one request (uploads), removed by cleanup. */
   scratch(): Promise<{ dir: string; cleanup(): Promise<void> }>;
   /** The largest library upload, in bytes. */

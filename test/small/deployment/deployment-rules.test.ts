@@ -12,6 +12,8 @@ const SAFE_SPLIT = {
   FIRESTORE_PROJECT_ID: 'aif-prod',
   TOKEN_ENCRYPTION_KEYS: `k1:${KEY}`,
   MEDIA_LINK_KEY: KEY,
+  MEDIA_STORE: 'gcs',
+  GCS_BUCKET: 'aif-media',
 };
 
 /** The problems boot would print for these settings (an env as the process would see it). */
@@ -38,6 +40,7 @@ describe('deployment rules', () => {
         'ROLES=api needs STORE=firestore',
         'ROLES=api needs TOKEN_ENCRYPTION_KEYS',
         'ROLES=api needs MEDIA_LINK_KEY',
+        'ROLES=api needs MEDIA_STORE=gcs',
       ],
     ],
     ['split roles without Redis', { ...SAFE_SPLIT, REDIS_URL: '' }, ['ROLES=worker needs REDIS_URL']],
@@ -51,6 +54,16 @@ describe('deployment rules', () => {
       'split roles without a shared media-link key',
       { ...SAFE_SPLIT, MEDIA_LINK_KEY: '' },
       ['ROLES=worker needs MEDIA_LINK_KEY'],
+    ],
+    [
+      'split roles with media on one machine',
+      { ...SAFE_SPLIT, MEDIA_STORE: 'local', GCS_BUCKET: '' },
+      ['ROLES=worker needs MEDIA_STORE=gcs'],
+    ],
+    [
+      'split roles with media on a volume every process mounts',
+      { ...SAFE_SPLIT, MEDIA_STORE: 'local', GCS_BUCKET: '', MEDIA_SHARED_VOLUME: 'true' },
+      [],
     ],
     [
       'split roles on Firestore without its project',
