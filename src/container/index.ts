@@ -116,7 +116,8 @@ export async function buildContainer(
   const { buildFactoryKit } = await import('./factory-kit.js');
   const kit = await buildFactoryKit(config, { mediaRoot, store });
   const { UrlSigner } = await import('../adapters/crypto/url-signer.js');
-  const { bus: progress, close: closeProgress } = await buildProgressBus(config);
+  const progressBus = await buildProgressBus(config);
+  const progress = progressBus.bus;
   const generation = new GenerationService({ store, clock, kit });
   const maxUploadBytes = config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
   const uploads = new VideoUploadService({
@@ -311,7 +312,7 @@ export async function buildContainer(
       await scheduler.stop();
       await lease.close();
       await queue.close();
-      await closeProgress();
+      await progressBus.close();
       sandbox?.close();
       await store.close();
     },
