@@ -61,7 +61,10 @@ export function policyFacts(
     serviceUrl: config.SERVICE_URL ?? config.PUBLIC_BASE_URL,
     effectiveDate: config.POLICY_EFFECTIVE_DATE ?? null,
     store: configuredStoreFacts(config),
-    mediaLocation: 'the media folder of this install’s data folder (DATA_DIR/media)',
+    mediaLocation:
+      config.MEDIA_STORE === 'gcs' && config.GCS_BUCKET
+        ? `the Google Cloud Storage bucket ${config.GCS_BUCKET}, which only the server reaches; a link to a file is signed and works for ${config.GCS_SIGNED_URL_TTL_SECONDS} seconds`
+        : 'the media folder of this install’s data folder (DATA_DIR/media)',
     platforms: PLATFORMS.map((platform) => ({
       platform,
       scopes: connectors[platform]?.requestedScopes ?? null,

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FirestoreStore } from '../../../src/adapters/store/firestore/firestore-store.js';
 import { SqliteStore } from '../../../src/adapters/store/sqlite/sqlite-store.js';
 import { loadConfig } from '../../../src/config/load.js';
+import { resolvePlatformAccess } from '../../../src/config/platforms.js';
+import { policyFacts } from '../../../src/container/policy-facts.js';
 import { configuredStoreFacts, openConfiguredStore } from '../../../src/container/store.js';
 import { buildContainer } from '../../../src/container/index.js';
 import { privacyPolicy } from '../../../src/domain/privacy/policy-text.js';
@@ -62,5 +64,21 @@ describe('store selection', () => {
     } finally {
       await container.close();
     }
+  });
+
+  it('the privacy policy says where media files are: the data folder, or the bucket with its signed links', () => {
+    const policyWith = (env: Record<string, string>) => {
+      const settings = config(env);
+      return JSON.stringify(privacyPolicy(policyFacts(settings, resolvePlatformAccess(settings), {})));
+    };
+    expect(policyWith({})).toContain('DATA_DIR/media');
+    const bucket = policyWith({
+      MEDIA_STORE: 'gcs',
+      GCS_BUCKET: 'aif-media',
+      GCS_SIGNED_URL_TTL_SECONDS: '120',
+    });
+    expect(bucket).toContain('the Google Cloud Storage bucket aif-media, which only the server reaches');
+    expect(bucket).toContain('works for 120 seconds');
+    expect(bucket).not.toContain('DATA_DIR/media');
   });
 });
