@@ -64,7 +64,7 @@ export function concurrencyStoreContract(adapter: string, open: OpenStore): void
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       for (const o of outcomes.filter((o) => o.status === 'rejected'))
-        expect((o).reason).toMatchObject({ code: 'email_taken' });
+        expect(o.reason).toMatchObject({ code: 'email_taken' });
       expect((await clients[1].users.findByEmail(email))?.email).toBe(email);
     });
 
