@@ -2,13 +2,14 @@ import type { Config } from '../config/schema.js';
 import { UserError } from '../domain/errors.js';
 import { migrateToFirestore } from '../container/store-migration.js';
 
-const USAGE = `Usage: ai-factory migrate --to firestore --project <id> [--database <id>] [--emulator-host <host:port>]
+const USAGE = `Usage: ai-factory migrate --to firestore [--project <id>] [--database <id>] [--emulator-host <host:port>]
                            [--dry-run] [--force]
 
 Copies the embedded install (SQLite in DATA_DIR) into Firestore, then reads every record back and compares it.
 Stop the embedded server first. Re-running is safe: the same documents are written again.
   --dry-run   count what would be written; write nothing
   --force     write although the database already holds users (documents of copied records are overwritten)
+  --project, --database, --emulator-host default to FIRESTORE_PROJECT_ID, FIRESTORE_DATABASE_ID, FIRESTORE_EMULATOR_HOST
 Exit codes: 0 copied and verified (or dry run), 1 a difference was found, 2 refused or a problem with the command.`;
 
 /** `ai-factory migrate --to firestore`: the embedded install into Firestore, verified record by record. */
@@ -21,7 +22,7 @@ export async function migrateCommand(
     out(USAGE);
     return 0;
   }
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, config);
   const outcome = await migrateToFirestore(
     config,
     { projectId: args.project, databaseId: args.database, emulatorHost: args.emulatorHost },
@@ -31,6 +32,13 @@ export async function migrateCommand(
   return outcome === 'differences' ? 1 : outcome === 'refused' ? 2 : 0;
 }
 
+/**
+ * The configuration, with the Firestore settings seen as optional: this builds whether or not the deployment
+ * settings are in the schema yet (once they are, this is just `Config`).
+ */
+type FirestoreSettings = Config &
+  Partial<Record<'FIRESTORE_PROJECT_ID' | 'FIRESTORE_DATABASE_ID' | 'FIRESTORE_EMULATOR_HOST', string>>;
+
 interface MigrateArgs {
   project: string;
   database: string | undefined;
@@ -39,7 +47,7 @@ interface MigrateArgs {
   force: boolean;
 }
 
-function parseArgs(argv: string[]): MigrateArgs {
+function parseArgs(argv: string[], settings: FirestoreSettings): MigrateArgs {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {
@@ -55,12 +63,17 @@ function parseArgs(argv: string[]): MigrateArgs {
   }
   if (values.get('--to') !== 'firestore')
     throw new UserError('validation', 'usage', `Say where to: --to firestore\n${USAGE}`);
-  const project = values.get('--project');
-  if (!project) throw new UserError('validation', 'usage', `Say which project: --project <id>\n${USAGE}`);
+  const project = values.get('--project') ?? settings.FIRESTORE_PROJECT_ID;
+  if (!project)
+    throw new UserError(
+      'validation',
+      'usage',
+      `Say which project: --project <id> or FIRESTORE_PROJECT_ID\n${USAGE}`,
+    );
   return {
     project,
-    database: values.get('--database'),
-    emulatorHost: values.get('--emulator-host'),
+    database: values.get('--database') ?? settings.FIRESTORE_DATABASE_ID,
+    emulatorHost: values.get('--emulator-host') ?? settings.FIRESTORE_EMULATOR_HOST,
     dryRun: flags.has('--dry-run'),
     force: flags.has('--force'),
   };
