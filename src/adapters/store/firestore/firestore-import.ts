@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Timestamp, type DocumentData, type Firestore } from '@google-cloud/firestore';
 import { BugError } from '../../../domain/errors.js';
 import { unpack } from './codec.js';
@@ -73,6 +74,7 @@ export async function importRecords(
   const copies: CollectionCopy[] = [];
   for (const collection of RECORD_COLLECTIONS) {
     const codec = codecOf(collection);
+    const named = new Map<string, number>();
     const copy: CollectionCopy = { collection, records: 0, documents: 0 };
     let pending: DocWrite[] = [];
     const flush = async () => {
@@ -86,7 +88,7 @@ export async function importRecords(
       options.onBatch?.({ ...copy });
     };
     for (const record of source.records(collection)) {
-      const docs = codec.toDocs(record);
+      const docs = documentsOf(codec, record, named);
       // A record and its guards go in one batch, so a stopped copy never leaves a guard without its record.
       if (pending.length + docs.length > WRITE_BATCH_SIZE) await flush();
       pending.push(...docs);
@@ -151,9 +153,10 @@ export async function verifyImport(db: Firestore, source: RecordSource): Promise
 
   for (const collection of RECORD_COLLECTIONS) {
     const codec = codecOf(collection);
+    const named = new Map<string, number>();
     let chunk: Expected[] = [];
     for (const record of source.records(collection)) {
-      for (const write of codec.toDocs(record)) {
+      for (const write of documentsOf(codec, record, named)) {
         const ids = expectedIds.get(write.collection);
         // Two records claiming one key (or one id) would overwrite each other: that is a loss, not a copy.
         if (ids?.has(write.id)) differ(`${write.collection}/${write.id}: made by two records of the dump`);
@@ -176,6 +179,25 @@ export async function verifyImport(db: Firestore, source: RecordSource): Promise
     check.collections.push({ collection, expected, found, matching: matching.get(collection) ?? 0 });
   }
   return check;
+}
+
+/**
+ * The documents a record makes. A codec may name a document at random (a log line nothing reads by id, such as a
+ * stats call): that document gets an id made from the record instead (its nth copy, when several are alike), so a
+ * second run rewrites it rather than adding one, and the verification finds it. `named` counts the alike ones.
+ */
+function documentsOf(codec: RecordCodec, record: unknown, named: Map<string, number>): DocWrite[] {
+  const docs = codec.toDocs(record);
+  const again = codec.toDocs(record);
+  if (docs.every((doc, i) => doc.id === again[i]?.id)) return docs;
+  const body = canonical(record);
+  const nth = (named.get(body) ?? 0) + 1;
+  named.set(body, nth);
+  return docs.map((doc, i) =>
+    doc.id === again[i]?.id
+      ? doc
+      : { ...doc, id: `m${createHash('sha256').update(`${body}#${nth}#${i}`).digest('hex').slice(0, 32)}` },
+  );
 }
 
 /** A document a record makes, with the record (whose own document, not a guard, holds it in `data`). */
