@@ -32,13 +32,6 @@ export async function migrateCommand(
   return outcome === 'differences' ? 1 : outcome === 'refused' ? 2 : 0;
 }
 
-/**
- * The configuration, with the Firestore settings seen as optional: this builds whether or not the deployment
- * settings are in the schema yet (once they are, this is just `Config`).
- */
-type FirestoreSettings = Config &
-  Partial<Record<'FIRESTORE_PROJECT_ID' | 'FIRESTORE_DATABASE_ID' | 'FIRESTORE_EMULATOR_HOST', string>>;
-
 interface MigrateArgs {
   project: string;
   database: string | undefined;
@@ -47,7 +40,7 @@ interface MigrateArgs {
   force: boolean;
 }
 
-function parseArgs(argv: string[], settings: FirestoreSettings): MigrateArgs {
+function parseArgs(argv: string[], settings: Config): MigrateArgs {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {

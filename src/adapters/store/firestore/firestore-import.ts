@@ -7,7 +7,13 @@ import { FsContext } from './context.js';
 import { RECORD_CODECS } from './repositories.js';
 
 /** Collections of unique keys only: the record owning a key writes its guard document. */
-export const GUARD_COLLECTIONS = ['userEmails', 'jobKeys', 'publicationKeys'] as const;
+export const GUARD_COLLECTIONS = [
+  'userEmails',
+  'connectionAccounts',
+  'jobKeys',
+  'publicationKeys',
+  'trackedVideoPosts',
+] as const;
 
 /** A collection of records (every collection but the guards). */
 export type RecordCollection = Exclude<CollectionName, (typeof GUARD_COLLECTIONS)[number]>;

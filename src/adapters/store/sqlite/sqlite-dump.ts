@@ -1,4 +1,4 @@
-import type { CollectionName } from '../firestore/collections.js';
+import type { RecordCollection } from '../firestore/firestore-import.js';
 import { openDatabase, type Db } from './database.js';
 import { toPasswordReset, toInvitation, toSession } from './sqlite-access.repositories.js';
 import { toSnapshot, toVideo } from './sqlite-analytics.repositories.js';
@@ -12,7 +12,7 @@ import { toDataExport } from './sqlite-privacy.repositories.js';
 import { toPublication, toReview } from './sqlite-publishing.repositories.js';
 
 /** The collections a dump yields records for: every one but the guards, which their owners' records imply. */
-export type DumpedCollection = Exclude<CollectionName, 'userEmails' | 'jobKeys' | 'publicationKeys'>;
+export type DumpedCollection = RecordCollection;
 
 interface Source {
   /** Every row of the table, in primary key order (so two dumps of one file list records alike). */
