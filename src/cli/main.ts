@@ -3,6 +3,7 @@ import { UserError } from '../domain/errors.js';
 import { StageFailure } from '../services/generation/stage-runner.js';
 import { cacheCommand } from './cache.command.js';
 import { generateCommand } from './generate.command.js';
+import { migrateCommand } from './migrate.command.js';
 import { privacyCommand } from './privacy.command.js';
 import { vaultRotate } from './vault-rotate.command.js';
 
@@ -15,6 +16,7 @@ Commands:
   cache clear                            forget the stages kept (in DATA_DIR/cli) for later runs
   vault rotate [--prune]                 re-wrap every stored token under a new master key
   privacy delete-account --email … [--yes]  delete an account on a request that came by mail
+  migrate --to firestore --project … [--dry-run] [--force]  copy this install into Firestore, then verify it
 
 Exit codes: 0 done, 1 failed, 2 a problem with the command or its input.
 `;
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'vault' && command === 'rotate') return vaultRotate(loadConfigFromProcess(), rest, out);
   if (group === 'privacy')
     return reportingUserErrors(() => privacyCommand(loadConfigFromProcess(), argv.slice(1), out));
+  if (group === 'migrate')
+    return reportingUserErrors(() => migrateCommand(loadConfigFromProcess(), argv.slice(1), out));
   if (group === 'cache')
     return reportingUserErrors(() => cacheCommand(loadConfigFromProcess(), argv.slice(1), out));
   if (group === 'generate') {

@@ -71,16 +71,7 @@ export class FirestoreStore implements Store {
 
   /** A client of the database at `location`; nothing is sent until the first call. */
   static open(location: FirestoreLocation): FirestoreStore {
-    const db = new Firestore({
-      projectId: location.projectId,
-      ...(location.databaseId ? { databaseId: location.databaseId } : {}),
-      // The emulator speaks plain gRPC and takes the client as admin; Google's servers need TLS and credentials.
-      // Naming the universe keeps the client from asking the cloud metadata server which one it is in.
-      ...(location.emulatorHost
-        ? { host: location.emulatorHost, ssl: false, universeDomain: 'googleapis.com' }
-        : {}),
-    });
-    return new FirestoreStore(db);
+    return new FirestoreStore(firestoreClient(location));
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
@@ -106,4 +97,17 @@ export class FirestoreStore implements Store {
   async close(): Promise<void> {
     await this.db.terminate();
   }
+}
+
+/** A client of the database at `location` (the store's, and the migration's); nothing is sent until the first call. */
+export function firestoreClient(location: FirestoreLocation): Firestore {
+  return new Firestore({
+    projectId: location.projectId,
+    ...(location.databaseId ? { databaseId: location.databaseId } : {}),
+    // The emulator speaks plain gRPC and takes the client as admin; Google's servers need TLS and credentials.
+    // Naming the universe keeps the client from asking the cloud metadata server which one it is in.
+    ...(location.emulatorHost
+      ? { host: location.emulatorHost, ssl: false, universeDomain: 'googleapis.com' }
+      : {}),
+  });
 }

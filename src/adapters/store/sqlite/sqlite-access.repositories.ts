@@ -9,14 +9,15 @@ import { decodeCursor, toPage } from './cursor.js';
 import type { Db } from './database.js';
 import type { Run } from './sqlite-store.js';
 
-interface SessionRow {
+export interface SessionRow {
   id: string;
   user_id: string;
   current_workspace_id: string;
   created_at: string;
   expires_at: string;
 }
-const toSession = (r: SessionRow): Session => ({
+/** A sessions row as the domain Session. */
+export const toSession = (r: SessionRow): Session => ({
   id: r.id,
   userId: r.user_id,
   currentWorkspaceId: r.current_workspace_id,
@@ -24,7 +25,7 @@ const toSession = (r: SessionRow): Session => ({
   expiresAt: r.expires_at,
 });
 
-interface InvitationRow {
+export interface InvitationRow {
   id: string;
   workspace_id: string;
   email: string;
@@ -36,7 +37,8 @@ interface InvitationRow {
   accepted_at: string | null;
   accepted_by: string | null;
 }
-const toInvitation = (r: InvitationRow): Invitation => ({
+/** An invitations row as the domain Invitation. */
+export const toInvitation = (r: InvitationRow): Invitation => ({
   id: r.id,
   workspaceId: r.workspace_id,
   email: r.email,
@@ -47,6 +49,22 @@ const toInvitation = (r: InvitationRow): Invitation => ({
   expiresAt: r.expires_at,
   acceptedAt: r.accepted_at,
   acceptedBy: r.accepted_by,
+});
+
+export interface PasswordResetRow {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+/** A password_resets row as the domain PasswordReset. */
+export const toPasswordReset = (r: PasswordResetRow): PasswordReset => ({
+  tokenHash: r.token_hash,
+  userId: r.user_id,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
 });
 
 export function sqliteSessions(db: Db, run: Run): SessionRepository {
@@ -179,23 +197,8 @@ export function sqlitePasswordResets(db: Db, run: Run): PasswordResetRepository 
     find: (tokenHash) =>
       run(() => {
         const row = db.prepare('SELECT * FROM password_resets WHERE token_hash = ?').get(tokenHash) as
-          | {
-              token_hash: string;
-              user_id: string;
-              created_at: string;
-              expires_at: string;
-              used_at: string | null;
-            }
-          | undefined;
-        return row
-          ? ({
-              tokenHash: row.token_hash,
-              userId: row.user_id,
-              createdAt: row.created_at,
-              expiresAt: row.expires_at,
-              usedAt: row.used_at,
-            } satisfies PasswordReset)
-          : null;
+          PasswordResetRow | undefined;
+        return row ? toPasswordReset(row) : null;
       }),
     consume: (tokenHash, now) =>
       run(() => {

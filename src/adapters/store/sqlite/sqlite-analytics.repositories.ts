@@ -10,7 +10,8 @@ import type { Run } from './sqlite-store.js';
 
 // Times are compared as text, so every stored or compared time is first written the one UTC way.
 const utc = (iso: string) => new Date(iso).toISOString();
-const toVideo = (row: { data: string }) => JSON.parse(row.data) as TrackedVideo;
+/** A tracked_videos row (its JSON) as the domain TrackedVideo. */
+export const toVideo = (row: { data: string }) => JSON.parse(row.data) as TrackedVideo;
 // SQLite takes at most 32,766 bound values; lists of ids go in slices well below that.
 const IDS_PER_QUERY = 500;
 
@@ -131,7 +132,7 @@ export function sqliteTrackedVideos(db: Db, run: Run): TrackedVideoRepository {
   };
 }
 
-interface SnapshotRow {
+export interface SnapshotRow {
   id: string;
   workspace_id: string;
   tracked_video_id: string;
@@ -152,7 +153,8 @@ interface SnapshotRow {
 const COUNTERS = ['views', 'likes', 'comments', 'shares'] as const;
 type CounterRow = Record<(typeof COUNTERS)[number], number | null>;
 
-function toSnapshot(row: SnapshotRow): StatsSnapshot {
+/** A stats_snapshots row as the domain StatsSnapshot. */
+export function toSnapshot(row: SnapshotRow): StatsSnapshot {
   const counters: StatsCounters | null =
     row.extra === null
       ? null

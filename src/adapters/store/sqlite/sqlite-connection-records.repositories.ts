@@ -15,7 +15,7 @@ import { decodeCursor, toPage } from './cursor.js';
 import type { Db } from './database.js';
 import type { Run } from './sqlite-store.js';
 
-interface StateRow {
+export interface StateRow {
   state_hash: string;
   workspace_id: string;
   session_id: string;
@@ -27,6 +27,20 @@ interface StateRow {
   created_at: string;
   expires_at: string;
 }
+
+/** An oauth_states row as the domain OAuthState. */
+export const toOAuthState = (row: StateRow): OAuthState => ({
+  stateHash: row.state_hash,
+  workspaceId: row.workspace_id,
+  sessionId: row.session_id,
+  userId: row.user_id,
+  platform: row.platform,
+  codeVerifier: row.code_verifier,
+  reconnectId: row.reconnect_id,
+  forceConsent: row.force_consent === 1,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+});
 
 export function sqliteOAuthStates(db: Db, run: Run): OAuthStateRepository {
   return {
@@ -56,25 +70,14 @@ export function sqliteOAuthStates(db: Db, run: Run): OAuthStateRepository {
         const row = db.prepare('DELETE FROM oauth_states WHERE state_hash = ? RETURNING *').get(stateHash) as
           StateRow | undefined;
         if (!row || row.expires_at <= now) return null;
-        return {
-          stateHash: row.state_hash,
-          workspaceId: row.workspace_id,
-          sessionId: row.session_id,
-          userId: row.user_id,
-          platform: row.platform,
-          codeVerifier: row.code_verifier,
-          reconnectId: row.reconnect_id,
-          forceConsent: row.force_consent === 1,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-        } satisfies OAuthState;
+        return toOAuthState(row);
       }),
     deleteExpired: (before) =>
       run(() => db.prepare('DELETE FROM oauth_states WHERE expires_at <= ?').run(before).changes),
   };
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
   workspace_id: string;
   type: AuditEventType;
@@ -85,6 +88,19 @@ interface AuditRow {
   detail: string;
   created_at: string;
 }
+
+/** An audit_events row as the domain AuditEvent. */
+export const toAuditEvent = (r: AuditRow): AuditEvent => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  type: r.type,
+  platform: r.platform,
+  connectionId: r.connection_id,
+  externalAccountId: r.external_account_id,
+  actorUserId: r.actor_user_id,
+  detail: r.detail,
+  createdAt: r.created_at,
+});
 
 export function sqliteAudit(db: Db, run: Run): AuditRepository {
   return {
@@ -114,18 +130,7 @@ export function sqliteAudit(db: Db, run: Run): AuditRepository {
         const rows = db
           .prepare('SELECT * FROM audit_events WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
           .all(workspaceId, before, page.limit + 1) as AuditRow[];
-        const events = rows.map((r): AuditEvent => ({
-          id: r.id,
-          workspaceId: r.workspace_id,
-          type: r.type,
-          platform: r.platform,
-          connectionId: r.connection_id,
-          externalAccountId: r.external_account_id,
-          actorUserId: r.actor_user_id,
-          detail: r.detail,
-          createdAt: r.created_at,
-        }));
-        return toPage(events, page.limit, (e) => e.id);
+        return toPage(rows.map(toAuditEvent), page.limit, (e) => e.id);
       }),
   };
 }
@@ -144,6 +149,22 @@ export function sqliteWebhookReceipts(db: Db, run: Run): WebhookReceiptRepositor
   };
 }
 
+export interface DeletionRequestRow {
+  code: string;
+  platform: Platform;
+  external_user_id: string;
+  connections_deleted: number;
+  created_at: string;
+}
+/** A deletion_requests row as the domain DeletionRequest. */
+export const toDeletionRequest = (row: DeletionRequestRow): DeletionRequest => ({
+  code: row.code,
+  platform: row.platform,
+  externalUserId: row.external_user_id,
+  connectionsDeleted: row.connections_deleted,
+  createdAt: row.created_at,
+});
+
 export function sqliteDeletionRequests(db: Db, run: Run): DeletionRequestRepository {
   return {
     create: (r) =>
@@ -158,23 +179,8 @@ export function sqliteDeletionRequests(db: Db, run: Run): DeletionRequestReposit
     find: (code) =>
       run(() => {
         const row = db.prepare('SELECT * FROM deletion_requests WHERE code = ?').get(code) as
-          | {
-              code: string;
-              platform: Platform;
-              external_user_id: string;
-              connections_deleted: number;
-              created_at: string;
-            }
-          | undefined;
-        return row
-          ? ({
-              code: row.code,
-              platform: row.platform,
-              externalUserId: row.external_user_id,
-              connectionsDeleted: row.connections_deleted,
-              createdAt: row.created_at,
-            } satisfies DeletionRequest)
-          : null;
+          DeletionRequestRow | undefined;
+        return row ? toDeletionRequest(row) : null;
       }),
   };
 }

@@ -5,7 +5,7 @@ import { decodeCursor, toPage } from './cursor.js';
 import type { Db } from './database.js';
 import type { Run } from './sqlite-store.js';
 
-interface ConnectionRow {
+export interface ConnectionRow {
   id: string;
   workspace_id: string;
   platform: Platform;
@@ -27,7 +27,8 @@ interface ConnectionRow {
   updated_at: string;
 }
 
-const toConnection = (r: ConnectionRow): Connection => ({
+/** A connections row as the domain Connection. */
+export const toConnection = (r: ConnectionRow): Connection => ({
   id: r.id,
   workspaceId: r.workspace_id,
   platform: r.platform,
@@ -74,14 +75,15 @@ const values = (c: Connection) => [
   c.updatedAt,
 ];
 
-interface TokenRow {
+export interface TokenRow {
   connection_id: string;
   workspace_id: string;
   key_id: string;
   wrapped_key: string;
   ciphertext: string;
 }
-const toSealed = (r: TokenRow): SealedTokens => ({
+/** A connection_tokens row as the sealed tokens the vault opens. */
+export const toSealed = (r: TokenRow): SealedTokens => ({
   keyId: r.key_id,
   wrappedKey: r.wrapped_key,
   ciphertext: r.ciphertext,

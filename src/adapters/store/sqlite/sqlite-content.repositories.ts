@@ -12,7 +12,7 @@ import type { Db } from './database.js';
 import { hasEveryTerm, indexItemTitle } from './sqlite-item-search.js';
 import type { Run } from './sqlite-store.js';
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   workspace_id: string;
   title: string;
@@ -26,7 +26,8 @@ interface ItemRow {
   created_at: string;
   updated_at: string;
 }
-const toItem = (r: ItemRow): ContentItem => ({
+/** A content_items row as the domain ContentItem. */
+export const toItem = (r: ItemRow): ContentItem => ({
   id: r.id,
   workspaceId: r.workspace_id,
   title: r.title,
@@ -49,7 +50,7 @@ const itemValues = (i: ContentItem) => [
   i.updatedAt,
 ];
 
-interface VersionRow {
+export interface VersionRow {
   id: string;
   item_id: string;
   workspace_id: string;
@@ -58,7 +59,8 @@ interface VersionRow {
   data: string;
   created_at: string;
 }
-const toVersion = (r: VersionRow): Version => ({
+/** A content_versions row as the domain Version. */
+export const toVersion = (r: VersionRow): Version => ({
   id: r.id,
   itemId: r.item_id,
   workspaceId: r.workspace_id,
@@ -194,7 +196,7 @@ export function sqliteStageCache(db: Db, run: Run): StageCacheRepository {
   };
 }
 
-interface AssetRow {
+export interface AssetRow {
   id: string;
   workspace_id: string;
   media_key: string;
@@ -207,7 +209,8 @@ interface AssetRow {
   tags: string;
   created_at: string;
 }
-const toAsset = (r: AssetRow): MediaAsset => ({
+/** A media_assets row as the domain MediaAsset. */
+export const toAsset = (r: AssetRow): MediaAsset => ({
   id: r.id,
   workspaceId: r.workspace_id,
   mediaKey: r.media_key,

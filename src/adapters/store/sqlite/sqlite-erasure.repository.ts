@@ -45,6 +45,23 @@ function replaceDeep(value: unknown, from: string, to: string): unknown {
   return value;
 }
 
+export interface DeletionLogRow {
+  id: string;
+  kind: string;
+  created_at: string;
+  counts: string;
+}
+/** A deletion_log row as the domain DeletionLogEntry; null for a kind this version does not know. */
+export function toDeletionLogEntry(row: DeletionLogRow): DeletionLogEntry | null {
+  if (!(DELETION_KINDS as readonly string[]).includes(row.kind)) return null;
+  return {
+    id: row.id,
+    kind: row.kind as DeletionKind,
+    createdAt: row.created_at,
+    counts: JSON.parse(row.counts) as DeletionCounts,
+  };
+}
+
 export function sqliteErasure(db: Db, run: Run): ErasureRepository {
   const changes = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
   // Nested in a store transaction, better-sqlite3 makes this a savepoint; alone, its own transaction.
@@ -188,14 +205,8 @@ export function sqliteErasure(db: Db, run: Run): ErasureRepository {
     findLog: (id) =>
       run(() => {
         const row = db.prepare('SELECT * FROM deletion_log WHERE id = ?').get(id) as
-          { id: string; kind: string; created_at: string; counts: string } | undefined;
-        if (!row || !(DELETION_KINDS as readonly string[]).includes(row.kind)) return null;
-        return {
-          id: row.id,
-          kind: row.kind as DeletionKind,
-          createdAt: row.created_at,
-          counts: JSON.parse(row.counts) as DeletionCounts,
-        } satisfies DeletionLogEntry;
+          DeletionLogRow | undefined;
+        return row ? toDeletionLogEntry(row) : null;
       }),
 
     purgeDeleted: () =>

@@ -3,7 +3,7 @@ import type { JobRepository } from '../../../ports/store.js';
 import type { Db } from './database.js';
 import type { Run } from './sqlite-store.js';
 
-interface JobRow {
+export interface JobRow {
   id: string;
   workspace_id: string;
   type: string;
@@ -20,7 +20,8 @@ interface JobRow {
   created_at: string;
   updated_at: string;
 }
-const toJob = (r: JobRow): Job => ({
+/** A jobs row as the domain Job. */
+export const toJob = (r: JobRow): Job => ({
   id: r.id,
   workspaceId: r.workspace_id,
   type: r.type,

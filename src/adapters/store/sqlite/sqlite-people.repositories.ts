@@ -13,14 +13,15 @@ import { decodeCursor, toPage } from './cursor.js';
 import type { Db } from './database.js';
 import type { Run } from './sqlite-store.js';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   name: string;
   password_hash: string;
   created_at: string;
 }
-const toUser = (r: UserRow): User => ({
+/** A users row as the domain User. */
+export const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -28,14 +29,15 @@ const toUser = (r: UserRow): User => ({
   createdAt: r.created_at,
 });
 
-interface MembershipRow {
+export interface MembershipRow {
   id: string;
   workspace_id: string;
   user_id: string;
   role: Role;
   joined_at: string;
 }
-const toMembership = (r: MembershipRow): Membership => ({
+/** A memberships row as the domain Membership. */
+export const toMembership = (r: MembershipRow): Membership => ({
   id: r.id,
   workspaceId: r.workspace_id,
   userId: r.user_id,
@@ -73,14 +75,15 @@ export function sqliteUsers(db: Db, run: Run): UserRepository {
   };
 }
 
-interface WorkspaceRow {
+export interface WorkspaceRow {
   id: string;
   name: string;
   created_at: string;
   settings: string | null;
 }
 
-function toWorkspace(row: WorkspaceRow): Workspace {
+/** A workspaces row as the domain Workspace. */
+export function toWorkspace(row: WorkspaceRow): Workspace {
   const workspace: Workspace = { id: row.id, name: row.name, createdAt: row.created_at };
   if (row.settings) workspace.settings = JSON.parse(row.settings) as WorkspaceSettings;
   return workspace;

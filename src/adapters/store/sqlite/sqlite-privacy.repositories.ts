@@ -3,7 +3,7 @@ import type { DataExportRepository } from '../../../ports/store.js';
 import type { Db } from './database.js';
 import type { Run } from './sqlite-store.js';
 
-interface DataExportRow {
+export interface DataExportRow {
   id: string;
   user_id: string;
   workspace_id: string;
@@ -18,7 +18,8 @@ interface DataExportRow {
   expires_at: string | null;
 }
 
-const toDataExport = (r: DataExportRow): DataExport => ({
+/** A data_exports row as the domain DataExport. */
+export const toDataExport = (r: DataExportRow): DataExport => ({
   id: r.id,
   userId: r.user_id,
   workspaceId: r.workspace_id,

@@ -12,8 +12,11 @@ import type { Run } from './sqlite-store.js';
 export const timeKey = (iso: string, id: string): string =>
   `${String(Date.parse(iso)).padStart(14, '0')}${id}`;
 
+/** A version_reviews row (its JSON) as the domain VersionReview. */
+export const toReview = (row: { data: string }) => JSON.parse(row.data) as VersionReview;
+
 export function sqliteReviews(db: Db, run: Run): ReviewRepository {
-  const parse = (row: { data: string } | undefined) => (row ? (JSON.parse(row.data) as VersionReview) : null);
+  const parse = (row: { data: string } | undefined) => (row ? toReview(row) : null);
   return {
     save: (r) =>
       run(
@@ -76,7 +79,8 @@ interface PublicationRow {
   sort_key: string;
   data: string;
 }
-const toPublication = (row: { data: string }) => JSON.parse(row.data) as Publication;
+/** A publications row (its JSON) as the domain Publication. */
+export const toPublication = (row: { data: string }) => JSON.parse(row.data) as Publication;
 // Times are compared as text, so every stored or compared time is first written the one UTC way.
 const utc = (iso: string) => new Date(iso).toISOString();
 const plannedAt = (p: Publication) => utc(p.scheduledAt ?? p.createdAt);
