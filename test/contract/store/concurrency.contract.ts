@@ -4,7 +4,7 @@ import { newId } from '../../../src/domain/ids.js';
 import type { Store } from '../../../src/ports/store.js';
 import type { SealedTokens } from '../../../src/ports/token-vault.js';
 import { trackedVideo } from './analytics-fixtures.js';
-import { connection, invitation, LATER, NOW, user, workspaceWith } from './fixtures.js';
+import { connection, invitation, item, LATER, NOW, user, version, workspaceWith } from './fixtures.js';
 import type { OpenStore, StoreHarness } from './harness.js';
 import { publication } from './publishing-fixtures.js';
 
@@ -107,6 +107,15 @@ export function concurrencyStoreContract(adapter: string, open: OpenStore): void
       const stored = await race(clients, 6, (s) => s.jobs.enqueue(queuedJob({ idempotencyKey: key })));
       expect(new Set(stored.map((j) => j.id)).size).toBe(1);
       expect(await clients[0].jobs.countByStatus()).toEqual({ queued: 1 });
+    });
+
+    it('keeps one version of a number when both clients make it', async () => {
+      const ws = await workspaceWith(clients[0]);
+      const base = item(ws.id);
+      await clients[0].content.createItem(base);
+      const results = await Promise.allSettled(clients.map((c) => c.content.createVersion(version(base, 1))));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await clients[1].content.listVersions(ws.id, base.id)).toHaveLength(1);
     });
 
     it('makes one publication of one idempotency key, and lets one of two writers save a revision', async () => {

@@ -53,58 +53,6 @@ describe.runIf(firestoreEmulatorAvailable('Firestore connection races'))(
       await emulator.reset(projectId);
     });
 
-    it('gives a refresh lease to exactly one of two clients', async () => {
-      const c = connection(workspaceId, { nextRefreshAt: EARLIER });
-      await a.connections.create(c);
-      const race = await outcomes(
-        [a, b, a, b].map((s) => s.connections.acquireRefreshLease(workspaceId, c.id, NOW, LATER)),
-      );
-      expect(race.rejected).toBe(0);
-      expect(race.values.filter(Boolean)).toHaveLength(1);
-      expect(await b.connections.listDueRefreshes(NOW, 10)).toEqual([]);
-    });
-
-    it('lets one of two racing rewraps replace the sealed tokens, and keeps the winner', async () => {
-      const c = connection(workspaceId);
-      await a.connections.create(c);
-      await a.connections.saveTokens(workspaceId, c.id, sealed(1), NOW);
-      const race = await outcomes([
-        a.connections.replaceSealed(workspaceId, c.id, sealed(1), sealed(2)),
-        b.connections.replaceSealed(workspaceId, c.id, sealed(1), sealed(3)),
-      ]);
-      expect(race.rejected).toBe(0);
-      expect(race.values.filter(Boolean)).toHaveLength(1);
-      const winner = race.values[0] ? sealed(2) : sealed(3);
-      expect(await a.connections.loadTokens(workspaceId, c.id)).toEqual(winner);
-    });
-
-    it('hands an OAuth state to one of two racing callbacks', async () => {
-      const stateHash = newId();
-      await a.oauthStates.create({
-        stateHash,
-        workspaceId,
-        sessionId: 's1',
-        userId: 'u1',
-        platform: 'tiktok',
-        codeVerifier: null,
-        reconnectId: null,
-        forceConsent: false,
-        createdAt: EARLIER,
-        expiresAt: LATER,
-      });
-      const race = await outcomes([a, b, a, b].map((s) => s.oauthStates.consume(stateHash, NOW)));
-      expect(race.rejected).toBe(0);
-      expect(race.values.filter((s) => s !== null)).toHaveLength(1);
-    });
-
-    it('remembers a platform event delivered to two clients at once for exactly one of them', async () => {
-      const race = await outcomes(
-        [a, b, a, b].map((s) => s.webhookReceipts.remember('digest', 'tiktok', NOW)),
-      );
-      expect(race.rejected).toBe(0);
-      expect(race.values.filter(Boolean)).toHaveLength(1);
-    });
-
     it('keeps one connection per workspace and account when two clients connect it at once', async () => {
       const account = { platform: 'youtube' as const, externalAccountId: 'chan-1' };
       const race = await outcomes([

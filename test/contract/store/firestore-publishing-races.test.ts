@@ -43,43 +43,6 @@ describe.runIf(firestoreEmulatorAvailable('Firestore publishing races'))(
     }
 
     it(
-      'makes one publication of two creates racing with one idempotency key',
-      async () => {
-        const [a, b] = twoClients();
-        const ws = newId();
-        for (let round = 0; round < ROUNDS; round++) {
-          const key = `key-${round}`;
-          const [first, second] = await Promise.all([
-            a.publications.create(publication(ws, { idempotencyKey: key })),
-            b.publications.create(publication(ws, { idempotencyKey: key })),
-          ]);
-          expect(second.id).toBe(first.id);
-        }
-        expect((await a.publications.list(ws, {}, { limit: 50 })).items).toHaveLength(ROUNDS);
-      },
-      RACE_TIMEOUT_MS,
-    );
-
-    it(
-      'lets exactly one of two updates from the same revision win',
-      async () => {
-        const [a, b] = twoClients();
-        const ws = newId();
-        for (let round = 0; round < ROUNDS; round++) {
-          const p = await a.publications.create(publication(ws));
-          const results = await Promise.all([
-            a.publications.update({ ...p, status: 'uploading', revision: 2 }),
-            b.publications.update({ ...p, status: 'canceled', revision: 2 }),
-          ]);
-          expect(results.filter(Boolean)).toHaveLength(1);
-          const stored = await b.publications.find(ws, p.id);
-          expect(stored?.status).toBe(results[0] ? 'uploading' : 'canceled');
-        }
-      },
-      RACE_TIMEOUT_MS,
-    );
-
-    it(
       'tracks one video of two creates racing for one connection and post, and keeps one reading per age',
       async () => {
         const [a, b] = twoClients();

@@ -5,7 +5,6 @@ import type { CollectionName } from '../../../src/adapters/store/firestore/colle
 import { FsContext } from '../../../src/adapters/store/firestore/context.js';
 import { firestoreErasure } from '../../../src/adapters/store/firestore/firestore-erasure.repository.js';
 import { FirestoreStore } from '../../../src/adapters/store/firestore/firestore-store.js';
-import { UserError } from '../../../src/domain/errors.js';
 import { newId } from '../../../src/domain/ids.js';
 import { DELETED_MEMBER } from '../../../src/domain/privacy/deletion.js';
 import { invitation, LATER, NOW, user, workspaceWith } from '../../contract/store/fixtures.js';
@@ -102,20 +101,6 @@ describe.runIf(firestoreEmulatorAvailable('Firestore people and erasure'))(
     };
     const left = async (collection: CollectionName, ws: string) =>
       (await db.collection(collection).get()).docs.filter((d) => keyOf(d.id).startsWith(ws)).length;
-
-    it('gives an email to one of two clients creating it at once; the other gets email_taken', async () => {
-      for (let round = 0; round < 2; round += 1) {
-        const email = `race-${round}@example.com`;
-        const [a, b] = [user(email), user(email)];
-        const results = await Promise.allSettled([store.users.create(a), peer.users.create(b)]);
-        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-        expect(lost).toHaveLength(1);
-        expect(lost[0]!.reason).toBeInstanceOf(UserError);
-        expect(lost[0]!.reason).toMatchObject({ code: 'email_taken' });
-        const winner = results[0].status === 'fulfilled' ? a : b;
-        expect(await store.users.findByEmail(email)).toEqual(winner);
-      }
-    });
 
     it('adds one membership of a pair when two clients race, and lets a transaction read what it wrote', async () => {
       const u = user();
