@@ -1,10 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/domain/content-item.js';
 import { newId } from '../../../src/domain/ids.js';
 import type { Store } from '../../../src/ports/store.js';
 import type { SealedTokens } from '../../../src/ports/token-vault.js';
 import { trackedVideo } from './analytics-fixtures.js';
-import { connection, invitation, item, LATER, NOW, user, version, workspaceWith } from './fixtures.js';
+import {
+  connection,
+  invitation,
+  item,
+  LATER,
+  NOW,
+  queuedJob,
+  user,
+  version,
+  workspaceWith,
+} from './fixtures.js';
 import type { OpenStore, StoreHarness } from './harness.js';
 import { publication } from './publishing-fixtures.js';
 
@@ -18,27 +27,6 @@ const sealed = (tag: string): SealedTokens => ({
   wrappedKey: `w-${tag}`,
   ciphertext: `c-${tag}`,
 });
-
-function queuedJob(over: Partial<Job> = {}): Job {
-  return {
-    id: newId(),
-    workspaceId: 'w1',
-    type: 'publish',
-    payload: {},
-    status: 'queued',
-    attempts: 0,
-    progress: null,
-    error: null,
-    runAfter: NOW,
-    leaseUntil: null,
-    leaseOwner: null,
-    leaseNode: null,
-    idempotencyKey: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...over,
-  };
-}
 
 /**
  * Two clients of one database (two processes, in production) racing for the same record: every lease, single-use
@@ -92,7 +80,7 @@ export function concurrencyStoreContract(adapter: string, open: OpenStore): void
     });
 
     it('hands each job to one worker', async () => {
-      const jobs = Array.from({ length: 5 }, () => queuedJob());
+      const jobs = Array.from({ length: 5 }, () => queuedJob('w1', { type: 'publish' }));
       for (const j of jobs) await clients[0].jobs.enqueue(j);
       const claimed = await race(clients, 12, (s, n) =>
         s.jobs.claimNext(NOW, LATER, { node: `host-${n % 2}`, id: `worker-${n}` }),
@@ -104,7 +92,9 @@ export function concurrencyStoreContract(adapter: string, open: OpenStore): void
 
     it('makes one job of one idempotency key', async () => {
       const key = `generate:${newId()}`;
-      const stored = await race(clients, 6, (s) => s.jobs.enqueue(queuedJob({ idempotencyKey: key })));
+      const stored = await race(clients, 6, (s) =>
+        s.jobs.enqueue(queuedJob('w1', { type: 'publish', idempotencyKey: key })),
+      );
       expect(new Set(stored.map((j) => j.id)).size).toBe(1);
       expect(await clients[0].jobs.countByStatus()).toEqual({ queued: 1 });
     });

@@ -13,6 +13,7 @@ import {
   item,
   LATER,
   NOW,
+  queuedJob,
   user,
   version,
   workspaceWith,
@@ -62,23 +63,7 @@ async function furnished(store: Store, person: User) {
     units: 1,
   });
   const jobId = newId();
-  await store.jobs.enqueue({
-    id: jobId,
-    workspaceId: ws.id,
-    type: 'generate',
-    payload: { itemId: it.id },
-    status: 'queued',
-    attempts: 0,
-    progress: null,
-    error: null,
-    runAfter: NOW,
-    leaseUntil: null,
-    leaseOwner: null,
-    leaseNode: null,
-    idempotencyKey: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-  });
+  await store.jobs.enqueue(queuedJob(ws.id, { id: jobId, payload: { itemId: it.id } }));
   await store.stageCache.put(ws.id, 'script-key', 'script', { hook: 'Hi' }, NOW);
   const picture = asset(ws.id);
   await store.mediaAssets.create(picture);

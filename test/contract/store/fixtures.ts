@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Connection } from '../../../src/domain/connection.js';
 import type { AuditEvent } from '../../../src/domain/connection-records.js';
-import type { ContentItem, MediaAsset, Version } from '../../../src/domain/content-item.js';
+import type { ContentItem, Job, MediaAsset, Version } from '../../../src/domain/content-item.js';
 import type { Brief } from '../../../src/domain/content.js';
 import { newId } from '../../../src/domain/ids.js';
 import type { Invitation, User, Workspace } from '../../../src/domain/people.js';
@@ -211,6 +211,28 @@ export function auditEvent(workspaceId: string, over: Partial<AuditEvent> = {}):
     actorUserId: null,
     detail: 'Scopes: video.publish',
     createdAt: NOW,
+    ...over,
+  };
+}
+
+/** A queued job of a workspace, due at NOW; `over` changes any field. */
+export function queuedJob(workspaceId: string, over: Partial<Job> = {}): Job {
+  return {
+    id: newId(),
+    workspaceId,
+    type: 'generate',
+    payload: {},
+    status: 'queued',
+    attempts: 0,
+    progress: null,
+    error: null,
+    runAfter: NOW,
+    leaseUntil: null,
+    leaseOwner: null,
+    leaseNode: null,
+    idempotencyKey: null,
+    createdAt: NOW,
+    updatedAt: NOW,
     ...over,
   };
 }

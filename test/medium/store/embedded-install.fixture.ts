@@ -15,6 +15,7 @@ import {
   item,
   LATER,
   NOW,
+  queuedJob,
   user,
   version,
   workspaceWith,
@@ -37,26 +38,8 @@ export interface EmbeddedInstall {
   itemId: string;
 }
 
-function job(workspaceId: string, over: Partial<Job> = {}): Job {
-  return {
-    id: newId(),
-    workspaceId,
-    type: 'generate',
-    payload: { itemId: 'x', brief: { topic: 'Morning habits' } },
-    status: 'queued',
-    attempts: 0,
-    progress: null,
-    error: null,
-    runAfter: NOW,
-    leaseUntil: null,
-    leaseOwner: null,
-    leaseNode: null,
-    idempotencyKey: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...over,
-  };
-}
+const job = (workspaceId: string, over: Partial<Job> = {}): Job =>
+  queuedJob(workspaceId, { payload: { itemId: 'x', brief: { topic: 'Morning habits' } }, ...over });
 
 /**
  * A small but realistic embedded install, written through the SQLite repositories: at least one record of every
