@@ -58,3 +58,12 @@ export interface RecordCodec {
   collection: CollectionName;
   toDocs(record: unknown): DocWrite[];
 }
+
+/** The codec of a collection whose record is one document and needs no guard. */
+export function oneDocCodec<T>(
+  collection: CollectionName,
+  idOf: (record: T) => string,
+  toDoc: (record: T) => DocumentData,
+): RecordCodec {
+  return { collection, toDocs: (record) => [{ collection, id: idOf(record as T), doc: toDoc(record as T) }] };
+}

@@ -6,7 +6,7 @@ import type {
   SessionRepository,
 } from '../../../ports/store.js';
 import { decodeCursor, pack, toPage, unpack } from './codec.js';
-import type { RecordCodec } from './collections.js';
+import { oneDocCodec, type RecordCodec } from './collections.js';
 import type { FsContext } from './context.js';
 
 const byKey =
@@ -159,25 +159,7 @@ export function firestorePasswordResets(ctx: FsContext): PasswordResetRepository
 }
 
 export const accessCodecs: RecordCodec[] = [
-  {
-    collection: 'sessions',
-    toDocs: (record) => {
-      const s = record as Session;
-      return [{ collection: 'sessions', id: s.id, doc: sessionDoc(s) }];
-    },
-  },
-  {
-    collection: 'invitations',
-    toDocs: (record) => {
-      const i = record as Invitation;
-      return [{ collection: 'invitations', id: i.id, doc: invitationDoc(i) }];
-    },
-  },
-  {
-    collection: 'passwordResets',
-    toDocs: (record) => {
-      const r = record as PasswordReset;
-      return [{ collection: 'passwordResets', id: r.tokenHash, doc: passwordResetDoc(r) }];
-    },
-  },
+  oneDocCodec<Session>('sessions', (s) => s.id, sessionDoc),
+  oneDocCodec<Invitation>('invitations', (i) => i.id, invitationDoc),
+  oneDocCodec<PasswordReset>('passwordResets', (r) => r.tokenHash, passwordResetDoc),
 ];

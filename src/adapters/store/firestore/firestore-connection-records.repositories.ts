@@ -9,7 +9,7 @@ import type {
   WebhookReceiptRepository,
 } from '../../../ports/store.js';
 import { decodeCursor, pack, toPage, unpack } from './codec.js';
-import type { CollectionName, RecordCodec } from './collections.js';
+import { oneDocCodec, type CollectionName, type RecordCodec } from './collections.js';
 import type { FsContext } from './context.js';
 
 /** What a `webhookReceipts` document holds (id = digest). */
@@ -115,32 +115,8 @@ export function firestoreDeletionRequests(ctx: FsContext): DeletionRequestReposi
 
 /** OAuth states, audit events, webhook receipts and deletion requests, as the repositories write them. */
 export const connectionRecordCodecs: RecordCodec[] = [
-  {
-    collection: 'oauthStates',
-    toDocs: (record) => {
-      const s = record as OAuthState;
-      return [{ collection: 'oauthStates', id: s.stateHash, doc: oauthStateDoc(s) }];
-    },
-  },
-  {
-    collection: 'auditEvents',
-    toDocs: (record) => {
-      const e = record as AuditEvent;
-      return [{ collection: 'auditEvents', id: e.id, doc: auditDoc(e) }];
-    },
-  },
-  {
-    collection: 'webhookReceipts',
-    toDocs: (record) => {
-      const r = record as WebhookReceiptRecord;
-      return [{ collection: 'webhookReceipts', id: r.digest, doc: receiptDoc(r) }];
-    },
-  },
-  {
-    collection: 'deletionRequests',
-    toDocs: (record) => {
-      const r = record as DeletionRequest;
-      return [{ collection: 'deletionRequests', id: r.code, doc: deletionRequestDoc(r) }];
-    },
-  },
+  oneDocCodec<OAuthState>('oauthStates', (s) => s.stateHash, oauthStateDoc),
+  oneDocCodec<AuditEvent>('auditEvents', (e) => e.id, auditDoc),
+  oneDocCodec<WebhookReceiptRecord>('webhookReceipts', (r) => r.digest, receiptDoc),
+  oneDocCodec<DeletionRequest>('deletionRequests', (r) => r.code, deletionRequestDoc),
 ];

@@ -3,7 +3,7 @@ import type { Connection, Platform } from '../../../domain/connection.js';
 import { UserError } from '../../../domain/errors.js';
 import type { ConnectionRepository } from '../../../ports/store.js';
 import { decodeCursor, pack, toPage, unpack } from './codec.js';
-import type { DocWrite, RecordCodec } from './collections.js';
+import { oneDocCodec, type DocWrite, type RecordCodec } from './collections.js';
 import type { FsContext, QuerySpec } from './context.js';
 import { sealedTokensDoc, sealedTokensOf, type SealedTokensRecord } from './firestore-sealed-tokens.js';
 
@@ -201,11 +201,5 @@ export const connectionCodecs: RecordCodec[] = [
       ];
     },
   },
-  {
-    collection: 'sealedTokens',
-    toDocs: (record) => {
-      const r = record as SealedTokensRecord;
-      return [{ collection: 'sealedTokens', id: r.connectionId, doc: sealedTokensDoc(r) }];
-    },
-  },
+  oneDocCodec<SealedTokensRecord>('sealedTokens', (r) => r.connectionId, sealedTokensDoc),
 ];

@@ -3,7 +3,7 @@ import type { ContentItem, MediaAsset, Version } from '../../../domain/content-i
 import { searchQueryTerms, titleSearchTerms } from '../../../domain/search-terms.js';
 import type { ContentRepository, MediaAssetRepository, StageCacheRepository } from '../../../ports/store.js';
 import { pack, unpack } from './codec.js';
-import type { RecordCodec } from './collections.js';
+import { oneDocCodec, type RecordCodec } from './collections.js';
 import type { FsContext, QuerySpec } from './context.js';
 import { newestFirstPage } from './newest-first-pages.js';
 
@@ -170,20 +170,8 @@ export function firestoreMediaAssets(ctx: FsContext): MediaAssetRepository {
 }
 
 export const contentCodecs: RecordCodec[] = [
-  {
-    collection: 'contentItems',
-    toDocs: (record) => {
-      const item = record as ContentItem;
-      return [{ collection: 'contentItems', id: item.id, doc: itemDoc(item) }];
-    },
-  },
-  {
-    collection: 'versions',
-    toDocs: (record) => {
-      const version = record as Version;
-      return [{ collection: 'versions', id: version.id, doc: versionDoc(version) }];
-    },
-  },
+  oneDocCodec<ContentItem>('contentItems', (item) => item.id, itemDoc),
+  oneDocCodec<Version>('versions', (version) => version.id, versionDoc),
   {
     collection: 'stageCache',
     toDocs: (record) => {
@@ -192,11 +180,5 @@ export const contentCodecs: RecordCodec[] = [
       return [{ collection: 'stageCache', id, doc: pack(entry, { workspaceId: entry.workspaceId }) }];
     },
   },
-  {
-    collection: 'mediaAssets',
-    toDocs: (record) => {
-      const asset = record as MediaAsset;
-      return [{ collection: 'mediaAssets', id: asset.id, doc: assetDoc(asset) }];
-    },
-  },
+  oneDocCodec<MediaAsset>('mediaAssets', (asset) => asset.id, assetDoc),
 ];

@@ -10,7 +10,7 @@ import {
 import type { Publication } from '../../../domain/publishing/publication.js';
 import type { ErasureRepository } from '../../../ports/store.js';
 import { pack, unpack } from './codec.js';
-import type { CollectionName, RecordCodec } from './collections.js';
+import { oneDocCodec, type CollectionName, type RecordCodec } from './collections.js';
 import type { FsContext, QuerySpec } from './context.js';
 import { sessionDoc } from './firestore-access.repositories.js';
 
@@ -279,11 +279,5 @@ export function firestoreErasure(ctx: FsContext): ErasureRepository {
 }
 
 export const erasureCodecs: RecordCodec[] = [
-  {
-    collection: 'deletionLog',
-    toDocs: (record) => {
-      const entry = record as DeletionLogEntry;
-      return [{ collection: 'deletionLog', id: entry.id, doc: deletionLogDoc(entry) }];
-    },
-  },
+  oneDocCodec<DeletionLogEntry>('deletionLog', (entry) => entry.id, deletionLogDoc),
 ];

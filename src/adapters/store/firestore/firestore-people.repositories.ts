@@ -9,7 +9,7 @@ import type {
 } from '../../../domain/people.js';
 import type { MembershipRepository, UserRepository, WorkspaceRepository } from '../../../ports/store.js';
 import { decodeCursor, pack, toPage, unpack } from './codec.js';
-import type { DocWrite, RecordCodec } from './collections.js';
+import { oneDocCodec, type DocWrite, type RecordCodec } from './collections.js';
 import type { FsContext } from './context.js';
 
 /** gRPC ALREADY_EXISTS: a `create` found the document there. */
@@ -167,13 +167,7 @@ export function firestoreMemberships(ctx: FsContext): MembershipRepository {
 
 export const peopleCodecs: RecordCodec[] = [
   { collection: 'users', toDocs: (record) => userDocs(record as User) },
-  {
-    collection: 'workspaces',
-    toDocs: (record) => {
-      const w = record as Workspace;
-      return [{ collection: 'workspaces', id: w.id, doc: workspaceDoc(w) }];
-    },
-  },
+  oneDocCodec<Workspace>('workspaces', (w) => w.id, workspaceDoc),
   {
     collection: 'memberships',
     toDocs: (record) => {

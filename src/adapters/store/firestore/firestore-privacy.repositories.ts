@@ -2,7 +2,7 @@ import type { DocumentData } from '@google-cloud/firestore';
 import type { DataExport } from '../../../domain/privacy/data-export.js';
 import type { DataExportRepository } from '../../../ports/store.js';
 import { pack, unpack } from './codec.js';
-import type { RecordCodec } from './collections.js';
+import { oneDocCodec, type RecordCodec } from './collections.js';
 import type { FsContext } from './context.js';
 
 export const dataExportDoc = (e: DataExport): DocumentData =>
@@ -76,11 +76,5 @@ export function firestoreDataExports(ctx: FsContext): DataExportRepository {
 }
 
 export const privacyCodecs: RecordCodec[] = [
-  {
-    collection: 'dataExports',
-    toDocs: (record) => {
-      const e = record as DataExport;
-      return [{ collection: 'dataExports', id: e.id, doc: dataExportDoc(e) }];
-    },
-  },
+  oneDocCodec<DataExport>('dataExports', (e) => e.id, dataExportDoc),
 ];
