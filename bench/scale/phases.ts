@@ -77,7 +77,8 @@ export async function runPublishingPhase(input: {
   during?: { atShare: number; act: () => Promise<void> };
 }): Promise<{ result: PhaseResult; ids: Set<string> }> {
   const { videos, count, marker, label } = input;
-  const due = Date.now() + input.leadMs;
+  // Making a publication asks TikTok for the creator's settings: allow for that, so all are made before they are due.
+  const due = Date.now() + Math.max(input.leadMs, count * 250);
   const dueIso = new Date(due).toISOString();
   const ids = new Set<string>();
   let next = 0;
@@ -93,14 +94,17 @@ export async function runPublishingPhase(input: {
       }
     }),
   );
+  // Measured from the due time all the same, so a late finish of the making only lowers the figure.
   if (Date.now() > due)
-    throw new Error(`${label}: making the publications took past their due time; raise --lead`);
+    console.warn(
+      `${label}: making the publications took ${Date.now() - due} ms past their due time; raise --lead`,
+    );
   const workspaces = [...new Set(videos.map((v) => v.workspace))];
   let acted = !input.during;
   const until = due + input.withinMs;
   let mine: PublicationRow[];
   for (;;) {
-    await sleep(2000);
+    await sleep(3000);
     mine = (await Promise.all(workspaces.map((w) => listAll<PublicationRow>(w.client, '/api/publications'))))
       .flat()
       .filter((p) => ids.has(p.id));
