@@ -177,7 +177,13 @@ async function main(): Promise<number> {
           ...phaseA,
           label: 'K-kill',
           count: phaseSizes[2]!,
-          during: { atShare: 0.2, act: () => worker1.kill() },
+          during: {
+            atShare: 0.2,
+            act: async (inFlight) => {
+              console.log(`  SIGKILL worker-1 with ${inFlight} publications uploading or processing`);
+              await worker1.kill();
+            },
+          },
         })
       ).result,
     );

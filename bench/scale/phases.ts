@@ -35,7 +35,7 @@ export async function runGenerations(
   workspaces: BenchWorkspace[],
   perWorkspace: number,
   marker: string,
-  midway: { atShare: number; act: () => Promise<void> },
+  midway: { atShare: number; act: (inFlight: number) => Promise<void> },
   withinMs: number,
 ): Promise<{ rows: Map<BenchWorkspace, ItemRow[]>; seconds: number }> {
   const started = Date.now();
@@ -54,7 +54,7 @@ export async function runGenerations(
     const done = all.filter((i) => i.status === 'ready' || i.status === 'failed').length;
     if (!actedMidway && done >= total * midway.atShare) {
       actedMidway = true;
-      await midway.act();
+      await midway.act(all.filter((i) => i.status === 'generating').length);
     }
     if (done === total || Date.now() > until) return { rows, seconds: (Date.now() - started) / 1000 };
     await sleep(2000);
@@ -74,7 +74,7 @@ export async function runPublishingPhase(input: {
   marker: string;
   leadMs: number;
   withinMs: number;
-  during?: { atShare: number; act: () => Promise<void> };
+  during?: { atShare: number; act: (inFlight: number) => Promise<void> };
 }): Promise<{ result: PhaseResult; ids: Set<string> }> {
   const { videos, count, marker, label } = input;
   // Making a publication asks TikTok for the creator's settings: allow for that, so all are made before they are due.
@@ -111,7 +111,9 @@ export async function runPublishingPhase(input: {
     const finished = mine.filter(isFinished).length;
     if (!acted && input.during && finished >= count * input.during.atShare) {
       acted = true;
-      await input.during.act();
+      await input.during.act(
+        mine.filter((p) => p.status === 'uploading' || p.status === 'processing').length,
+      );
     }
     if (finished === count || Date.now() > until) break;
   }
