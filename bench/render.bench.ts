@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const generateMs = performance.now() - t0;
     const peakBytes = memory.stop();
 
-    const output = factory.pathOf(version.outputs.videoKey);
+    const output = await factory.localPath(version.outputs.videoKey);
     const reencoded = join(work, 'reencoded.mp4');
     const videoMs = version.outputs.media.durationMs;
     const t1 = performance.now();

@@ -1,11 +1,45 @@
 import { ConfigError, loadConfigFromProcess } from './config/load.js';
+import { runsRole, unsafeDeploymentProblems } from './config/deployment.js';
 import type { Config } from './config/schema.js';
 import { buildContainer } from './container/index.js';
+import { startRoles, stopGracefully, stopOnSignals } from './container/lifecycle.js';
 import { buildHttpApp } from './http/app.js';
+import { buildProbeApp } from './http/probe-app.js';
 import { createLogger } from './observability/logger.js';
 
-/** Boot: validate config, build the container, serve; exits non-zero listing every config problem. */
+/** Boot: validate config, build the container, start the roles ROLES names; exits non-zero listing every problem. */
 async function main(): Promise<void> {
+  const config = loadValidConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+  const container = await buildContainer(config, logger);
+  // Every role listens: the api serves the product, the others only the probes (Cloud Run needs a port).
+  const app = runsRole(config, 'api')
+    ? await buildHttpApp(container, logger)
+    : await buildProbeApp(container.readiness, logger);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  await startRoles(container, config.ROLES);
+  logger.info(
+    { roles: config.ROLES },
+    `AI Factory is up: ${config.PUBLIC_BASE_URL} (data in ${config.DATA_DIR})`,
+  );
+  const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+  stopOnSignals(
+    () =>
+      stopGracefully(
+        {
+          scheduler: container.scheduler,
+          worker: container.queue,
+          closeHttp: () => app.close(),
+          close: () => container.close(),
+        },
+        graceMs,
+      ),
+    logger,
+  );
+}
+
+/** The validated settings, or, on any problem (invalid values, an unsafe mix of roles), every problem and exit 1. */
+function loadValidConfig(): Config {
   let config: Config;
   try {
     config = loadConfigFromProcess();
@@ -16,24 +50,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
-  const container = await buildContainer(config, logger);
-  const app = await buildHttpApp(container, logger);
-  await app.listen({ port: config.PORT, host: config.HOST });
-  await container.startJobs();
-  logger.info(`AI Factory is up: ${config.PUBLIC_BASE_URL} (data in ${config.DATA_DIR})`);
-
-  // The worker stops first: running jobs get a grace period to finish, then are handed back to the queue.
-  const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'shutting down');
-    void container.queue
-      .stop()
-      .then(() => app.close())
-      .then(() => container.close())
-      .then(() => process.exit(0));
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  const problems = unsafeDeploymentProblems(config);
+  if (problems.length > 0) {
+    process.stderr.write(`Unsafe deployment settings:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  return config;
 }
 
 main().catch((error: unknown) => {

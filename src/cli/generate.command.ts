@@ -47,7 +47,7 @@ export async function generateCommand(config: Config, argv: string[], io: CliIo)
       const video = outDir
         ? join(outDir, `${String(index + 1).padStart(2, '0')}-${slug(brief.topic)}.mp4`)
         : resolve(request.out);
-      const written = writeOutputs(factory, made.version, video);
+      const written = await writeOutputs(factory, made.version, video);
       const { media, preflight } = made.version.outputs;
       videos.push({
         topic: brief.topic,
@@ -107,12 +107,12 @@ async function make(
 }
 
 /** Copies the video and its cover out of the cache and writes the captions beside them. */
-function writeOutputs(factory: StandaloneFactory, version: GeneratedVersion, video: string) {
+async function writeOutputs(factory: StandaloneFactory, version: GeneratedVersion, video: string) {
   const cover = sibling(video, '.jpg');
   const srt = sibling(video, '.srt');
   mkdirSync(dirname(video), { recursive: true });
-  copyFileSync(factory.pathOf(version.outputs.videoKey), video);
-  copyFileSync(factory.pathOf(version.outputs.coverKey), cover);
+  copyFileSync(await factory.localPath(version.outputs.videoKey), video);
+  copyFileSync(await factory.localPath(version.outputs.coverKey), cover);
   writeFileSync(srt, buildSrt(version.outputs.captions), 'utf8');
   return { video, cover, srt };
 }

@@ -16,8 +16,8 @@ import { openSqliteStore } from './store.js';
 export interface StandaloneFactory {
   /** Makes a version of a brief in the command line's workspace, reusing every cached stage it can. */
   generate(brief: Brief, edits: VersionEdits, onProgress: ProgressListener): Promise<GeneratedVersion>;
-  /** The file behind a media key. */
-  pathOf(key: string): string;
+  /** A local file with the bytes of a media key. */
+  localPath(key: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -30,12 +30,17 @@ export async function openStandaloneFactory(config: Config): Promise<StandaloneF
   const store = await openCliStore(config);
   const { buildFactoryKit } = await import('./factory-kit.js');
   const { systemClock } = await import('../adapters/clock/system-clock.js');
-  const kit = await buildFactoryKit(config, { mediaRoot: cliWorkspace(config).mediaRoot, store });
+  const kit = await buildFactoryKit(config, {
+    mediaRoot: cliWorkspace(config).mediaRoot,
+    store,
+    // The command line's cache is its own, on this machine, whatever the server's media store is.
+    localMedia: true,
+  });
   const generation = new GenerationService({ store, clock: systemClock, kit });
   return {
     generate: (brief, edits, onProgress) =>
       generation.generate(CLI_WORKSPACE_ID, newId(), brief, edits, onProgress),
-    pathOf: (key) => kit.mediaStore.pathOf(key),
+    localPath: (key) => kit.mediaStore.localPath(key),
     close: () => store.close(),
   };
 }

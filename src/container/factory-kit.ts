@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
+import type { MediaStore } from '../ports/media-store.js';
 import type { Store } from '../ports/store.js';
 import type { VisualsProvider } from '../ports/visuals-provider.js';
 import type { FactoryKit } from '../services/generation/factory-kit.js';
@@ -11,7 +13,7 @@ import type { FactoryKit } from '../services/generation/factory-kit.js';
  */
 export async function buildFactoryKit(
   config: Config,
-  deps: { mediaRoot: string; store: Store },
+  deps: { mediaRoot: string; store: Store; localMedia?: boolean },
 ): Promise<FactoryKit> {
   mkdirSync(deps.mediaRoot, { recursive: true, mode: 0o700 });
   const { createScriptWriter } = await import('../adapters/ai/script/index.js');
@@ -19,11 +21,10 @@ export async function buildFactoryKit(
   const { LibraryVisuals } = await import('../adapters/ai/visuals/library-visuals.js');
   const { PexelsVisuals } = await import('../adapters/ai/visuals/pexels-visuals.js');
   const { chooseVisuals } = await import('../adapters/ai/visuals/visuals-chain.js');
-  const { LocalMediaStore } = await import('../adapters/media-store/local-media-store.js');
   const { createMediaTools, fontFileFor } = await import('../adapters/media/index.js');
   const { builtinMusicFiles } = await import('../adapters/media/builtin-music.js');
 
-  const mediaStore = new LocalMediaStore(deps.mediaRoot);
+  const mediaStore = await openMediaStore(config, deps.mediaRoot, deps.localMedia === true);
   const voice = createVoiceEngine(config);
   const visuals: VisualsProvider[] = [new LibraryVisuals(deps.store.mediaAssets)];
   if (config.PEXELS_API_KEY) {
@@ -50,4 +51,21 @@ export async function buildFactoryKit(
     fontFile: fontFileFor,
     writeTextFile: (path, text) => writeFile(path, text, 'utf8'),
   };
+}
+
+/** MEDIA_STORE's store: files under `mediaRoot`, or the bucket (whose SDK loads only then). */
+async function openMediaStore(config: Config, mediaRoot: string, localOnly: boolean): Promise<MediaStore> {
+  if (config.MEDIA_STORE === 'gcs' && !localOnly) {
+    const { openGcsMediaStore } = await import('../adapters/media-store/open-gcs-media-store.js');
+    return openGcsMediaStore({
+      // The schema refuses MEDIA_STORE=gcs without a bucket; this keeps the type honest.
+      bucket: config.GCS_BUCKET ?? '',
+      apiEndpoint: config.GCS_API_ENDPOINT,
+      keyFile: config.GCS_KEY_FILE,
+      cacheDir: join(mediaRoot, '.gcs-cache'),
+      scratchDir: join(mediaRoot, '.scratch'),
+    });
+  }
+  const { LocalMediaStore } = await import('../adapters/media-store/local-media-store.js');
+  return new LocalMediaStore(mediaRoot);
 }

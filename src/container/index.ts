@@ -12,7 +12,7 @@ import type { Store } from '../ports/store.js';
 import { buildConnectors } from './connectors.js';
 import { pickMailer } from './mail.js';
 import { policyFacts } from './policy-facts.js';
-import { openEmbeddedStore } from './store.js';
+import { openConfiguredStore } from './store.js';
 import { openVault } from './vault.js';
 import { AuthService } from '../services/auth.service.js';
 import { InvitationService } from '../services/invitation.service.js';
@@ -33,7 +33,9 @@ import { VideoUploadService } from '../services/video-upload.service.js';
 import { MusicService } from '../services/music.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { MediaLinks } from '../http/media-links.js';
-import { buildJobQueue, startJobs } from './job-queue.js';
+import { buildProgressBus } from './progress.js';
+import { buildJobQueue, buildScheduler, startWorker, type JobServices } from './job-queue.js';
+import type { Scheduler } from '../services/scheduler.service.js';
 import { buildPublishers } from './publishers.js';
 import type { PublisherSet } from '../ports/platform-publisher.js';
 import { PublishingService } from '../services/publishing/publishing.service.js';
@@ -71,7 +73,13 @@ export interface Container extends HttpDeps {
   stats: StatsSyncService;
   /** The job queue: in-process on the embedded default, BullMQ with REDIS_URL. */
   queue: JobEngine;
-  /** Starts this process's worker and plans the recurring jobs. */
+  /** The scheduler role: plans the recurring jobs while it holds the lease. */
+  scheduler: Scheduler;
+  /** Starts this process's worker (the worker role): it takes jobs from the queue. */
+  startWorker(): Promise<void>;
+  /** Starts the scheduler role: takes the lease when free and plans the recurring jobs. */
+  startScheduler(): Promise<void>;
+  /** Both: the worker and the scheduler, as the embedded default runs them in one process. */
   startJobs(): Promise<void>;
   close(): Promise<void>;
 }
@@ -83,7 +91,7 @@ export async function buildContainer(
   overrides: ContainerOverrides = {},
 ): Promise<Container> {
   const dataDir = resolve(config.DATA_DIR);
-  const store = overrides.store ?? (await openEmbeddedStore(dataDir));
+  const store = overrides.store ?? (await openConfiguredStore(config));
   const sandbox = sandboxEnabled(config)
     ? await (await import('./sandbox-mount.js')).mountSandbox(config)
     : null;
@@ -107,9 +115,9 @@ export async function buildContainer(
   const mediaRoot = join(dataDir, 'media');
   const { buildFactoryKit } = await import('./factory-kit.js');
   const kit = await buildFactoryKit(config, { mediaRoot, store });
-  const { InProcessProgressBus } = await import('../adapters/events/in-process-progress-bus.js');
   const { UrlSigner } = await import('../adapters/crypto/url-signer.js');
-  const progress = new InProcessProgressBus();
+  const progressBus = await buildProgressBus(config);
+  const progress = progressBus.bus;
   const generation = new GenerationService({ store, clock, kit });
   const maxUploadBytes = config.MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
   const uploads = new VideoUploadService({
@@ -122,7 +130,10 @@ export async function buildContainer(
   });
   const items = new ItemGenerationService({ store, clock, generation, uploads, progress });
   const retention = new RetentionService({ store, clock, queue, media: kit.mediaStore });
-  const signer = UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
+  // A key every machine shares when set; otherwise this machine's own key file (one-machine installs).
+  const signer = config.MEDIA_LINK_KEY
+    ? new UrlSigner(Buffer.from(config.MEDIA_LINK_KEY, 'base64'))
+    : UrlSigner.fromKeyFile(join(dataDir, 'keys', 'media-links.key'));
   const recommendations = new RecommendationsService({ store, clock });
   const { YazlArchiver } = await import('../adapters/archive/yazl-archiver.js');
   const dataExports = new DataExportService({
@@ -177,6 +188,21 @@ export async function buildContainer(
   });
 
   const erasure = { store, clock, vault, connectors, media: kit.mediaStore };
+  const jobServices: JobServices = {
+    items,
+    tokenRefresh,
+    planner,
+    housekeeping,
+    publishing,
+    stats,
+    dataExports,
+    retention,
+  };
+  const { scheduler, lease } = await buildScheduler(config, jobServices, logger);
+  const readiness = [
+    { name: 'store', check: () => store.ping() },
+    ...(config.REDIS_URL ? [{ name: 'redis', check: () => queue.ping() }] : []),
+  ];
 
   return {
     config,
@@ -213,18 +239,15 @@ export async function buildContainer(
         perWorkspace: config.WORKSPACE_INVITES_PER_HOUR,
       },
     }),
+    readiness,
     queue,
-    startJobs: () =>
-      startJobs(queue, {
-        items,
-        tokenRefresh,
-        planner,
-        housekeeping,
-        publishing,
-        stats,
-        dataExports,
-        retention,
-      }),
+    scheduler,
+    startWorker: () => startWorker(queue, jobServices),
+    startScheduler: () => scheduler.start(),
+    startJobs: async () => {
+      await startWorker(queue, jobServices);
+      await scheduler.start();
+    },
     progress,
     mediaLinks,
     publishing,
@@ -233,6 +256,7 @@ export async function buildContainer(
     analytics: new AnalyticsQueryService({ store, clock }),
     publicVideoLinks,
     mediaRoot,
+    directMediaUrl: (key) => kit.mediaStore.signedReadUrl(key, config.GCS_SIGNED_URL_TTL_SECONDS),
     content: new ContentService({ store, clock, queue, maxQueued: config.WORKSPACE_QUEUE_MAX }),
     library: new MediaLibraryService({
       store,
@@ -285,7 +309,10 @@ export async function buildContainer(
       webRoot: join(projectRoot(), 'dist', 'web'),
     },
     close: async () => {
+      await scheduler.stop();
+      await lease.close();
       await queue.close();
+      await progressBus.close();
       sandbox?.close();
       await store.close();
     },

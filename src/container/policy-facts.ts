@@ -5,7 +5,7 @@ import type { Platform } from '../domain/connection.js';
 import { DEFAULT_RETENTION } from '../domain/people.js';
 import type { PolicyFacts } from '../domain/privacy/policy-facts.js';
 import type { ConnectorSet } from '../services/connectors.js';
-import { EMBEDDED_STORE } from './store.js';
+import { configuredStoreFacts } from './store.js';
 
 const PLATFORMS: Platform[] = ['tiktok', 'instagram', 'youtube'];
 
@@ -60,7 +60,7 @@ export function policyFacts(
     },
     serviceUrl: config.SERVICE_URL ?? config.PUBLIC_BASE_URL,
     effectiveDate: config.POLICY_EFFECTIVE_DATE ?? null,
-    store: EMBEDDED_STORE,
+    store: configuredStoreFacts(config),
     mediaLocation: 'the media folder of this install’s data folder (DATA_DIR/media)',
     platforms: PLATFORMS.map((platform) => ({
       platform,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../ports/store.js';
 import type { TokenVault } from '../ports/token-vault.js';
-import { openEmbeddedStore } from './store.js';
+import { openConfiguredStore, openEmbeddedStore } from './store.js';
 
 /** Where the embedded default keeps its master keys. */
 export function keyFilePath(dataDir: string): string {
@@ -38,7 +38,8 @@ export interface VaultMaintenance {
 /** Opens the server's store and key source for a key rotation run from the command line. */
 export async function openVaultMaintenance(config: Config, dataDir: string): Promise<VaultMaintenance> {
   const { addKeyToFile, pruneKeyFile } = await import('../adapters/crypto/key-ring.js');
-  const store = await openEmbeddedStore(dataDir);
+  const store =
+    config.STORE === 'firestore' ? await openConfiguredStore(config) : await openEmbeddedStore(dataDir);
   const file = keyFilePath(dataDir);
   return {
     store,

@@ -89,7 +89,7 @@ export async function buildHttpApp(deps: HttpDeps, logger: FastifyBaseLogger): P
     transform: documentOperation,
   });
 
-  healthRoutes(app, deps.store, metrics, deps.settings.metricsToken);
+  healthRoutes(app, deps.readiness, metrics, deps.settings.metricsToken);
   await app.register(
     async (api) => {
       installSessionResolution(api, deps.auth);

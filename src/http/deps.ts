@@ -15,6 +15,7 @@ import type { VideoUploadService } from '../services/video-upload.service.js';
 import type { MusicService } from '../services/music.service.js';
 import type { ReviewService } from '../services/review.service.js';
 import type { MediaLinks } from './media-links.js';
+import type { ReadinessCheck } from './routes/health.routes.js';
 import type { PublishingService } from '../services/publishing/publishing.service.js';
 import type { PublicVideoLinks } from './public-video-links.js';
 import type { RecommendationsService } from '../services/analytics/recommendations.service.js';
@@ -26,6 +27,8 @@ import type { WorkspaceDeletionService } from '../services/privacy/workspace-del
 /** What the HTTP layer needs from the container. */
 export interface HttpDeps {
   store: Store;
+  /** What /readyz waits for: the store, and Redis when the jobs are there. */
+  readiness: readonly ReadinessCheck[];
   auth: AuthService;
   workspaces: WorkspaceService;
   invitations: InvitationService;
@@ -54,6 +57,8 @@ export interface HttpDeps {
   publicVideoLinks: PublicVideoLinks;
   /** Folder of the media store (files served by signed links). */
   mediaRoot: string;
+  /** A short-lived URL of the media store for a key (a bucket's signed URL), or null: the app streams the file. */
+  directMediaUrl(key: string): Promise<string | null>;
   /** A scratch folder for one request (uploads), removed by cleanup. */
   scratch(): Promise<{ dir: string; cleanup(): Promise<void> }>;
   /** The largest library upload, in bytes. */

@@ -1,4 +1,4 @@
-/** One file added to an archive from a folder: its name inside the archive and its size. */
+/** One file added to an archive from disk: its name inside the archive and its size. */
 export interface ArchivedFile {
   name: string;
   sizeBytes: number;
@@ -8,8 +8,8 @@ export interface ArchivedFile {
 export interface ZipWriter {
   /** Adds a text file (UTF-8). */
   addText(name: string, text: string): void;
-  /** Adds every file under `folder` (recursively, sorted) under `prefix`; a missing folder adds nothing. */
-  addFolder(prefix: string, folder: string): Promise<ArchivedFile[]>;
+  /** Adds one file from disk under `name`. */
+  addFile(name: string, path: string): Promise<ArchivedFile>;
   /** Writes the end of the archive and resolves with its size once the file is complete. */
   finish(): Promise<number>;
 }

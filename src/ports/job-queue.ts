@@ -86,6 +86,8 @@ export interface JobWorker {
 
 /** A queue engine: both sides. */
 export interface JobEngine extends JobQueue, JobWorker {
+  /** Resolves when the engine's backing service answers (readiness); the in-process queue has none of its own. */
+  ping(): Promise<void>;
   /** Stops the worker and lets go of the engine's connections; nothing can be enqueued after. */
   close(): Promise<void>;
 }

@@ -49,7 +49,7 @@ export class MediaLibraryService {
     try {
       const { info, kind, extension, sizeBytes } = await checkUpload(this.deps, incoming, input.filename);
       finalKey = `workspaces/${ctx.workspaceId}/library/${id}.${extension}`;
-      await media.put(finalKey, media.pathOf(incoming));
+      await media.move(incoming, finalKey);
       const asset: MediaAsset = {
         id,
         workspaceId: ctx.workspaceId,

@@ -46,7 +46,7 @@ export async function checkUpload(
 ): Promise<CheckedUpload> {
   const sizeBytes = (await deps.media.size(key)) ?? 0;
   assertSize(sizeBytes, deps.maxUploadBytes);
-  const info = await probeOrRefuse(deps.tools, deps.media.pathOf(key), filename);
+  const info = await probeOrRefuse(deps.tools, await deps.media.localPath(key), filename);
   assertSaneMedia(info);
   return { info, ...classifyUpload(info, filename), sizeBytes };
 }

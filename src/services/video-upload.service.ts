@@ -61,7 +61,7 @@ export class VideoUploadService {
 
   /** Checks and stores the file and creates a ready item with its first version; a refused file leaves nothing. */
   async ingest(ctx: AuthContext, input: VideoUploadInput): Promise<{ item: ContentItem; version: Version }> {
-    const { media, tools, store, clock } = this.deps;
+    const { media, store, clock } = this.deps;
     await this.assertCanUpload(ctx);
     if (input.workspaceId !== ctx.workspaceId) throw forbidden();
     const itemId = newId();
@@ -74,24 +74,13 @@ export class VideoUploadService {
       const checked = await checkUpload(this.deps, incoming, input.filename);
       if (checked.kind !== 'video') throw unsupported(`It is ${articleFor(checked.kind)}, not a video`);
       const videoKey = `${folder}/video.${checked.extension}`;
-      await media.put(videoKey, media.pathOf(incoming));
+      await media.move(incoming, videoKey);
       written.push(videoKey);
 
       const coverKey = `${folder}/cover.jpg`;
       const coverAtMs = Math.min(MAX_COVER_AT_MS, Math.floor(checked.info.durationMs / 3));
       written.push(coverKey);
-      await tools
-        .ffmpeg(
-          buildCoverArgs(media.pathOf(videoKey), coverAtMs, media.pathOf(coverKey)),
-          media.pathOf(coverKey),
-          {
-            expectedMs: 40,
-          },
-        )
-        .catch(() => {
-          // ffprobe read the streams, but no frame decodes: the file is damaged past its header.
-          throw corrupt();
-        });
+      await this.makeCover(videoKey, coverKey, coverAtMs);
       const coverMs = Date.now() - started;
 
       const brief: Brief = {
@@ -180,6 +169,23 @@ export class VideoUploadService {
       stageLog: [{ stage: 'metadata', cached: false, ms: 0 }],
       createdAt: isoNow(this.deps.clock),
     };
+  }
+
+  /** A frame early in the upload, as its cover: made in scratch, then put (a bucket store has no path to write). */
+  private async makeCover(videoKey: string, coverKey: string, coverAtMs: number): Promise<void> {
+    const { media, tools } = this.deps;
+    const input = await media.localPath(videoKey);
+    const scratch = await media.scratch();
+    try {
+      const output = `${scratch.dir}/cover.jpg`;
+      await tools.ffmpeg(buildCoverArgs(input, coverAtMs, output), output, { expectedMs: 40 }).catch(() => {
+        // ffprobe read the streams, but no frame decodes: the file is damaged past its header.
+        throw corrupt();
+      });
+      await media.put(coverKey, output);
+    } finally {
+      await scratch.cleanup();
+    }
   }
 }
 

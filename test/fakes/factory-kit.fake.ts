@@ -118,7 +118,22 @@ export function fakeFactoryKit(
       meanVolumeDb: async () => -20,
     },
     mediaStore: {
-      pathOf: (key) => join(root, key),
+      localPath: async (key) => {
+        if (!existsSync(join(root, key))) throw new Error(`ENOENT: no media under ${key}`);
+        return join(root, key);
+      },
+      move: async (from, to) => {
+        mkdirSync(dirname(join(root, to)), { recursive: true });
+        renameSync(join(root, from), join(root, to));
+      },
+      list: async (prefix) =>
+        existsSync(join(root, prefix))
+          ? readdirSync(join(root, prefix), { recursive: true, withFileTypes: true })
+              .filter((e) => e.isFile())
+              .map((e) => `${join(e.parentPath, e.name).slice(root.length + 1)}`)
+              .sort()
+          : [],
+      signedReadUrl: async () => null,
       put: async (key, source) => {
         mkdirSync(dirname(join(root, key)), { recursive: true });
         renameSync(source, join(root, key));

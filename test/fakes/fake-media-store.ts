@@ -33,6 +33,7 @@ export class FakeMediaStore implements MediaStore {
       .sort();
   }
 
+  /** The fake's absolute path of a key (its own helper; the port hands out paths through `localPath`). */
   pathOf(key: string): string {
     if (!/^[a-z0-9][a-z0-9/_.-]*$/.test(key) || key.includes('..')) throw new Error(`bad key ${key}`);
     return `${this.root}/${key}`;
@@ -43,6 +44,23 @@ export class FakeMediaStore implements MediaStore {
     if (!file) throw new Error(`ENOENT: no such file ${sourcePath}`);
     this.files.delete(sourcePath);
     this.files.set(this.pathOf(key), file);
+  }
+
+  async localPath(key: string): Promise<string> {
+    if (!(await this.exists(key))) throw new Error(`ENOENT: no media under ${key}`);
+    return this.pathOf(key);
+  }
+
+  async move(fromKey: string, toKey: string): Promise<void> {
+    await this.put(toKey, this.pathOf(fromKey));
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return this.keys().filter((k) => k.startsWith(prefix));
+  }
+
+  async signedReadUrl(): Promise<string | null> {
+    return null;
   }
 
   async exists(key: string): Promise<boolean> {

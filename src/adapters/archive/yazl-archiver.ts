@@ -1,9 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import type { ArchivedFile, Archiver, ZipWriter } from '../../ports/archive.js';
+import type { Archiver, ZipWriter } from '../../ports/archive.js';
 
 /** ZIP files written with yazl: entries are streamed from disk into the file as it is written. */
 export class YazlArchiver implements Archiver {
@@ -14,15 +13,10 @@ export class YazlArchiver implements Archiver {
     written.catch(() => undefined);
     return {
       addText: (name, text) => zip.addBuffer(Buffer.from(text, 'utf8'), name),
-      addFolder: async (prefix, folder) => {
-        const files: ArchivedFile[] = [];
-        for (const relative of await listFiles(folder)) {
-          const info = await stat(join(folder, relative));
-          const name = `${prefix}${relative}`;
-          zip.addFile(join(folder, relative), name);
-          files.push({ name, sizeBytes: info.size });
-        }
-        return files;
+      addFile: async (name, path) => {
+        const info = await stat(path);
+        zip.addFile(path, name);
+        return { name, sizeBytes: info.size };
       },
       finish: async () => {
         zip.end();
@@ -31,24 +25,4 @@ export class YazlArchiver implements Archiver {
       },
     };
   }
-}
-
-/** Paths of every regular file under `folder`, relative with `/`, sorted; none when the folder does not exist. */
-async function listFiles(folder: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(folder.length + 1)
-        .split('\\')
-        .join('/'),
-    )
-    .sort();
 }

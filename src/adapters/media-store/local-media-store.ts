@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../../domain/errors.js';
 import type { MediaStore } from '../../ports/media-store.js';
 
@@ -63,7 +63,19 @@ export class LocalMediaStore implements MediaStore {
     return (await this.size(key)) !== null;
   }
 
-  /** Size in bytes of the stored file, or null. */
+  /** The stored file itself: nothing to download on a local disk. */
+  async localPath(key: string): Promise<string> {
+    if ((await this.size(key)) === null)
+      throw new UserError('not_found', 'media_missing', `No media file is stored under "${key}"`);
+    return this.pathOf(key);
+  }
+
+  /** A rename within the root. */
+  async move(fromKey: string, toKey: string): Promise<void> {
+    await this.put(toKey, this.pathOf(fromKey));
+  }
+
+  /** SHA-256 of the stored file, or null. */
   async sha256(key: string): Promise<string | null> {
     if ((await this.size(key)) === null) return null;
     const hash = createHash('sha256');
@@ -71,6 +83,7 @@ export class LocalMediaStore implements MediaStore {
     return hash.digest('hex');
   }
 
+  /** Size in bytes of the stored file, or null. */
   async size(key: string): Promise<number | null> {
     try {
       const info = await stat(this.pathOf(key));
@@ -100,6 +113,27 @@ export class LocalMediaStore implements MediaStore {
     }
     await rm(folder, { recursive: true, force: true });
     return files;
+  }
+
+  /** Keys of the files under a folder, sorted (the scratch folder is never listed: its name starts with a dot). */
+  async list(prefix: string): Promise<string[]> {
+    if (!prefix.endsWith('/')) throw new UserError('validation', 'invalid_media_key', 'A prefix ends with /');
+    const folder = this.pathOf(prefix.slice(0, -1));
+    try {
+      const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+      return entries
+        .filter((e) => e.isFile() && !e.name.includes('.partial'))
+        .map((e) => relative(this.root, join(e.parentPath, e.name)).split(sep).join('/'))
+        .sort();
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return [];
+      throw error;
+    }
+  }
+
+  /** Null: the app streams local files itself, behind its own signed links. */
+  signedReadUrl(): Promise<string | null> {
+    return Promise.resolve(null);
   }
 
   /** A fresh directory under the root (same disk, so `put` from it is a rename). */

@@ -32,6 +32,8 @@ export const publicVideoRoutes =
         }
         const key = await deps.publishing.videoForPlatform(workspaceId, publicationId);
         if (!key) return reply.code(404).send(errorBody('not_found', 'This video is not available'));
+        const direct = await deps.directMediaUrl(key);
+        if (direct) return reply.header('cache-control', 'no-store').redirect(direct, 302);
         return reply
           .header('cache-control', 'no-store')
           .header('content-type', 'video/mp4')

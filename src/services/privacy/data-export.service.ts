@@ -225,7 +225,10 @@ export class DataExportService {
     const files: object[] = [];
     for (const w of scope.owned) {
       const folder = `workspaces/${w.id}`;
-      const added = await zip.addFolder(`media/${folder}/`, media.pathOf(folder));
+      // One file at a time from the store (a bucket store downloads each), in key order as before.
+      const added = [];
+      for (const key of await media.list(`${folder}/`))
+        added.push(await zip.addFile(`media/${key}`, await media.localPath(key)));
       files.push(...added.map((f) => ({ path: f.name, workspaceId: w.id, sizeBytes: f.sizeBytes })));
       let cursor: string | undefined;
       do {

@@ -142,7 +142,7 @@ async function videoOf(deps: PublishingDeps, p: Publication): Promise<PublishVid
   if (size === null)
     throw new PublishFailure(p.platform, 'video_missing', 'The approved video file is missing', 'fail');
   return {
-    path: deps.media.pathOf(videoKey),
+    path: await deps.media.localPath(videoKey),
     sizeBytes: size,
     durationMs: media.durationMs,
     publicUrl: deps.videoLinks.urlFor(

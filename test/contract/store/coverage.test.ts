@@ -52,10 +52,13 @@ describe('Store contract coverage', () => {
     expect(missing).toEqual([]);
   });
 
-  it('runs every contract suite of the folder on SQLite', () => {
-    const runner = readFileSync(join(folder, 'sqlite-store.test.ts'), 'utf8');
+  it.each([
+    ['SQLite', 'sqlite-store.test.ts'],
+    ['Firestore', 'firestore-store.test.ts'],
+  ])('runs every contract suite of the folder on %s', (engine, file) => {
+    const runner = readFileSync(join(folder, file), 'utf8');
     const suites = [...contractText.matchAll(/export function (\w+StoreContract)\(/g)].map((m) => m[1]!);
     expect(suites.length).toBe(contractFiles.length);
-    expect(suites.filter((suite) => !runner.includes(`${suite}('SQLite'`))).toEqual([]);
+    expect(suites.filter((suite) => !runner.includes(`${suite}('${engine}'`))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingIndexes, readIndexFile } from '../../../src/adapters/store/firestore/index-file.js';
+import { recordedQueryShapes } from '../../../src/adapters/store/firestore/query-shapes.js';
 import { FirestoreStore } from '../../../src/adapters/store/firestore/firestore-store.js';
 import { newId } from '../../../src/domain/ids.js';
 import {
@@ -9,6 +11,7 @@ import {
 import { analyticsStoreContract } from './analytics.contract.js';
 import { analyticsSummariesStoreContract } from './analytics-summaries.contract.js';
 import { auditStoreContract } from './audit.contract.js';
+import { concurrencyStoreContract } from './concurrency.contract.js';
 import { connectionsStoreContract } from './connections.contract.js';
 import { contentStoreContract } from './content.contract.js';
 import { erasureStoreContract } from './erasure.contract.js';
@@ -33,6 +36,7 @@ describe.runIf(firestoreEmulatorAvailable('Store contract on Firestore'))('on th
     const store = FirestoreStore.open(location);
     return {
       store,
+      peerTransactions: true,
       openPeer: async () => FirestoreStore.open(location),
       cleanup: async () => {
         await store.close();
@@ -53,4 +57,28 @@ describe.runIf(firestoreEmulatorAvailable('Store contract on Firestore'))('on th
   analyticsSummariesStoreContract('Firestore', openFirestore);
   privacyStoreContract('Firestore', openFirestore);
   erasureStoreContract('Firestore', openFirestore);
+  concurrencyStoreContract('Firestore', openFirestore);
+
+  // Last, after every suite above ran its queries: the emulator serves any query, production needs the index.
+  describe('Firestore indexes', () => {
+    it('lists in firestore.indexes.json the composite index of every query the suites ran', () => {
+      const shapes = recordedQueryShapes();
+      expect(shapes.length).toBeGreaterThan(0);
+      const missing = missingIndexes(shapes, readIndexFile('firestore.indexes.json'));
+      // Printed so the entries can be copied into the file.
+      if (missing.length > 0)
+        console.error(
+          JSON.stringify(
+            missing.map((m) => ({
+              collectionGroup: m.shape.collection,
+              queryScope: 'COLLECTION',
+              fields: m.index,
+            })),
+            null,
+            2,
+          ),
+        );
+      expect(missing).toEqual([]);
+    });
+  });
 });

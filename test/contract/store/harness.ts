@@ -5,6 +5,12 @@ export interface StoreHarness {
   store: Store;
   /** A second client on the same database (another process, in production), for the concurrency cases. */
   openPeer(): Promise<Store>;
+  /**
+   * False when two clients in one process cannot both hold transactions: SQLite's BEGIN IMMEDIATE waits for the
+   * other connection synchronously, blocking the event loop that would finish it. (Processes, each with their own
+   * loop, wait for each other as they should.) The transaction race then runs on one client.
+   */
+  peerTransactions: boolean;
   cleanup(): Promise<void>;
 }
 

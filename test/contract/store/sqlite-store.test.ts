@@ -12,6 +12,7 @@ import { analyticsSummariesStoreContract } from './analytics-summaries.contract.
 import { snapshot, trackedVideo } from './analytics-fixtures.js';
 import { NOW } from './fixtures.js';
 import { auditStoreContract } from './audit.contract.js';
+import { concurrencyStoreContract } from './concurrency.contract.js';
 import { connectionsStoreContract } from './connections.contract.js';
 import { contentStoreContract } from './content.contract.js';
 import { erasureStoreContract } from './erasure.contract.js';
@@ -30,6 +31,7 @@ const openSqlite: OpenStore = async () => {
   const peers: SqliteStore[] = [];
   return {
     store,
+    peerTransactions: false,
     // Another connection to the same file, as another process of one install would open.
     openPeer: async () => {
       const peer = SqliteStore.open(file);
@@ -56,6 +58,7 @@ analyticsStoreContract('SQLite', openSqlite);
 analyticsSummariesStoreContract('SQLite', openSqlite);
 privacyStoreContract('SQLite', openSqlite);
 erasureStoreContract('SQLite', openSqlite);
+concurrencyStoreContract('SQLite', openSqlite);
 
 describe('SQLite specifics', () => {
   it('creates the file in WAL mode and records every migration once, even when opened twice', async () => {

@@ -64,7 +64,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('captions in time with 
     const { generation, kit } = factory;
     const brief = briefInput.parse({ topic: 'Cold brew', durationSeconds: 10, captionStyle: 'karaoke' });
     const version = await generation.generate('ws', 'item', brief, { script });
-    const audio = decodeAudio(kit.mediaStore.pathOf(version.outputs.videoKey));
+    const audio = decodeAudio(await kit.mediaStore.localPath(version.outputs.videoKey));
     // The words burned into the picture, with the times the captions show them.
     const words = version.outputs.captions.flatMap((cue) => cue.words);
     expect(words.length).toBeGreaterThanOrEqual(20);

@@ -17,11 +17,11 @@ export interface OfflineFactory {
   close(): Promise<void>;
 }
 
-/** The real factory on the offline engines (default configuration), in a throwaway folder. */
-export async function openOfflineFactory(): Promise<OfflineFactory> {
+/** The real factory on the offline engines (default configuration, plus `env`), in a throwaway folder. */
+export async function openOfflineFactory(env: Record<string, string> = {}): Promise<OfflineFactory> {
   const dir = mkdtempSync(join(tmpdir(), 'aif-factory-'));
   const store = SqliteStore.open(join(dir, 'db.sqlite'));
-  const kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir }, '/nonexistent/.env'), {
+  const kit = await buildFactoryKit(loadConfig({ DATA_DIR: dir, ...env }, '/nonexistent/.env'), {
     mediaRoot: join(dir, 'media'),
     store,
   });

@@ -25,7 +25,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('offline generation, en
       stages.push(stage),
     );
 
-    const video = kit.mediaStore.pathOf(version.outputs.videoKey);
+    const video = await kit.mediaStore.localPath(version.outputs.videoKey);
     const info = await kit.media.probe(video);
     expect(info.video).toMatchObject({
       codec: 'h264',
@@ -42,8 +42,10 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')('offline generation, en
     expect(info.sizeBytes).toBeGreaterThan(10_000);
     expect(await kit.media.meanVolumeDb(video)).toBeGreaterThan(-40);
     expect(version.outputs.preflight).toEqual([]);
-    expect(existsSync(kit.mediaStore.pathOf(version.outputs.coverKey))).toBe(true);
-    expect((await kit.media.probe(kit.mediaStore.pathOf(version.outputs.coverKey))).video).toMatchObject({
+    expect(existsSync(await kit.mediaStore.localPath(version.outputs.coverKey))).toBe(true);
+    expect(
+      (await kit.media.probe(await kit.mediaStore.localPath(version.outputs.coverKey))).video,
+    ).toMatchObject({
       width: 1080,
       height: 1920,
     });

@@ -141,11 +141,11 @@ describe.skipIf(skipWithoutFfmpeg)('a brief with built-in music, generated end t
     const brief = briefInput.parse({ topic: 'Cold brew', voice: 'none', music: 'builtin:bright' });
     const version = await generation.generate('ws', 'item', brief, { script: SHORT_SCRIPT });
     expect(version.parameters.music).toBe('builtin:bright');
-    expect(existsSync(kit.mediaStore.pathOf('builtin/music/bright-v1.wav'))).toBe(true);
+    expect(existsSync(await kit.mediaStore.localPath('builtin/music/bright-v1.wav'))).toBe(true);
     // Without a voice and without music the sound track is silence (-inf dB); here it is the track.
-    expect(await kit.media.meanVolumeDb(kit.mediaStore.pathOf(version.outputs.videoKey))).toBeGreaterThan(
-      -40,
-    );
+    expect(
+      await kit.media.meanVolumeDb(await kit.mediaStore.localPath(version.outputs.videoKey)),
+    ).toBeGreaterThan(-40);
     expect(version.outputs.preflight).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,11 @@ describe('background music in the generation pipeline', () => {
     await store.mediaAssets.create(asset('theirs', 'w2', 'audio', 'their song.mp3'));
     ctx = { sessionId: 's', user, workspaceId: 'w1', role: 'owner' };
     fake = fakeFactoryKit();
+    // The library's audio files, as uploads would have stored them (the render reads them through the store).
+    for (const file of ['song1.mp3', 'song2.m4a']) {
+      mkdirSync(join(fake.root, 'workspaces/w1/library'), { recursive: true });
+      writeFileSync(join(fake.root, 'workspaces/w1/library', file), 'audio');
+    }
     generation = new GenerationService({ store, clock: new FakeClock(), kit: fake.kit });
   });
 
@@ -88,21 +93,21 @@ describe('background music in the generation pipeline', () => {
   const renderedMusic = (version: Omit<Version, 'number'>) =>
     // The looped input opened straight after -stream_loop (visuals put -t first): the music bed.
     /-stream_loop -1 -protocol_whitelist \S+ -format_whitelist \S+ -i (\S+)/.exec(
-      readFileSync(fake.kit.mediaStore.pathOf(version.outputs.videoKey), 'utf8'),
+      readFileSync(join(fake.root, version.outputs.videoKey), 'utf8'),
     )?.[1] ?? 'none';
 
   it('puts a built-in track under the video, written once, and records the choice', async () => {
     const first = await generation.generate('w1', 'item1', brief('builtin:calm'), {});
-    expect(renderedMusic(first)).toBe(fake.kit.mediaStore.pathOf('builtin/music/calm-fake.wav'));
+    expect(renderedMusic(first)).toBe(join(fake.root, 'builtin/music/calm-fake.wav'));
     expect(first.parameters.music).toBe('builtin:calm');
     const other = await generation.generate('w1', 'item2', brief('builtin:bright'), {});
-    expect(renderedMusic(other)).toBe(fake.kit.mediaStore.pathOf('builtin/music/bright-fake.wav'));
+    expect(renderedMusic(other)).toBe(join(fake.root, 'builtin/music/bright-fake.wav'));
     expect(fake.calls.builtinMusic).toBe(2);
   });
 
   it("plays the workspace's own audio upload and records that it was one", async () => {
     const version = await generation.generate('w1', 'item1', brief('library:song1'), {});
-    expect(renderedMusic(version)).toBe(fake.kit.mediaStore.pathOf('workspaces/w1/library/song1.mp3'));
+    expect(renderedMusic(version)).toBe(join(fake.root, 'workspaces/w1/library/song1.mp3'));
     expect(version.parameters.music).toBe('library');
   });
 

@@ -148,6 +148,10 @@ export class BullmqQueue implements JobEngine {
     await closing;
   }
 
+  async ping(): Promise<void> {
+    await this.connection.ping();
+  }
+
   async close(): Promise<void> {
     await this.stop();
     await Promise.all(JOB_LANES.map((lane) => this.queues[lane].close()));

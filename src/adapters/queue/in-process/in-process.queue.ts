@@ -98,6 +98,9 @@ export class InProcessQueue implements JobEngine {
     await this.pumping;
   }
 
+  // Its jobs live in the store, which readiness checks on its own.
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.stop();
   }

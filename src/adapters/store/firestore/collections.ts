@@ -12,30 +12,32 @@ export const COLLECTIONS = [
   'users', // User; email
   'userEmails', // uniqueness guard: id = email, { userId }
   'workspaces', // Workspace; id
-  'memberships', // Membership; id = workspaceId:userId; workspaceId, userId, joinedAt
-  'sessions', // Session; id; userId, workspaceId, expiresAt
-  'invitations', // Invitation; id; workspaceId, email, tokenHash, invitedBy, createdAt, acceptedAt, expiresAt
+  'memberships', // Membership; id = workspaceId:userId; id (the membership's), workspaceId, userId, role, joinedAt
+  'sessions', // Session; id; userId, workspaceId (= currentWorkspaceId), expiresAt
+  'invitations', // Invitation; id; id, workspaceId, email, tokenHash, invitedBy, acceptedBy, createdAt, acceptedAt, expiresAt
   'passwordResets', // PasswordReset; id = tokenHash; userId, expiresAt
-  'connections', // Connection; id; workspaceId, platform, externalAccountId, aliases, refreshDueAt, lease
-  'sealedTokens', // { workspaceId, connectionId, sealed, at }; id = connectionId
+  'connections', // Connection; id; id, workspaceId, platform, externalAccountId, accountKeys (account id + aliases), nextRefreshAt, leaseUntil
+  'connectionAccounts', // uniqueness guard: id = workspaceId:platform:externalAccountId, { workspaceId, connectionId }
+  'sealedTokens', // { workspaceId, connectionId, sealed: SealedTokens, at }; id = connectionId; workspaceId, connectionId
   'oauthStates', // OAuthState; id = stateHash; workspaceId, userId, expiresAt
-  'auditEvents', // AuditEvent; id; workspaceId, at, connectionId
-  'webhookReceipts', // { digest, platform, at }; id = digest
+  'auditEvents', // AuditEvent; id; id, workspaceId, at, connectionId, actorUserId
+  'webhookReceipts', // { digest, platform, at }; id = digest; at
   'deletionRequests', // DeletionRequest; id = code
-  'contentItems', // ContentItem; id; workspaceId, status, terms (title search), createdBy
-  'versions', // Version; id; workspaceId, itemId, createdAt
-  'stageCache', // { workspaceId, key, stage, output, at }; id = workspaceId:key
-  'jobs', // Job; id; workspaceId, status, type, runAfter, leaseUntil, idempotencyKey, workerNode
+  'contentItems', // ContentItem; id; id, workspaceId, status, terms (titleSearchTerms of the title), createdBy
+  'versions', // Version; id; workspaceId, itemId, number, createdAt
+  'stageCache', // StageCacheRecord { workspaceId, key, stage, output, at }; id = workspaceId:key; workspaceId
+  'jobs', // Job; id; id, workspaceId, status, type, runAfter, leaseUntil, leaseOwner, leaseNode, idempotencyKey
   'jobKeys', // uniqueness guard: id = idempotencyKey, { jobId }
-  'mediaAssets', // MediaAsset; id; workspaceId, createdAt
-  'reviews', // VersionReview; id = versionId; workspaceId, itemId, state, updatedAt
-  'publications', // Publication; id; workspaceId, connectionId, itemId, status, plannedAt, platform, platformRef, startedAt
-  'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId }
-  'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, publishedAt, nextDueAt
-  'snapshots', // StatsSnapshot; id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, takenAt
-  'statsCalls', // StatsCall; id; platform, connectionId, at
-  'dataExports', // DataExport; id; userId, status, expiresAt, createdAt
-  'deletionLog', // DeletionLogEntry; id
+  'mediaAssets', // MediaAsset; id; id, workspaceId, createdAt
+  'reviews', // VersionReview; id = versionId; workspaceId, itemId, state, updatedAt, sortKey (updatedAt ms + id)
+  'publications', // Publication; id; workspaceId, connectionId, itemId, status, plannedAt, sortKey (plannedAt ms + id), platform, platformRef, startedAt, revision
+  'publicationKeys', // uniqueness guard: id = workspaceId:idempotencyKey, { publicationId, workspaceId }
+  'trackedVideos', // TrackedVideo; id; workspaceId, connectionId, platformPostId, platform, seriesId, source, itemId, publishedAt, sortKey (publishedAt ms + id), nextDueAt (absent when none)
+  'trackedVideoPosts', // uniqueness guard: id = connectionId:platformPostId, { trackedVideoId, workspaceId, connectionId }
+  'snapshots', // StatsSnapshot (takenAt in UTC); id = trackedVideoId:scheduledAgeHours; workspaceId, trackedVideoId, connectionId, platform, state, takenAt, gainAt (takenAt, only when it has a gain), gain { views, likes, comments, shares }
+  'statsCalls', // StatsCall (at in UTC); id; workspaceId, platform, connectionId, at, units
+  'dataExports', // DataExport; id; id, userId, status, expiresAt, createdAt
+  'deletionLog', // DeletionLogEntry; id; kind, createdAt
 ] as const;
 
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -1,3 +1,4 @@
+import { AggregateField } from '@google-cloud/firestore';
 import type {
   DocumentData,
   DocumentReference,
@@ -7,6 +8,7 @@ import type {
   Transaction,
   WhereFilterOp,
 } from '@google-cloud/firestore';
+import { PendingWrites } from './pending-writes.js';
 import { recordQueryShape } from './query-shapes.js';
 
 /** A query of one collection, built only through this shape so every query the adapter runs can be indexed. */
@@ -21,13 +23,27 @@ export interface QuerySpec {
 
 /**
  * How a repository reads and writes: through the transaction it belongs to when there is one, straight to the
- * database otherwise. Inside a transaction, every read must come before the first write (Firestore's rule).
+ * database otherwise. Inside a transaction opened by `inTransaction`, writes are held until the work returns (see
+ * PendingWrites), so work may read after it wrote, as the Store port allows.
  */
 export class FsContext {
   constructor(
     readonly db: Firestore,
     readonly tx: Transaction | null = null,
+    private readonly pending: PendingWrites | null = null,
   ) {}
+
+  /** Runs `work` in the Firestore transaction `tx`, sending its held writes to it once `work` returns. */
+  static async inTransaction<T>(
+    db: Firestore,
+    tx: Transaction,
+    work: (ctx: FsContext) => Promise<T>,
+  ): Promise<T> {
+    const pending = new PendingWrites();
+    const result = await work(new FsContext(db, tx, pending));
+    pending.flush(tx);
+    return result;
+  }
 
   ref(collection: string, id: string): DocumentReference {
     return this.db.collection(collection).doc(docId(id));
@@ -37,7 +53,8 @@ export class FsContext {
   async get(collection: string, id: string): Promise<DocumentData | null> {
     const ref = this.ref(collection, id);
     const snapshot = this.tx ? await this.tx.get(ref) : await ref.get();
-    return snapshot.exists ? (snapshot.data() ?? null) : null;
+    const stored = snapshot.exists ? (snapshot.data() ?? null) : null;
+    return this.pending ? this.pending.view(ref.path, stored) : stored;
   }
 
   /** Several documents by id in one round trip; missing ones are left out. */
@@ -45,7 +62,11 @@ export class FsContext {
     if (ids.length === 0) return [];
     const refs = ids.map((id) => this.ref(collection, id));
     const snapshots = this.tx ? await this.tx.getAll(...refs) : await this.db.getAll(...refs);
-    return snapshots.filter((s) => s.exists).map((s) => s.data() ?? {});
+    const pending = this.pending;
+    if (!pending) return snapshots.filter((s) => s.exists).map((s) => s.data() ?? {});
+    return snapshots
+      .map((s) => pending.view(s.ref.path, s.exists ? (s.data() ?? null) : null))
+      .filter((data): data is DocumentData => data !== null);
   }
 
   /** Runs a query; its shape is recorded so the index test can check `firestore.indexes.json` covers it. */
@@ -55,9 +76,14 @@ export class FsContext {
     return result.docs;
   }
 
-  /** The data of every document a query matches. */
+  /** The data of every document a query matches (as this transaction changed it, when it did). */
   async rows(spec: QuerySpec): Promise<DocumentData[]> {
-    return (await this.query(spec)).map((doc) => doc.data());
+    const docs = await this.query(spec);
+    const pending = this.pending;
+    if (!pending) return docs.map((doc) => doc.data());
+    return docs
+      .map((doc) => pending.view(doc.ref.path, doc.data()))
+      .filter((data): data is DocumentData => data !== null);
   }
 
   /** How many documents a query matches, counted by the server. */
@@ -67,17 +93,34 @@ export class FsContext {
     return result.data().count;
   }
 
+  /** The total of a numeric field over the documents a query matches, summed by the server. */
+  async sum(spec: QuerySpec, field: string): Promise<number> {
+    const aggregate = this.build(spec).aggregate({ total: AggregateField.sum(field) });
+    const result = this.tx ? await this.tx.get(aggregate) : await aggregate.get();
+    return result.data().total ?? 0;
+  }
+
   /** Creates or replaces a document. */
   async set(collection: string, id: string, data: DocumentData): Promise<void> {
     const ref = this.ref(collection, id);
-    if (this.tx) this.tx.set(ref, data);
+    if (this.pending) this.pending.add(ref, { kind: 'set', data });
+    else if (this.tx) this.tx.set(ref, data);
     else await ref.set(data);
+  }
+
+  /** Creates a document that must not exist yet: the write (or the transaction's commit) fails with ALREADY_EXISTS. */
+  async create(collection: string, id: string, data: DocumentData): Promise<void> {
+    const ref = this.ref(collection, id);
+    if (this.pending) this.pending.add(ref, { kind: 'create', data });
+    else if (this.tx) this.tx.create(ref, data);
+    else await ref.create(data);
   }
 
   /** Changes some fields of an existing document (fails when it is missing). */
   async update(collection: string, id: string, fields: DocumentData): Promise<void> {
     const ref = this.ref(collection, id);
-    if (this.tx) this.tx.update(ref, fields);
+    if (this.pending) this.pending.add(ref, { kind: 'update', fields });
+    else if (this.tx) this.tx.update(ref, fields);
     else await ref.update(fields);
   }
 
@@ -86,7 +129,8 @@ export class FsContext {
   }
 
   async deleteRef(ref: DocumentReference): Promise<void> {
-    if (this.tx) this.tx.delete(ref);
+    if (this.pending) this.pending.add(ref, { kind: 'delete' });
+    else if (this.tx) this.tx.delete(ref);
     else await ref.delete();
   }
 
@@ -96,7 +140,7 @@ export class FsContext {
    */
   async atomic<T>(work: (ctx: FsContext) => Promise<T>): Promise<T> {
     if (this.tx) return work(this);
-    return this.db.runTransaction((tx) => work(new FsContext(this.db, tx)));
+    return this.db.runTransaction((tx) => FsContext.inTransaction(this.db, tx, work));
   }
 
   /**
@@ -106,7 +150,7 @@ export class FsContext {
   async deleteWhere(spec: QuerySpec): Promise<number> {
     const docs = await this.query(spec);
     if (this.tx) {
-      for (const doc of docs) this.tx.delete(doc.ref);
+      for (const doc of docs) await this.deleteRef(doc.ref);
       return docs.length;
     }
     for (let i = 0; i < docs.length; i += 400) {

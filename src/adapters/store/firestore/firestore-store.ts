@@ -75,6 +75,7 @@ export class FirestoreStore implements Store {
       projectId: location.projectId,
       ...(location.databaseId ? { databaseId: location.databaseId } : {}),
       // The emulator speaks plain gRPC and takes the client as admin; Google's servers need TLS and credentials.
+      // Naming the universe keeps the client from asking the cloud metadata server which one it is in.
       ...(location.emulatorHost
         ? { host: location.emulatorHost, ssl: false, universeDomain: 'googleapis.com' }
         : {}),
@@ -84,21 +85,22 @@ export class FirestoreStore implements Store {
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.db.runTransaction(
-      async (firestoreTx) => {
-        const view: Store = {
-          ...firestoreRepositories(new FsContext(this.db, firestoreTx)),
-          transaction: (inner) => inner(view),
-          ping: async () => undefined,
-          close: async () => undefined,
-        };
-        return work(view);
-      },
+      (firestoreTx) =>
+        FsContext.inTransaction(this.db, firestoreTx, (ctx) => {
+          const view: Store = {
+            ...firestoreRepositories(ctx),
+            transaction: (inner) => inner(view),
+            ping: async () => undefined,
+            close: async () => undefined,
+          };
+          return work(view);
+        }),
       { maxAttempts: TRANSACTION_ATTEMPTS },
     );
   }
 
   async ping(): Promise<void> {
-    await this.db.listCollections();
+    await this.db.collection('workspaces').limit(1).get();
   }
 
   async close(): Promise<void> {

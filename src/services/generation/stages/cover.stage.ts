@@ -15,15 +15,18 @@ export async function makeCover(
     { video: video.videoKey, coverAtMs },
     async (key) => {
       const coverKey = cacheMediaKey(ctx.workspaceId, 'cover', key, 'jpg');
-      const output = kit.mediaStore.pathOf(coverKey);
-      await kit.media.ffmpeg(
-        buildCoverArgs(kit.mediaStore.pathOf(video.videoKey), coverAtMs, output),
-        output,
-        {
+      const input = await kit.mediaStore.localPath(video.videoKey);
+      const scratch = await kit.mediaStore.scratch();
+      try {
+        const output = `${scratch.dir}/cover.jpg`;
+        await kit.media.ffmpeg(buildCoverArgs(input, coverAtMs, output), output, {
           expectedMs: 40,
           ...(signal ? { signal } : {}),
-        },
-      );
+        });
+        await kit.mediaStore.put(coverKey, output);
+      } finally {
+        await scratch.cleanup();
+      }
       return { coverKey };
     },
     (c) => fileStillThere(kit, c.coverKey),

@@ -33,7 +33,7 @@ export function preflightVideo(
     'preflight@1',
     { video: video.videoKey, platforms: brief.platforms },
     async () => {
-      const media = await kit.media.probe(kit.mediaStore.pathOf(video.videoKey));
+      const media = await kit.media.probe(await kit.mediaStore.localPath(video.videoKey));
       return { media, violations: preflight(media, brief.platforms) };
     },
   );

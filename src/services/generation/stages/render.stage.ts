@@ -61,7 +61,7 @@ async function render(
   const files: Record<string, string> = {};
   for (const segment of input.visuals) {
     if (segment.source.kind !== 'generated')
-      files[segment.source.mediaKey] = kit.mediaStore.pathOf(segment.source.mediaKey);
+      files[segment.source.mediaKey] = await kit.mediaStore.localPath(segment.source.mediaKey);
   }
   const plan: RenderPlan = {
     width: 1080,
@@ -74,19 +74,21 @@ async function render(
     captionStyle: input.look.captionStyle,
     fontFile: input.look.fontFile,
     palette: input.look.palette,
-    voicePath: input.voice.audioKey ? kit.mediaStore.pathOf(input.voice.audioKey) : null,
-    musicPath: musicKey ? kit.mediaStore.pathOf(musicKey) : null,
+    voicePath: input.voice.audioKey ? await kit.mediaStore.localPath(input.voice.audioKey) : null,
+    musicPath: musicKey ? await kit.mediaStore.localPath(musicKey) : null,
   };
   const scratch = await kit.mediaStore.scratch();
   try {
     const assPath = `${scratch.dir}/captions.ass`;
     await kit.writeTextFile(assPath, buildPlanAss(plan));
-    const output = kit.mediaStore.pathOf(videoKey);
+    // Rendered beside the job's other scratch files, then put: a bucket store has no path to write to.
+    const output = `${scratch.dir}/video.mp4`;
     await kit.media.ffmpeg(buildRenderArgs(plan, kit.media.features, output, assPath), output, {
       expectedMs: plan.durationMs,
       onProgress: (p) => ctx.progress.advance('render', p.fraction),
       ...(signal ? { signal } : {}),
     });
+    await kit.mediaStore.put(videoKey, output);
     return { videoKey, durationMs: plan.durationMs };
   } finally {
     await scratch.cleanup();
