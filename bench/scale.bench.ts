@@ -94,6 +94,7 @@ async function main(): Promise<number> {
         TOKEN_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
         MEDIA_LINK_KEY: randomBytes(32).toString('base64'),
         MEDIA_STORE: 'local',
+        MEDIA_SHARED_VOLUME: 'true',
         IO_JOB_CONCURRENCY: values.io,
         RENDER_CONCURRENCY: '1',
         SHUTDOWN_GRACE_SECONDS: '10',
@@ -126,9 +127,9 @@ async function main(): Promise<number> {
       marker,
       {
         atShare: 0.3,
-        act: async () => {
+        act: async (inFlight) => {
           console.log(
-            'generations: SIGKILL worker-2 mid-job; a replacement starts (as an orchestrator would)',
+            `generations: SIGKILL worker-2 with ${inFlight} items generating; a replacement starts (as an orchestrator would)`,
           );
           await worker2.kill();
           worker2 = await start('worker-2b', 'worker');
@@ -176,6 +177,8 @@ async function main(): Promise<number> {
         await runPublishingPhase({
           ...phaseA,
           label: 'K-kill',
+          // Long enough for a publication held by the killed worker (a 10-minute hold) to be taken up after it.
+          withinMs: 13 * 60_000,
           count: phaseSizes[2]!,
           during: {
             atShare: 0.2,
