@@ -18,8 +18,8 @@ import { openWorkspace, type BenchWorkspace } from './scale/workload.js';
 /**
  * `npm run bench:scale`: the product as separate OS processes, as on many machines — 1 API (ROLES=api), 2 workers
  * (ROLES=worker), 1 scheduler (ROLES=scheduler) — sharing Redis (BullMQ), the Firestore emulator and one media
- * folder (a shared volume), against the platform sandbox in its own process. Through the public HTTP API, five
- * people connect TikTok, Instagram and YouTube by OAuth, ask for generated videos (offline engines, 10 s, the
+ * folder (a shared volume), against the platform sandbox in its own process. Through the public HTTP API, people
+ * (--workspaces, 1 by default) connect TikTok, Instagram and YouTube by OAuth, ask for generated videos (offline engines, 10 s, the
  * shortest brief) and publish them. A worker is SIGKILLed mid-job during the generations and again during the
  * last publishing phase. Prints duplicates and lost work (both must be 0) and the publishing throughput of two
  * workers against one measured in this run (target ≥ 1.7×); exits 1 when a target is missed.
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     options: {
       generations: { type: 'string', default: '100' },
       publications: { type: 'string', default: '500' },
-      workspaces: { type: 'string', default: '5' },
+      workspaces: { type: 'string', default: '1' },
       latency: { type: 'string', default: '200' },
       io: { type: 'string', default: '2' },
       lead: { type: 'string', default: '40' },
@@ -99,6 +99,8 @@ async function main(): Promise<number> {
         RENDER_CONCURRENCY: '1',
         SHUTDOWN_GRACE_SECONDS: '10',
         SIGNIN_RATE_LIMIT_PER_MINUTE: '1000',
+        // One person asks for every video at once: their queue must hold them all.
+        WORKSPACE_QUEUE_MAX: String(Math.max(20, Math.ceil(generations / workspaceCount))),
         TIKTOK_INITS_PER_MINUTE: '100',
         TIKTOK_DAILY_POSTS_PER_CREATOR: '1000',
         YOUTUBE_DAILY_QUOTA_UNITS: '10000000',
