@@ -2,6 +2,7 @@ import { Firestore } from '@google-cloud/firestore';
 import type { Store } from '../../../ports/store.js';
 import { FsContext } from './context.js';
 import { firestoreRepositories } from './repositories.js';
+import { asTransient, withTransientErrors } from './transient-errors.js';
 
 /** Where the store is: a Google Cloud project's database, or the local emulator. */
 export interface FirestoreLocation {
@@ -44,7 +45,9 @@ export class FirestoreStore implements Store {
   readonly erasure;
 
   constructor(private readonly db: Firestore) {
-    const repos = firestoreRepositories(new FsContext(db));
+    // Outside a transaction a retryable failure reaches callers as a TransientError (a job retries it); inside,
+    // Firestore's own retry must see the raw error, and `transaction` maps what is left when it gives up.
+    const repos = withTransientErrors(firestoreRepositories(new FsContext(db)));
     this.users = repos.users;
     this.workspaces = repos.workspaces;
     this.memberships = repos.memberships;
@@ -75,19 +78,23 @@ export class FirestoreStore implements Store {
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
-    return this.db.runTransaction(
-      (firestoreTx) =>
-        FsContext.inTransaction(this.db, firestoreTx, (ctx) => {
-          const view: Store = {
-            ...firestoreRepositories(ctx),
-            transaction: (inner) => inner(view),
-            ping: async () => undefined,
-            close: async () => undefined,
-          };
-          return work(view);
-        }),
-      { maxAttempts: TRANSACTION_ATTEMPTS },
-    );
+    return this.db
+      .runTransaction(
+        (firestoreTx) =>
+          FsContext.inTransaction(this.db, firestoreTx, (ctx) => {
+            const view: Store = {
+              ...firestoreRepositories(ctx),
+              transaction: (inner) => inner(view),
+              ping: async () => undefined,
+              close: async () => undefined,
+            };
+            return work(view);
+          }),
+        { maxAttempts: TRANSACTION_ATTEMPTS },
+      )
+      .catch((error: unknown) => {
+        throw asTransient(error);
+      });
   }
 
   async ping(): Promise<void> {
