@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const generations = Number(values.generations);
   const publications = Number(values.publications);
   const workspaceCount = Number(values.workspaces);
-  const phaseSizes = [0.4, 0.4, 0.2].map((share) => Math.round(publications * share));
+  const phaseSizes = [0.2, 0.2, 0.2, 0.2, 0.2].map((share) => Math.round(publications * share));
 
   const work = mkdtempSync(join(tmpdir(), 'aif-bench-scale-'));
   const logDir = join(work, 'logs');
@@ -161,27 +161,31 @@ async function main(): Promise<number> {
 
     const leadMs = Number(values.lead) * 1000;
     const phases: PhaseResult[] = [];
-    const withinMs = 20 * 60_000;
+    const phase = { videos, marker, leadMs, withinMs: 20 * 60_000 };
+    const measure = async (label: string, count: number) => {
+      console.log(`phase ${label}`);
+      phases.push((await runPublishingPhase({ ...phase, label, count })).result);
+      console.log(`  ${phases.at(-1)!.perSecond.toFixed(2)} publications/s`);
+    };
+    // One worker, two, two, one: the store grows and the machine's load drifts during the run, and this order
+    // gives both counts the same average place in it.
     await worker2.stop();
-    console.log('phase A: one worker');
-    const phaseA = { videos, marker, leadMs, withinMs };
-    phases.push((await runPublishingPhase({ ...phaseA, label: 'A-1-worker', count: phaseSizes[0]! })).result);
-    console.log(`  ${phases.at(-1)!.perSecond.toFixed(2)} publications/s`);
+    await measure('A1-1-worker', phaseSizes[0]!);
     worker2 = await start('worker-3', 'worker');
-    console.log('phase B: two workers');
-    phases.push(
-      (await runPublishingPhase({ ...phaseA, label: 'B-2-workers', count: phaseSizes[1]! })).result,
-    );
-    console.log(`  ${phases.at(-1)!.perSecond.toFixed(2)} publications/s`);
+    await measure('B1-2-workers', phaseSizes[1]!);
+    await measure('B2-2-workers', phaseSizes[2]!);
+    await worker2.stop();
+    await measure('A2-1-worker', phaseSizes[3]!);
+    worker2 = await start('worker-4', 'worker');
     console.log('phase K: two workers, one SIGKILLed mid-job, not replaced');
     phases.push(
       (
         await runPublishingPhase({
-          ...phaseA,
+          ...phase,
           label: 'K-kill',
           // Long enough for a publication held by the killed worker (a 10-minute hold) to be taken up after it.
           withinMs: 13 * 60_000,
-          count: phaseSizes[2]!,
+          count: phaseSizes[4]!,
           during: {
             atShare: 0.2,
             act: async (inFlight) => {

@@ -23,17 +23,33 @@ export async function relaxSandboxLimits(sandbox: SandboxProcess): Promise<void>
 
 /**
  * How many posts each title has on the three platforms (titles start with `marker`): a count above one is a
- * duplicate. TikTok publishes that failed and YouTube videos that failed processing are not posts.
+ * duplicate. Not posts: TikTok publishes that failed, TikTok file-upload inits that never got a byte (a run that
+ * lost the race to another stops there; TikTok fails them when their upload link expires), and YouTube videos
+ * that failed processing.
  */
 export async function postsByTitle(sandbox: SandboxProcess, marker: string): Promise<Map<string, number>> {
+  return (await sandboxPosts(sandbox, marker)).posts;
+}
+
+/** The posts by title, and how many TikTok inits of these titles got no byte (left to expire). */
+export async function sandboxPosts(
+  sandbox: SandboxProcess,
+  marker: string,
+): Promise<{ posts: Map<string, number>; emptyTiktokInits: number }> {
   const counts = new Map<string, number>();
   const add = (title: string | undefined) => {
     if (title?.startsWith(marker)) counts.set(title, (counts.get(title) ?? 0) + 1);
   };
   const tiktok = (await sandbox.admin('GET', '/tiktok/publishes')) as {
-    publishes: { title?: string; status?: string }[];
+    publishes: { title?: string; status?: string; uploadedBytes?: number | null }[];
   };
-  for (const p of tiktok.publishes) if (p.status !== 'FAILED') add(p.title);
+  let emptyTiktokInits = 0;
+  for (const p of tiktok.publishes) {
+    if (p.status === 'FAILED' || !p.title?.startsWith(marker)) continue;
+    // null: a pull-from-URL publish, which has no upload of its own.
+    if (p.uploadedBytes === 0) emptyTiktokInits++;
+    else add(p.title);
+  }
   const instagram = (await sandbox.admin('GET', '/instagram/state')) as { media: { caption?: string }[] };
   for (const m of instagram.media) add(m.caption);
   const youtube = (await sandbox.admin('GET', '/youtube/videos')) as {
@@ -41,5 +57,5 @@ export async function postsByTitle(sandbox: SandboxProcess, marker: string): Pro
   };
   for (const v of youtube.videos)
     if (v.uploadStatus !== 'failed' && v.uploadStatus !== 'rejected') add(v.title);
-  return counts;
+  return { posts: counts, emptyTiktokInits };
 }

@@ -1,5 +1,5 @@
 import type { SandboxProcess } from '../publishing/sandbox-process.js';
-import { postsByTitle } from '../publishing/sandbox-posts.js';
+import { sandboxPosts } from '../publishing/sandbox-posts.js';
 import { isFinished, listAll, titleOf, versionCount, type BenchWorkspace, type ItemRow } from './workload.js';
 import type { PublicationRow } from './workload.js';
 
@@ -18,6 +18,8 @@ export interface Tally {
   publicationsLost: number;
   /** Publications with more than one post on their platform. */
   duplicatePosts: number;
+  /** TikTok inits that never got a byte: a run that lost the race to another stopped there (not posts). */
+  emptyTiktokInits: number;
   /** Publications the app calls published that have no post on the platform. */
   publishedWithoutPost: number;
   /** A few lines naming what went wrong, for the report. */
@@ -47,7 +49,7 @@ export async function tally(
     publications.push(...(await listAll<PublicationRow>(w.client, '/api/publications')));
   }
   const ours = publications.filter((p) => titleOf(p).startsWith(marker));
-  const posts = await postsByTitle(sandbox, marker);
+  const { posts, emptyTiktokInits } = await sandboxPosts(sandbox, marker);
   let duplicatePosts = 0;
   let publishedWithoutPost = 0;
   for (const p of ours) {
@@ -80,6 +82,7 @@ export async function tally(
     failedWithReason: failed.length,
     publicationsLost: lost.length,
     duplicatePosts,
+    emptyTiktokInits,
     publishedWithoutPost,
     notes,
   };

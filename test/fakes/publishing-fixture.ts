@@ -91,7 +91,7 @@ export async function approvedVersionFixture(
 }
 
 /** An approval sealing the version as it is now (its hash, its file's bytes, its texts). */
-export function approvedReview(v: Version, by: string): VersionReview {
+export function approvedReview(v: Version, by: string, videoBytes: Buffer = VIDEO_BYTES): VersionReview {
   const at = new Date().toISOString();
   return {
     versionId: v.id,
@@ -105,7 +105,7 @@ export function approvedReview(v: Version, by: string): VersionReview {
     comment: null,
     seal: {
       contentHash: v.contentHash,
-      videoSha256: createHash('sha256').update(VIDEO_BYTES).digest('hex'),
+      videoSha256: createHash('sha256').update(videoBytes).digest('hex'),
       metadataHashes: metadataHashes(v.outputs.metadata),
     },
     history: [],

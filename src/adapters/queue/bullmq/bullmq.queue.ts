@@ -51,7 +51,9 @@ export interface BullmqQueueOptions {
   prefix?: string;
   /**
    * A job's lock lasts this long unless renewed (the worker renews it at half); a killed worker's job is taken
-   * back by another worker's stalled check within about lockMs + 2 × stalledCheckMs.
+   * back by another worker's stalled check within about lockMs + 2 × stalledCheckMs. 30 s (BullMQ's own default)
+   * by default: a worker whose event loop a busy stage holds up for longer than the lock loses the job to another
+   * worker while still running it, which the jobs survive (their state is compare-and-set) but which wastes work.
    */
   lockMs?: number;
   stalledCheckMs?: number;
@@ -113,7 +115,7 @@ export class BullmqQueue implements JobEngine {
   async start(handlers: JobHandlers): Promise<void> {
     if (this.workers.length > 0) return;
     const byName = new Map(handlers.map((h) => [h.type.name, h]));
-    const lockDuration = this.options.lockMs ?? 10_000;
+    const lockDuration = this.options.lockMs ?? 30_000;
     this.workers = JOB_LANES.map((lane) => {
       const worker = new Worker<Envelope>(
         LANE_QUEUES[lane],
