@@ -9,5 +9,8 @@ export function publishJob(publishing: PublishingService): JobHandler<PublishPay
     handle: async ({ id, workspaceId, payload }) => {
       await publishing.advance(workspaceId, payload.publicationId, id);
     },
+    onFinalFailure: async ({ id, workspaceId, payload }) => {
+      await publishing.giveUp(workspaceId, payload.publicationId, id);
+    },
   };
 }

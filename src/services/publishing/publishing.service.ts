@@ -6,6 +6,7 @@ import type { Page, PageRequest, PublicationFilter } from '../../ports/store.js'
 import { requirePermission, type AuthContext } from '../auth-context.js';
 import { advancePublication, type AdvanceOutcome } from './advance-publication.js';
 import { createPublication, type CreatePublicationInput } from './create-publication.js';
+import { giveUpPublication } from './give-up-publication.js';
 import { fetchPublishOptions } from './platform-options.js';
 import {
   cancelPublication,
@@ -74,6 +75,11 @@ export class PublishingService {
   /** The publish job's step: moves the publication forward once and plans the next run. */
   advance(workspaceId: string, publicationId: string, jobId: string): Promise<AdvanceOutcome> {
     return advancePublication(this.deps, workspaceId, publicationId, jobId);
+  }
+
+  /** The queue gave up on the publish job: the publication it was moving is marked failed, to be retried. */
+  giveUp(workspaceId: string, publicationId: string, jobId: string): Promise<'failed' | 'left'> {
+    return giveUpPublication(this.deps, workspaceId, publicationId, jobId);
   }
 
   /** Resumes the connection's publications that waited for a reconnect. */
