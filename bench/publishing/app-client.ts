@@ -75,12 +75,18 @@ export class AppClient {
    * for its auto-consent persona); returns the new connection's id.
    */
   async connect(platform: Platform): Promise<string> {
-    const { url } = await this.call<{ url: string }>('POST', `/api/connections/${platform}/authorize`, {});
-    const consent = await fetch(url, { redirect: 'manual' });
-    const callback = consent.headers.get('location');
-    if (!callback) throw new Error(`${platform}: no consent redirect (${consent.status})`);
-    const landed = await fetch(callback, { redirect: 'manual', headers: { cookie: this.cookie } });
-    const back = new URL(landed.headers.get('location') ?? '', this.origin);
+    let { url } = await this.call<{ url: string }>('POST', `/api/connections/${platform}/authorize`, {});
+    let back = new URL(url);
+    // Google grants a refresh token on an account's first consent only: when another workspace connected the same
+    // account before, the app's callback sends the browser back to consent once more (prompt=consent).
+    for (let round = 0; round < 2 && back.origin !== this.origin; round++) {
+      const consent = await fetch(url, { redirect: 'manual' });
+      const callback = consent.headers.get('location');
+      if (!callback) throw new Error(`${platform}: no consent redirect (${consent.status})`);
+      const landed = await fetch(callback, { redirect: 'manual', headers: { cookie: this.cookie } });
+      url = landed.headers.get('location') ?? '';
+      back = new URL(url, this.origin);
+    }
     if (back.searchParams.get('status') !== 'connected')
       throw new Error(`${platform}: not connected (${back.search})`);
     const { items } = await this.call<{ items: { id: string; platform: Platform }[] }>(
