@@ -16,7 +16,16 @@ const versionEdits = z.custom<VersionEdits>(
 /** Generates a new version of an item: the whole pipeline, stages cached, so a re-run is cheap. */
 export const GENERATE_JOB = defineJob(
   'generate',
-  z.object({ itemId: z.string().min(1), edits: versionEdits }),
+  z.object({
+    itemId: z.string().min(1),
+    edits: versionEdits,
+    /**
+     * The version the job was queued on top of (null for a new item). A queue may deliver a job again after it
+     * finished (a worker that lost its lock could not mark it done): the run then finds the item moved past it and
+     * makes no second version. Absent on jobs queued before the field existed: no check.
+     */
+    baseVersionId: z.string().nullable().optional(),
+  }),
   { attempts: 3, backoff: { type: 'exponential', delayMs: 2_000 }, timeoutMs: 30 * 60_000, lane: 'render' },
 );
 export type GeneratePayload = z.infer<typeof GENERATE_JOB.payload>;

@@ -7,7 +7,7 @@ export function generateJob(items: ItemGenerationService): JobHandler<GeneratePa
   return {
     type: GENERATE_JOB,
     handle: ({ workspaceId, payload }, ctx) =>
-      items.generateVersion(workspaceId, payload.itemId, payload.edits, ctx),
+      items.generateVersion(workspaceId, payload.itemId, payload.edits, ctx, payload.baseVersionId),
     onFinalFailure: ({ workspaceId, payload }, error) => items.giveUp(workspaceId, payload.itemId, error),
   };
 }

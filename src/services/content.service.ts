@@ -130,6 +130,7 @@ export class ContentService {
     const jobId = await this.deps.queue.enqueue(GENERATE_JOB, ctx.workspaceId, {
       itemId: item.id,
       edits: {},
+      baseVersionId: null,
     });
     return { item, jobId };
   }
@@ -165,6 +166,10 @@ export class ContentService {
       failure: null,
       updatedAt: isoNow(this.deps.clock),
     });
-    return this.deps.queue.enqueue(GENERATE_JOB, item.workspaceId, { itemId: item.id, edits });
+    return this.deps.queue.enqueue(GENERATE_JOB, item.workspaceId, {
+      itemId: item.id,
+      edits,
+      baseVersionId: item.currentVersionId,
+    });
   }
 }

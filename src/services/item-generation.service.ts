@@ -25,16 +25,21 @@ export class ItemGenerationService {
     },
   ) {}
 
-  /** Makes the item's next version with the edits stacked on its current one; a missing item is a no-op. */
+  /**
+   * Makes the item's next version with the edits stacked on its current one; a missing item is a no-op. With
+   * `baseVersionId` (the current version when the job was queued), a job makes at most one version: once the item
+   * has moved past that version, a second delivery of the job does nothing.
+   */
   async generateVersion(
     workspaceId: string,
     itemId: string,
     edits: VersionEdits,
     ctx: JobContext,
+    baseVersionId?: string | null,
   ): Promise<void> {
     const { store, clock, generation, uploads } = this.deps;
     const item = await store.content.findItem(workspaceId, itemId);
-    if (!item) return;
+    if (!item || movedPast(item, baseVersionId)) return;
     await store.content.updateItem({
       ...item,
       status: 'generating',
@@ -70,8 +75,7 @@ export class ItemGenerationService {
               },
               ctx.signal,
             );
-      await this.saveVersion(item, version);
-      this.publish(item, 'done', 1, 1, 'ready');
+      if (await this.saveVersion(item, version, baseVersionId)) this.publish(item, 'done', 1, 1, 'ready');
     } catch (error) {
       // Stopped or timed out: the queue hands the job back or retries it, so the item is not failed here.
       if (ctx.signal.aborted) throw error;
@@ -93,9 +97,16 @@ export class ItemGenerationService {
       await this.recordFailure(workspaceId, itemId, item.failure?.stage ?? 'script', error);
   }
 
-  private async saveVersion(item: ContentItem, version: Omit<Version, 'number'>): Promise<void> {
+  /** Saves the version as the item's current one; false when another run of the same job saved first. */
+  private async saveVersion(
+    item: ContentItem,
+    version: Omit<Version, 'number'>,
+    baseVersionId: string | null | undefined,
+  ): Promise<boolean> {
     const { store, clock } = this.deps;
-    await store.transaction(async (tx) => {
+    return store.transaction(async (tx) => {
+      const current = await tx.content.findItem(item.workspaceId, item.id);
+      if (!current || movedPast(current, baseVersionId)) return false;
       // Read inside: a retried transaction numbers the version after any that another worker committed.
       const versions = await tx.content.listVersions(item.workspaceId, item.id);
       await tx.content.createVersion({ ...version, number: (versions[0]?.number ?? 0) + 1 });
@@ -106,6 +117,7 @@ export class ItemGenerationService {
         currentVersionId: version.id,
         updatedAt: isoNow(clock),
       });
+      return true;
     });
   }
 
@@ -156,4 +168,9 @@ export class ItemGenerationService {
       ...(message ? { message } : {}),
     });
   }
+}
+
+/** The item's current version is no longer the one the job was queued on: that job's version exists already. */
+function movedPast(item: ContentItem, baseVersionId: string | null | undefined): boolean {
+  return baseVersionId !== undefined && item.currentVersionId !== baseVersionId;
 }
