@@ -23,6 +23,12 @@ export interface PhaseResult {
   /** From the due time to the last publication finished. */
   seconds: number;
   perSecond: number;
+  /**
+   * From the due time to the last upload handed over to its platform (the publication's first `processing` or
+   * `published`): the workers' own work, without the platform's processing, moderation and post-id waits.
+   */
+  uploadSeconds: number;
+  uploadsPerSecond: number;
   /** Publications not finished when the phase gave up waiting. */
   unfinished: number;
 }
@@ -120,6 +126,8 @@ export async function runPublishingPhase(input: {
   const finishedRows = mine.filter(isFinished);
   const last = Math.max(...finishedRows.map((p) => Date.parse(p.updatedAt)));
   const seconds = (last - due) / 1000;
+  const handedOver = finishedRows.map(handedOverAt).filter((at): at is number => at !== null);
+  const uploadSeconds = (Math.max(...handedOver) - due) / 1000;
   return {
     ids,
     result: {
@@ -127,7 +135,15 @@ export async function runPublishingPhase(input: {
       publications: count,
       seconds,
       perSecond: finishedRows.length / seconds,
+      uploadSeconds,
+      uploadsPerSecond: handedOver.length / uploadSeconds,
       unfinished: count - finishedRows.length,
     },
   };
+}
+
+/** When the platform had the whole video: the first time the publication was processing or published. */
+function handedOverAt(p: PublicationRow): number | null {
+  const entry = p.timeline.find((t) => t.status === 'processing' || t.status === 'published');
+  return entry ? Date.parse(entry.at) : null;
 }

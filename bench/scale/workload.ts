@@ -26,6 +26,7 @@ export interface PublicationRow {
   attempts: number;
   error: { code: string; message: string } | null;
   options: Record<string, unknown>;
+  timeline: { at: string; status: string; detail: string }[];
   createdAt: string;
   updatedAt: string;
 }
