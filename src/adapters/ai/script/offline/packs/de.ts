@@ -178,5 +178,11 @@ export const de: LanguagePack = {
   ],
   nounOrder: 'capitalized',
   articles: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine'],
+  howToTopic: /^(?:wie man|so)(?![\p{L}])/iu,
+  questionTopic: /^(?:warum|wieso|weshalb|wie|was|wann|wo|welche[rsmn]?|wer|wieviel)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Schauen wir mal.'],
+    howTo: ['{Standalone}, Schritt für Schritt.', '{Standalone}: die Kurzanleitung.'],
+  },
   contractions: [],
 };

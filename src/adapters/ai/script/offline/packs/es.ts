@@ -166,6 +166,13 @@ export const es: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas'],
+  howToTopic: /^¿?\s*cómo\s+\p{L}+(?:ar|er|ir)(?:se|lo|la|los|las)?(?![\p{L}])/iu,
+  questionTopic:
+    /^¿?\s*(?:por qué|cómo|qué|cuándo|dónde|cuál|cuáles|quién|quiénes|cuánto|cuánta|cuántos|cuántas)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Veámoslo.'],
+    howTo: ['{Standalone}, paso a paso.', '{Standalone}: la guía rápida.'],
+  },
   contractions: [
     [/(?<!\p{L})de el (?=\p{L})/giu, 'del '],
     [/(?<!\p{L})a el (?=\p{L})/giu, 'al '],

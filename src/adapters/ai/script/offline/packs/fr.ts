@@ -169,6 +169,13 @@ export const fr: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['le', 'la', 'les', "l'", 'un', 'une', 'des'],
+  howToTopic: /^comment\s+(?:bien\s+)?\p{L}+(?:er|ir|re)(?![\p{L}])/iu,
+  questionTopic:
+    /^(?:pourquoi|comment|quand|où|qu['’]est-ce|que|quels?|quelles?|qui|combien|est-ce)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Voyons ça.'],
+    howTo: ['{Standalone}, étape par étape.', '{Standalone}: le guide rapide.'],
+  },
   contractions: [
     [/(?<!\p{L})de le (?=\p{L})/giu, 'du '],
     [/(?<!\p{L})de les (?=\p{L})/giu, 'des '],

@@ -193,5 +193,11 @@ export const it: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['il', 'lo', 'la', 'i', 'gli', 'le', "l'", 'un', 'uno', 'una'],
+  howToTopic: /^come\s+\p{L}+(?:are|ere|ire)(?![\p{L}])/iu,
+  questionTopic: /^(?:perché|come|cosa|che cosa|quando|dove|quale|quali|chi|quanto|quanta)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Vediamo.'],
+    howTo: ['{Standalone}, passo dopo passo.', '{Standalone}: la guida rapida.'],
+  },
   contractions: articulatedPrepositions,
 };

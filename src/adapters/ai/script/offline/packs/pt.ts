@@ -166,6 +166,12 @@ export const pt: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas'],
+  howToTopic: /^como\s+\p{L}+(?:ar|er|ir)(?![\p{L}])/iu,
+  questionTopic: /^(?:por que|porque|como|o que|quando|onde|qual|quais|quem|quanto|quanta)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Vamos ver.'],
+    howTo: ['{Standalone}, passo a passo.', '{Standalone}: o guia rápido.'],
+  },
   contractions: [
     [/(?<!\p{L})de o(s?) (?=\p{L})/giu, 'do$1 '],
     [/(?<!\p{L})de a(s?) (?=\p{L})/giu, 'da$1 '],
