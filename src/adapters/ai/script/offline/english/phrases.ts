@@ -216,6 +216,14 @@ export const SHARED_GENERAL = [
   "Go back over anything that didn't click the first time.",
   'A little curiosity goes a long way.',
   'What works for someone else may not work for you.',
+  "There's no need to learn it all at once.",
+  'Mistakes are part of learning.',
+  'Everyone starts as a beginner.',
+  'Explaining it to a friend is a good test of what you know.',
+  'Revisit this after a few days.',
+  'Write down one thing you want to remember.',
+  'Stay curious, and keep asking why.',
+  'Take a short break if it starts to feel like too much.',
 ];
 
 /** Hooks in the styles that read the same for every form; each names the topic through {about}. */
