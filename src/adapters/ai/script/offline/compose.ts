@@ -6,6 +6,7 @@ import { fill, midSentence, PhraseDrawer, withoutArticle, type Placeholders } fr
 import type { ScriptBody } from './script-body.js';
 import { hashSeed, SeededChooser } from './seeded-random.js';
 import { styledHook } from './styled-hook.js';
+import { writtenHookStyle } from '../../../../domain/hook-style.js';
 import { nounPhrase, visualCue } from './visual-cue.js';
 
 type FramingRole = keyof LanguagePack['framing'];
@@ -34,6 +35,9 @@ export function composeScript(brief: Brief, targetWords: number, pack: LanguageP
   const seed = JSON.stringify(seedFields(brief));
   const chooser = new SeededChooser(hashSeed(seed));
   const drawer = new PhraseDrawer(chooser, values);
+  // Past the hook, only the closing names the topic, so a script never says it more than twice.
+  const { topic: _topic, Topic: _Topic, Standalone: _standalone, ...withoutTopic } = values;
+  const plain = new PhraseDrawer(chooser, withoutTopic);
   const points = keyPointsForBeats(brief.keyPoints);
   const beatCount = Math.max(points.length, suggestedBeatCount(brief.durationSeconds));
 
@@ -51,9 +55,14 @@ export function composeScript(brief: Brief, targetWords: number, pack: LanguageP
     topicStatistics: pack.topicStatistics,
     contractions: pack.contractions,
   };
-  const hook = styledHook(brief, stylePools, values, seed, hookWords, toneHook) ?? toneHook;
+  // A how-to asked as a question keeps its words: "Comment faire du pain?"
+  const asked =
+    form === 'howTo' && writtenHookStyle(brief) === 'question'
+      ? fill('{Standalone}', { Standalone: standalone(topic, 'question', pack) })
+      : toneHook;
+  const hook = styledHook(brief, stylePools, values, seed, hookWords, asked) ?? toneHook;
   const cta = fill(
-    drawer.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
+    plain.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
     values,
     pack.contractions,
   );
@@ -64,14 +73,14 @@ export function composeScript(brief: Brief, targetWords: number, pack: LanguageP
   const beats = planSlots(points.length, beatCount).map((slot, index): Beat => {
     const text =
       slot.kind === 'point'
-        ? pointBeat(points, slot.index, pack, drawer, chooser, values, perBeat)
-        : framingBeat(slot.role, pack, drawer, values, perBeat);
+        ? pointBeat(points, slot.index, pack, plain, chooser, values, perBeat)
+        : framingBeat(slot.role, pack, slot.role === 'closing' ? drawer : plain, plain, values, perBeat);
     const point = slot.kind === 'point' ? points[slot.index] : undefined;
     const noun = (point && nounPhrase(point, brief.language, pack.nounOrder, true)) ?? topicNoun;
     return { text, visualCue: visualCue(shots[index % shots.length] ?? '{noun}', noun) };
   });
 
-  topUp(beats, countWords(hook) + countWords(cta), targetWords, pack, drawer, values);
+  topUp(beats, countWords(hook) + countWords(cta), targetWords, pack, plain, values);
 
   return { hook, beats, callToAction: cta };
 }
@@ -145,15 +154,19 @@ function pointBeat(
   return text;
 }
 
-/** One or more framing sentences for the role, topped up with general contrasts and tips to fill the beat. */
+/**
+ * One or more framing sentences for the role, topped up with general contrasts and tips to fill the beat; the
+ * lead sentence comes from `leads`, which may name the topic.
+ */
 function framingBeat(
   role: FramingRole,
   pack: LanguagePack,
+  leads: PhraseDrawer,
   drawer: PhraseDrawer,
   values: Placeholders,
   perBeat: number,
 ): string {
-  const lead = drawer.draw(pack.framing[role], perBeat);
+  const lead = leads.draw(pack.framing[role], perBeat);
   const sentences = lead ? [fill(lead, values, pack.contractions)] : [];
   const extras = [pack.framing.insight, pack.framing.tip, pack.pointFollowUps];
   for (let turn = 0; turn < 12; turn++) {

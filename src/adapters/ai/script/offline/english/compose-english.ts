@@ -75,7 +75,7 @@ export function composeEnglish(brief: Brief, targetWords: number): ScriptBody {
   topUp(beats, framing, countWords(hook) + countWords(cta), targetWords, general);
 
   // A question's nouns read best in its statement order: in "How does sleep affect memory", "sleep" looks like a verb.
-  const topicNouns = concreteNouns(shape.form === 'question' ? shape.about : brief.topic);
+  const topicNouns = concreteNouns((shape.form === 'question' && shape.about) || brief.topic);
   return {
     hook,
     beats: beats.map((sentences, index): Beat => {
@@ -122,7 +122,7 @@ function writeHook(
   seed: string,
   maxWords: number,
 ): string {
-  const asTyped = shape.direct ?? `${capitalizeFirst(shape.about)}.`;
+  const asTyped = shape.direct ?? `${capitalizeFirst(shape.about ?? '')}.`;
   const pool = values.Audience ? phrases.audienceHooks : phrases.hooks;
   const formHook = fill(drawer.draw(pool, maxWords) ?? asTyped, values);
   const lead = drawer.draw(TONE_LEADS[brief.tone], Math.max(1, maxWords - countWords(formHook)));

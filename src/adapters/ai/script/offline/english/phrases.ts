@@ -40,7 +40,11 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     ],
     audienceHooks: ['{Audience}, ever wondered {embedded}?', "{Audience}, here's a question: {Direct}"],
     questionHooks: ['{Direct}', 'Ever wondered {embedded}?', 'Have you ever asked yourself {embedded}?'],
-    howToHooks: ["Here's how to think about {embedded}.", "Here's a simple way to look at {embedded}."],
+    howToHooks: [
+      "Here's how to think about {about}.",
+      "Here's a simple way to look at {about}.",
+      "Here's how to think through a question like this one. {Direct}",
+    ],
     connectors: {
       only: ["Here's the key: {point}", 'The short answer: {point}'],
       first: ['First, {point}', 'To start, {point}'],
@@ -231,16 +235,19 @@ export const STYLE_HOOKS = {
   statistic: [
     "Keep this number in mind: {figure}. Let's look at {about}.",
     '{figure}. Remember that number as we look at {about}.',
+    'Keep this number in mind: {figure}. {Direct}',
   ],
   story: [
     "The first time I looked into {about}, I didn't get it.",
     'A while ago, I knew nothing about {about}.',
     "Here's a quick story about {about}.",
+    "Here's a quick story about a question I once had. {Direct}",
   ],
   'bold-claim': [
     'Most advice on {about} misses the point.',
     "Forget what you've heard about {about}.",
     'Stop guessing about {about}.',
+    'Most answers to this question miss the point. {Direct}',
   ],
 };
 

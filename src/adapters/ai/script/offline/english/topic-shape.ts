@@ -20,9 +20,10 @@ export interface TopicShape {
   claim?: string;
   /**
    * Any form, as it reads after "about": "why octopuses have three hearts", "whether coffee is bad for you",
-   * "how to make cold brew", "dog training basics", "the idea that coffee improves focus".
+   * "how to make cold brew", "dog training basics", "the idea that coffee improves focus". Unset for a question
+   * the writer could only keep in its direct form ("What's the best way to learn guitar?").
    */
-  about: string;
+  about?: string;
 }
 
 const WH_WORDS = new Set(['why', 'how', 'what', 'when', 'where', 'who', 'which', 'whose']);
@@ -54,7 +55,12 @@ const HOW_MODIFIERS = new Set(['much', 'many', 'long', 'often', 'far', 'old', 'b
 
 /** Reads the form of an English topic; the topic is already one line, without a trailing full stop. */
 export function shapeTopic(topic: string): TopicShape {
-  const text = topic.replace(/[.!]+$/u, '').trim();
+  const text = tidyCase(
+    topic
+      .replace(/[.!]+$/u, '')
+      .replace(/\?+$/u, '?')
+      .trim(),
+  );
   const words = taggedWords(text);
   const first = words[0]?.text.toLowerCase() ?? '';
   const second = words[1]?.text.toLowerCase() ?? '';
@@ -63,8 +69,8 @@ export function shapeTopic(topic: string): TopicShape {
   if (WH_WORDS.has(first) || text.endsWith('?') || (AUXILIARIES.has(first) && words.length > 2)) {
     const asked = text.replace(/\?+$/u, '').trim();
     const forms = questionForms(asked, words);
-    const about = forms.embedded ?? forms.whether ?? lowerFirst(asked);
-    return { form: 'question', direct: forms.direct, embedded: forms.embedded, about };
+    const { direct, embedded, whether } = forms;
+    return { form: 'question', direct, embedded, about: embedded ?? whether };
   }
   if (isImperative(words)) return howTo(lowerFirst(text));
   const phrase = lowerFirst(text);
@@ -76,12 +82,33 @@ function howTo(action: string): TopicShape {
   return { form: 'how-to', action, about: `how to ${action}` };
 }
 
+/**
+ * Shouting and Title Case are how a topic was typed, not how it is said: "WHY IS THE SKY BLUE" and "How To
+ * Negotiate A Raise" read in sentence case, keeping names and acronyms ("New York", "AI").
+ */
+function tidyCase(text: string): string {
+  const words = taggedWords(text);
+  const lettered = words.filter((word) => /\p{L}/u.test(word.text));
+  if (lettered.length < 2) return text;
+  const shouting = !/\p{Ll}/u.test(text);
+  const titleCase = lettered.every((word) => /^\P{L}*\p{Lu}/u.test(word.text));
+  if (!shouting && !titleCase) return text;
+  const tidied = words.map((word, index) => {
+    const keep = !shouting && (word.tags.has('ProperNoun') || /\p{Lu}/u.test(word.text.slice(1)));
+    if (keep || word.text === 'I') return word.text;
+    const lower = word.text.toLocaleLowerCase();
+    return index === 0 ? lower.replace(/\p{L}/u, (letter) => letter.toLocaleUpperCase()) : lower;
+  });
+  return tidied.join(' ') + (text.endsWith('?') ? '?' : '');
+}
+
 /** A topic that opens with a verb in its base form: "Save money on your phone bill", "Learn Spanish fast". */
 function isImperative(words: TaggedWord[]): boolean {
   const [first, second] = words;
   if (!first || !first.tags.has('Verb') || !first.tags.has('Infinitive')) return false;
   // "Sleep better tonight" is an instruction; "Dog training basics" has no verb at all.
-  return words.length > 1 && !(second?.tags.has('Verb') && !second.tags.has('Infinitive'));
+  const conjugated = second?.tags.has('Verb') && !second.tags.has('Infinitive') && !second.tags.has('Gerund');
+  return words.length > 1 && !conjugated;
 }
 
 /** A statement with a conjugated main verb outside a relative clause: "Coffee improves focus". */
@@ -90,6 +117,7 @@ function isClaim(words: TaggedWord[]): boolean {
     if (index === 0 || !word.tags.has('Verb')) return false;
     const before = words[index - 1]?.text.toLowerCase() ?? '';
     if (['that', 'which', 'who', 'to'].includes(before)) return false;
+    if (word.tags.has('Gerund')) return false;
     return word.tags.has('PresentTense') || word.tags.has('PastTense') || word.tags.has('Copula');
   });
 }
@@ -145,7 +173,9 @@ function embeddedFromDirect(words: TaggedWord[], auxIndex: number): string | nul
   const rest = words.slice(auxIndex + 1);
   if (DO_FORMS.has(aux)) {
     // The subject takes at least one word ("sleep" is also a verb); the main verb is the next verb after it.
-    const verbAt = rest.findIndex((word, index) => index > 0 && word.tags.has('Verb'));
+    const tagged = rest.findIndex((word, index) => index > 0 && word.tags.has('Verb'));
+    // "do cats purr": two words after "do" are a subject and its verb, even when the tagger saw two nouns.
+    const verbAt = tagged < 1 && rest.length === 2 ? 1 : tagged;
     if (verbAt < 1) return null;
     const verb = rest[verbAt]?.text ?? '';
     const conjugated =

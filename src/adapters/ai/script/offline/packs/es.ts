@@ -119,6 +119,13 @@ export const es: LanguagePack = {
       'Mira cómo otros abordan {topic} y hazlo a tu manera.',
       'Ponte una meta sencilla antes de empezar.',
       'Si un paso se hace difícil, divídelo en pasos más pequeños.',
+      'Anota una cosa que quieras recordar.',
+      'Nadie empieza sabiéndolo todo.',
+      'Los errores son parte del aprendizaje.',
+      'Vuelve a esto en unos días.',
+      'Explícaselo a un amigo: es una buena prueba.',
+      'Haz una pausa si se vuelve demasiado.',
+      'Mantén la curiosidad y sigue preguntando.',
     ],
     closing: [
       'Juntas, estas ideas te facilitan mucho {topic}.',

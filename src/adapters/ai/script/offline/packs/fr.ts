@@ -122,6 +122,13 @@ export const fr: LanguagePack = {
       "Regardez comment d'autres abordent {topic}, puis faites-le à votre façon.",
       'Fixez-vous un objectif simple avant de commencer.',
       'Si une étape semble difficile, découpez-la en plus petites.',
+      'Notez une chose que vous voulez retenir.',
+      'Personne ne commence en sachant tout.',
+      "Les erreurs font partie de l'apprentissage.",
+      'Revenez-y dans quelques jours.',
+      "Expliquez-le à un ami: c'est un bon test.",
+      'Faites une petite pause si ça devient trop.',
+      'Restez curieux, et continuez à poser des questions.',
     ],
     closing: [
       'Mises ensemble, ces idées simplifient vraiment {topic}.',

@@ -119,6 +119,13 @@ export const pt: LanguagePack = {
       'Veja como outras pessoas lidam com {topic} e faça do seu jeito.',
       'Defina uma meta simples antes de começar.',
       'Se um passo parecer difícil, divida em passos menores.',
+      'Anote uma coisa que você quer lembrar.',
+      'Ninguém começa sabendo tudo.',
+      'Os erros fazem parte do aprendizado.',
+      'Volte a isso daqui a alguns dias.',
+      'Explique para um amigo: é um bom teste.',
+      'Faça uma pausa se ficar demais.',
+      'Continue curioso e siga perguntando.',
     ],
     closing: [
       'Juntas, essas ideias simplificam muito {topic}.',
