@@ -51,17 +51,16 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       middle: ['On top of that, {point}', 'Also, {point}', "Then there's this: {point}", 'Next, {point}'],
       last: ['And finally, {point}', 'Last, {point}'],
     },
-    followUps: [
-      "That's one piece of the answer.",
-      'Keep that in mind.',
-      'Hold on to that one.',
-      "It's easy to overlook.",
-    ],
+    followUps: ["That's one piece of the answer.", 'Keep that in mind.', "It's easy to overlook."],
     openings: [
       "It's a good question. Let's take it one piece at a time.",
       "Here's the answer, one piece at a time.",
     ],
-    closings: ["Put together, that's {embedded}.", "And that's {embedded}."],
+    closings: [
+      "Put together, that's {embedded}.",
+      "So that's {embedded}.",
+      'Put together, those pieces answer it.',
+    ],
     outlines: [
       'This is an outline of the question, not the full answer.',
       "Here's an outline, not a full answer.",
@@ -69,8 +68,8 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     ],
     outlineClosings: [
       'Use this outline to look for the full answer.',
-      'The details are worth looking up.',
-      "That's the outline; the details are worth looking up.",
+      'Then look up what you still need.',
+      "That's the outline; look up what you still need.",
     ],
     general: [
       'Start with what you already know.',
@@ -78,7 +77,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       'Good answers often have more than one part.',
       'Compare a few explanations before you settle on one.',
       'Notice which parts still feel unclear.',
-      'A trusted source can fill in the details.',
+      'A trusted source can fill in the gaps.',
       'Ask what would have to be true for each answer.',
       'It is fine to change your mind as you learn more.',
     ],
@@ -96,16 +95,13 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     },
     followUps: [
       'Take your time with this step.',
-      "Don't rush this part.",
-      'Get this one right before the next.',
       "It's an easy step to skip, so don't.",
+      'This step is worth doing well.',
+      'Be patient with this one.',
     ],
-    openings: [
-      "You don't need much to get started. Here are the steps, in order.",
-      "Let's go through it in order.",
-    ],
-    closings: ["That's how you {action}.", "And that's how to {action}."],
-    outlines: ['This is a simple outline of the steps.', "Here's an outline; the details depend on you."],
+    openings: ["Let's go through the steps, in order.", "Let's take it step by step."],
+    closings: ["That's how you {action}.", 'Now you know how to {action}.'],
+    outlines: ['This is a short outline of the steps.', "Here's an outline; the details depend on you."],
     outlineClosings: [
       "That's the outline. Fill in the details as you go.",
       'Follow the outline, then make each step your own.',
@@ -119,7 +115,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       'Write the steps down so you can repeat them.',
       'Expect the first try to be a rough draft.',
       'Small changes are easier to keep than big ones.',
-      'Set aside a little time to practise.',
+      'Set aside a little time for it.',
     ],
   },
   'noun-phrase': {
@@ -140,14 +136,9 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       middle: ['Next, {point}', 'Also, {point}', 'Then, {point}', 'Another one: {point}'],
       last: ['Finally, {point}', 'And last, {point}'],
     },
-    followUps: [
-      'Keep that in mind.',
-      "It's easy to overlook.",
-      'Hold on to that one.',
-      'The rest builds on it.',
-    ],
+    followUps: ['Keep that in mind.', "It's easy to overlook.", 'That one is worth remembering.'],
     openings: ["Here's what is worth knowing, one thing at a time.", "Let's go through the essentials."],
-    closings: ["And that's {subject}, in short.", 'Those are the things to know.'],
+    closings: ['Those are the things to know.', "That's the short version."],
     outlines: ['This is a short outline, not a deep dive.', "Here's a short outline."],
     outlineClosings: [
       "That's the outline. Build on it one piece at a time.",
@@ -160,9 +151,9 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       'Each part makes more sense once you see the whole.',
       'Pick one part to focus on first.',
       'Good examples make the ideas easier to follow.',
-      'Come back to the basics whenever something feels confusing.',
+      'Go back to the start whenever something feels confusing.',
       'Ask someone with experience what they wish they had known.',
-      'A little practice makes the ideas stick.',
+      'A little at a time makes the ideas stick.',
     ],
   },
   claim: {
@@ -186,7 +177,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       "It's easy to overlook.",
     ],
     openings: ["Here's the reasoning behind it, one step at a time.", "Let's look at the reasons."],
-    closings: ["And that's why {claim}.", 'Those are the reasons behind it.'],
+    closings: ["That's why {claim}.", 'Those are the reasons behind it.'],
     outlines: [
       'This is an outline for weighing the claim, not proof either way.',
       "Here's an outline for testing the idea yourself.",
@@ -263,8 +254,8 @@ export const TONE_LEADS: Record<Brief['tone'], string[]> = {
 export const CALLS_TO_ACTION: Record<Brief['tone'], string[]> = {
   friendly: [
     'Follow for more tips like this!',
-    'Save this for later and share it with a friend.',
-    'Which idea will you try first? Tell me in the comments.',
+    'Save this and share it with a friend.',
+    'What would you add? Tell me in the comments.',
   ],
   bold: [
     "Follow now so you don't miss the next one.",
