@@ -49,10 +49,12 @@ export function verbForm(verb: string, form: VerbForm): string {
 export function lowerFirst(text: string): string {
   const [first] = taggedWords(text);
   if (!first) return text;
-  const keepsCase =
-    first.text === 'I' ||
-    /\p{Lu}/u.test(first.text.slice(1)) ||
-    first.tags.has('ProperNoun') ||
-    first.tags.has('Acronym');
+  const keepsCase = first.text === 'I' || /\p{Lu}/u.test(first.text.slice(1)) || isName(first);
   return keepsCase ? text : text.replace(/\p{L}/u, (letter) => letter.toLocaleLowerCase());
+}
+
+const NAME_TAGS = ['ProperNoun', 'Acronym', 'WeekDay', 'Month'];
+
+function isName(word: TaggedWord): boolean {
+  return NAME_TAGS.some((tag) => word.tags.has(tag));
 }
