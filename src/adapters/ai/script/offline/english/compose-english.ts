@@ -51,14 +51,14 @@ export function composeEnglish(brief: Brief, targetWords: number): ScriptBody {
   const general = new GeneralStatements(drawer, phrases);
   const followUps = phrases.followUps;
   const slots = planSlots(points.length, beatCount);
-  const beats = slots.map((slot, index): string[] => {
+  const beats = slots.map((slot): string[] => {
     if (slot.kind === 'point') {
       const sentences = [pointSentence(points, slot.index, phrases, connectors)];
       const room = perBeat - countWords(sentences[0] ?? '');
       const followUp = room >= 4 ? drawer.draw(followUps, Math.round(room)) : null;
       return followUp ? [...sentences, followUp] : sentences;
     }
-    const lead = framingLead(slot.kind, points.length > 0, index === 0, phrases, drawer, values, perBeat);
+    const lead = framingLead(slot.kind, points.length > 0, phrases, drawer, values, perBeat);
     // With key points, the opening only leads into them; general statements are for outlines and long videos.
     if (lead && points.length > 0 && slot.kind === 'opening') return [lead];
     return general.fill(lead ? [lead] : [], perBeat, slot.kind === 'closing');
@@ -182,14 +182,13 @@ function pointSentence(
 function framingLead(
   kind: Exclude<Slot['kind'], 'point'>,
   hasPoints: boolean,
-  first: boolean,
   phrases: FormPhrases,
   drawer: PhraseDrawer,
   values: Placeholders,
   maxWords: number,
 ): string | null {
   const pool =
-    kind === 'opening' && first
+    kind === 'opening'
       ? hasPoints
         ? phrases.openings
         : phrases.outlines
