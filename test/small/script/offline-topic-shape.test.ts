@@ -76,6 +76,8 @@ describe('the words of a beat’s picture', () => {
     ['Save money on your phone bill', ['money', 'phone', 'bill']],
     ['Visit Paris in spring', ['Paris', 'spring']],
     ['Think about it', []],
+    ['Coffee improves focus', ['coffee', 'focus']],
+    ['Sleep better tonight', []],
   ])('%j → %j', (text, nouns) => {
     expect(concreteNouns(text)).toEqual(nouns);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import samples from '../../fixtures/offline-writer/sample-briefs.json' with { type: 'json' };
 import { OfflineTemplateWriter } from '../../../src/adapters/ai/script/offline-template.writer.js';
@@ -36,5 +37,13 @@ describe('the offline writer’s golden sample', () => {
     await expect(`${scripts.join('\n\n')}\n`).toMatchFileSnapshot(
       '../../fixtures/offline-writer/golden-samples.md',
     );
+  });
+
+  it('is what the README shows', () => {
+    const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+    const golden = read('../../fixtures/offline-writer/golden-samples.md').trim();
+    const readme = read('../../../README.md');
+    expect(readme).toContain(`### What the offline writer writes`);
+    expect(readme).toContain(golden);
   });
 });

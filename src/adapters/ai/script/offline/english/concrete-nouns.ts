@@ -26,24 +26,33 @@ const ABSTRACT_NOUNS = new Set([
   'most',
   'much',
   'few',
+  'today',
+  'tonight',
+  'tomorrow',
+  'yesterday',
   'anything',
   'everything',
   'nothing',
   'something',
 ]);
 
+// Pronouns, numbers and times ("tonight", "Monday") are not pictures.
+const SKIPPED_TAGS = ['Pronoun', 'Possessive', 'Value', 'Date'];
+
 /**
  * The nouns of a text that a picture can show, singular, lower-case and in order of appearance: "Two hearts pump
- * blood through the gills" → ["heart", "blood", "gill"]. Pronouns, numbers and abstract nouns are left out;
+ * blood through the gills" → ["heart", "blood", "gill"]. Pronouns, numbers, times and abstract nouns are left out;
  * names keep their capitals.
  */
 export function concreteNouns(text: string): string[] {
   const nouns: string[] = [];
   for (const word of taggedWords(text)) {
     const { tags } = word;
-    if (!tags.has('Noun') || tags.has('Pronoun') || tags.has('Possessive') || tags.has('Value')) continue;
+    if (!tags.has('Noun') || SKIPPED_TAGS.some((tag) => tags.has(tag))) continue;
     const name = tags.has('ProperNoun') && /^\p{Lu}/u.test(word.text) && !tags.has('FirstName');
-    const base = name ? word.text : singular(word.text.toLowerCase());
+    // Only a plural is made singular: the library turns "focus" into "focu".
+    const lower = word.text.toLowerCase();
+    const base = name ? word.text : tags.has('Plural') ? singular(lower) : lower;
     const clean = base.replace(/[^\p{L}\p{N}' -]/gu, '');
     if (clean.length > 1 && !ABSTRACT_NOUNS.has(clean) && !nouns.includes(clean)) nouns.push(clean);
   }
