@@ -19,6 +19,9 @@ import { lowerFirst } from './words.js';
 
 type Slot = { kind: 'point'; index: number } | { kind: 'opening' | 'middle' | 'closing' };
 
+// A hook gets a tone lead ("Stop scrolling.") only with this many words or more (from about 20-second videos).
+const MIN_WORDS_WITH_LEAD = 7;
+
 // Within this many words of the target, a script is long enough (a general sentence is 4–12 words).
 const SLACK = 4;
 
@@ -99,6 +102,7 @@ function placeholders(shape: TopicShape, audience: string): Placeholders {
     Direct: shape.direct,
     embedded: shape.embedded,
     action: shape.action,
+    Action: shape.action && capitalizeFirst(shape.action),
     subject: shape.subject,
     claim: shape.claim,
     Claim: shape.claim && capitalizeFirst(shape.claim),
@@ -126,8 +130,10 @@ function writeHook(
   const pool = values.Audience ? phrases.audienceHooks : phrases.hooks;
   const formHook = fill(drawer.draw(pool, maxWords) ?? asTyped, values);
   const lead = drawer.draw(TONE_LEADS[brief.tone], Math.max(1, maxWords - countWords(formHook)));
+  // The shortest videos have no words to spare for a greeting.
+  const roomForLead = lead && maxWords >= MIN_WORDS_WITH_LEAD;
   const toneHook =
-    lead && countWords(lead) + countWords(formHook) <= maxWords + 1 ? `${lead} ${formHook}` : formHook;
+    roomForLead && countWords(lead) + countWords(formHook) <= maxWords + 1 ? `${lead} ${formHook}` : formHook;
   const pools = {
     styles: { ...STYLE_HOOKS, question: phrases.questionHooks, 'how-to': phrases.howToHooks },
     topicStatistics: STYLE_HOOKS.statistic,

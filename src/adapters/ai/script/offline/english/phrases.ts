@@ -5,7 +5,7 @@ import type { TopicForm } from './topic-shape.js';
  * English sentences for each topic form. Placeholders: {Direct} (the topic as a direct question, with its "?"),
  * {embedded} ("why octopuses have three hearts"), {action} ("make cold brew coffee at home"), {subject} ("dog
  * training basics"), {claim} ("coffee improves focus"), {about} (any form, as it reads after "about"), {audience},
- * {Audience}, {figure}, {point} (a key point, lowered after a connector). A phrase is only used when all its
+ * {Audience}, {figure}, {point} (a key point, lowered after a connector); {Action} and {Claim} are capitalised. A phrase is only used when all its
  * placeholders have a value. No phrase states a fact or a number: without key points the script is an outline of
  * general, true statements.
  */
@@ -83,7 +83,11 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     ],
   },
   'how-to': {
-    hooks: ["Here's how to {action}.", "Want to {action}? Here's how.", "Let's {action}, step by step."],
+    hooks: [
+      "Here's how to {action}.",
+      "Want to {action}? Here's how.",
+      "{Action}: here's how, step by step.",
+    ],
     audienceHooks: ["{Audience}, here's how to {action}.", '{Audience}, want to {action}? Here is how.'],
     questionHooks: ['Want to {action}?', 'Ever tried to {action}?', 'What does it take to {action}?'],
     howToHooks: ["Here's how to {action}, step by step.", "Here's how to {action}."],
