@@ -135,7 +135,12 @@ function writeHook(
   const toneHook =
     roomForLead && countWords(lead) + countWords(formHook) <= maxWords + 1 ? `${lead} ${formHook}` : formHook;
   const pools = {
-    styles: { ...STYLE_HOOKS, question: phrases.questionHooks, 'how-to': phrases.howToHooks },
+    styles: {
+      ...STYLE_HOOKS,
+      question: phrases.questionHooks,
+      'how-to': phrases.howToHooks,
+      'bold-claim': phrases.boldHooks,
+    },
     topicStatistics: STYLE_HOOKS.statistic,
     contractions: [],
   };

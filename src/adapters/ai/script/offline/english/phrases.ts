@@ -12,9 +12,10 @@ import type { TopicForm } from './topic-shape.js';
 export interface FormPhrases {
   hooks: string[];
   audienceHooks: string[];
-  /** Hooks in the 'question' and 'how-to' styles, which depend on the form; the other styles use {about}. */
+  /** Hooks in the 'question', 'how-to' and 'bold-claim' styles, which depend on the form; the others use {about}. */
   questionHooks: string[];
   howToHooks: string[];
+  boldHooks: string[];
   /** Connectors before the key points, by the point's place: steps, reasons or things to know. */
   connectors: { only: string[]; first: string[]; middle: string[]; last: string[] };
   /** Short sentences that fit after a key point of this form, for longer videos. */
@@ -44,6 +45,10 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       "Here's how to think about {about}.",
       "Here's a simple way to look at {about}.",
       "Here's how to think through a question like this one. {Direct}",
+    ],
+    boldHooks: [
+      'Most answers to this question miss the point. {Direct}',
+      "Forget what you've heard about {about}.",
     ],
     connectors: {
       only: ["Here's the key: {point}", 'The short answer: {point}'],
@@ -91,6 +96,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     audienceHooks: ["{Audience}, here's how to {action}.", '{Audience}, want to {action}? Here is how.'],
     questionHooks: ['Want to {action}?', 'Ever tried to {action}?', 'What does it take to {action}?'],
     howToHooks: ["Here's how to {action}, step by step.", "Here's how to {action}."],
+    boldHooks: ['Most advice on how to {action} misses the point.', 'Stop guessing how to {action}.'],
     connectors: {
       only: ["Here's the key step: {point}", 'Start here: {point}'],
       first: ['First, {point}', 'Start here: {point}'],
@@ -134,6 +140,11 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     ],
     questionHooks: ['What should you know about {subject}?', 'How much do you really know about {subject}?'],
     howToHooks: ["Here's how to get started with {subject}.", "Here's how to get to know {subject}."],
+    boldHooks: [
+      'Most advice on {subject} misses the point.',
+      "Forget what you've heard about {subject}.",
+      'Stop guessing about {subject}.',
+    ],
     connectors: {
       only: ['The one thing to know: {point}', 'If you remember one thing: {point}'],
       first: ['First, {point}', 'To start, {point}'],
@@ -168,6 +179,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     ],
     questionHooks: ['Is it true that {claim}?', 'Do you believe that {claim}?'],
     howToHooks: ["Here's how to test the idea that {claim}.", "Here's how to weigh the claim that {claim}."],
+    boldHooks: ['Forget the hype about whether {claim}.', 'Most takes on whether {claim} miss the point.'],
     connectors: {
       only: ['The main reason: {point}', "Here's the reason: {point}"],
       first: ['For one, {point}', 'First, {point}'],
@@ -225,7 +237,7 @@ export const SHARED_GENERAL = [
   'Take a short break if it starts to feel like too much.',
 ];
 
-/** Hooks in the styles that read the same for every form; each names the topic through {about}. */
+/** Hooks in the styles that read the same for every form; each names the topic through {about} or {Direct}. */
 export const STYLE_HOOKS = {
   statistic: [
     "Keep this number in mind: {figure}. Let's look at {about}.",
@@ -237,12 +249,6 @@ export const STYLE_HOOKS = {
     'A while ago, I knew nothing about {about}.',
     "Here's a quick story about {about}.",
     "Here's a quick story about a question I once had. {Direct}",
-  ],
-  'bold-claim': [
-    'Most advice on {about} misses the point.',
-    "Forget what you've heard about {about}.",
-    'Stop guessing about {about}.',
-    'Most answers to this question miss the point. {Direct}',
   ],
 };
 
