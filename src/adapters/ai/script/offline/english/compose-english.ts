@@ -71,11 +71,7 @@ export function composeEnglish(brief: Brief, targetWords: number): ScriptBody {
     const closing = drawer.draw(phrases.closings, perBeat);
     if (closing) beats.at(-1)?.push(fill(closing, values));
   }
-  // General statements go to framing beats, not after the person's key points, whenever there are some.
-  const framing = beats.filter(
-    (_, index) => index > 0 && index < beats.length - 1 && slots[index]?.kind !== 'point',
-  );
-  topUp(beats, framing, countWords(hook) + countWords(cta), targetWords, general);
+  topUp(beats, slots, perBeat, countWords(hook) + countWords(cta), targetWords, general);
 
   // A question's nouns read best in its statement order: in "How does sleep affect memory", "sleep" looks like a verb.
   const topicNouns = concreteNouns((shape.form === 'question' && shape.about) || brief.topic);
@@ -239,25 +235,32 @@ class GeneralStatements {
 }
 
 /**
- * Beats are filled sentence by sentence and so end up a little short; this adds general statements to the
- * shortest of the `preferred` beats (else of the inner ones) until the script reaches the word target, never
- * passing it by more than the slack. The first and last beats keep their opening and closing roles.
+ * Beats are filled sentence by sentence and so end up a little short; this adds general statements until the
+ * script reaches the word target, never passing it by more than the slack. They go to the shortest framing beat
+ * while one has room (before a closing beat's last sentence), else to the shortest inner beat, so no beat becomes
+ * a list of generalities and the person's key points are not buried under them.
  */
 function topUp(
   beats: string[][],
-  preferred: string[][],
+  slots: Slot[],
+  perBeat: number,
   otherWords: number,
   targetWords: number,
   general: GeneralStatements,
 ): void {
-  const inner = preferred.length > 0 ? preferred : beats.length > 2 ? beats.slice(1, -1) : beats;
+  const wordsOf = (beat: string[]) => countWords(beat.join(' '));
+  const framing = beats.filter((_, index) => index > 0 && slots[index]?.kind !== 'point');
+  const inner = beats.length > 2 ? beats.slice(1, -1) : beats;
   for (let turn = 0; turn < 24; turn++) {
-    const missing = targetWords - otherWords - countWords(beats.flat().join(' '));
+    const missing = targetWords - otherWords - wordsOf(beats.flat());
     if (missing <= SLACK) return;
     const statement = general.next(missing + SLACK);
     if (!statement || countWords(statement) > missing + SLACK) return;
-    const shortest = inner.reduce((a, b) => (countWords(b.join(' ')) < countWords(a.join(' ')) ? b : a));
-    shortest.push(statement);
+    const roomy = framing.filter((beat) => wordsOf(beat) < perBeat * 1.5);
+    const candidates = roomy.length > 0 ? roomy : inner;
+    const shortest = candidates.reduce((a, b) => (wordsOf(b) < wordsOf(a) ? b : a));
+    const closing = shortest === beats.at(-1) && slots.at(-1)?.kind === 'closing';
+    shortest.splice(closing ? shortest.length - 1 : shortest.length, 0, statement);
   }
 }
 

@@ -88,11 +88,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     ],
   },
   'how-to': {
-    hooks: [
-      "Here's how to {action}.",
-      "Want to {action}? Here's how.",
-      "{Action}: here's how, step by step.",
-    ],
+    hooks: ["Here's how to {action}.", "Want to {action}? Here's how.", "{Action}: here's how."],
     audienceHooks: ["{Audience}, here's how to {action}.", '{Audience}, want to {action}? Here is how.'],
     questionHooks: ['Want to {action}?', 'Ever tried to {action}?', 'What does it take to {action}?'],
     howToHooks: ["Here's how to {action}, step by step.", "Here's how to {action}."],
