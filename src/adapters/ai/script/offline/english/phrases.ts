@@ -51,7 +51,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       "Forget what you've heard about {about}.",
     ],
     connectors: {
-      only: ["Here's the key: {point}", 'The short answer: {point}'],
+      only: ["Here's the key: {point}", 'In short: {point}'],
       first: ['First, {point}', 'To start, {point}'],
       middle: ['On top of that, {point}', 'Also, {point}', "Then there's this: {point}", 'Next, {point}'],
       last: ['And finally, {point}', 'Last, {point}'],
@@ -59,7 +59,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
     followUps: ["That's one piece of the answer.", 'Keep that in mind.', "It's easy to overlook."],
     openings: [
       "It's a good question. Let's take it one piece at a time.",
-      "Here's the answer, one piece at a time.",
+      "Let's look at it one piece at a time.",
     ],
     closings: [
       "Put together, that's {embedded}.",
@@ -188,7 +188,7 @@ export const FORM_PHRASES: Record<TopicForm, FormPhrases> = {
       'Keep that in mind.',
       "It's easy to overlook.",
     ],
-    openings: ["Here's the reasoning behind it, one step at a time.", "Let's look at the reasons."],
+    openings: ["Here's the reasoning behind it, one step at a time.", 'Here are the reasons.'],
     closings: ["That's why {claim}.", 'Those are the reasons behind it.'],
     outlines: [
       'This is an outline for weighing the claim, not proof either way.',
