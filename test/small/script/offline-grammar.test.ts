@@ -1,34 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { packFor } from '../../../src/adapters/ai/script/offline/packs/index.js';
+import type { LanguagePack } from '../../../src/adapters/ai/script/offline/packs/language-pack.js';
 import { fill, midSentence, withoutArticle } from '../../../src/adapters/ai/script/offline/phrasing.js';
 import { hashSeed, SeededChooser } from '../../../src/adapters/ai/script/offline/seeded-random.js';
 import { nounPhrase } from '../../../src/adapters/ai/script/offline/visual-cue.js';
 
+/** The pack of a language that has one. */
+function pack(language: string): LanguagePack {
+  const found = packFor(language);
+  if (!found) throw new Error(`no pack for ${language}`);
+  return found;
+}
+
 describe('packFor', () => {
   it.each([
-    ['en', 'en', false],
-    ['fr-CA', 'fr', false],
-    ['pt-BR', 'pt', false],
-    ['ES', 'es', false],
-    ['de_AT', 'de', false],
-    ['it', 'it', false],
-    ['ja', 'en', true],
-    ['', 'en', true],
-  ])('%j → %s (fallback %s)', (language, pack, fallback) => {
-    expect(packFor(language).pack.language).toBe(pack);
-    expect(packFor(language).fallback).toBe(fallback);
+    ['fr-CA', 'fr'],
+    ['pt-BR', 'pt'],
+    ['ES', 'es'],
+    ['de_AT', 'de'],
+    ['it', 'it'],
+    ['en', null],
+    ['ja', null],
+    ['', null],
+  ])('%j → %s (English and other languages have their own writer)', (language, expected) => {
+    expect(packFor(language)?.language ?? null).toBe(expected);
   });
 
   it('offers every tone, and hooks that name the topic (and the audience when meant to)', () => {
-    for (const language of ['en', 'fr', 'es', 'de', 'pt', 'it']) {
-      const { pack } = packFor(language);
+    for (const language of ['fr', 'es', 'de', 'pt', 'it']) {
+      const pack = packFor(language);
+      if (!pack) throw new Error(language);
       for (const hooks of Object.values(pack.hooks)) {
         for (const hook of hooks.general) expect(hook, hook).toMatch(/\{topic\}|\{Topic\}/);
         for (const hook of hooks.withAudience)
           expect(hook, hook).toMatch(/\{(audience|Audience|listeners)\}/);
       }
       expect(pack.visualCues.every((cue) => cue.includes('{noun}'))).toBe(true);
-      const { contractions: _rules, ...phrases } = pack;
+      for (const hook of [...pack.standaloneHooks.question, ...pack.standaloneHooks.howTo]) {
+        expect(hook, hook).toContain('{Standalone}');
+      }
+      const { contractions: _rules, howToTopic: _howTo, questionTopic: _question, ...phrases } = pack;
       const all = JSON.stringify(phrases);
       expect(all, language).not.toMatch(/\d/);
     }
@@ -36,10 +47,10 @@ describe('packFor', () => {
 });
 
 describe('fill', () => {
-  const fr = packFor('fr').pack;
-  const it_ = packFor('it').pack;
-  const es = packFor('es').pack;
-  const pt = packFor('pt').pack;
+  const fr = pack('fr');
+  const it_ = pack('it');
+  const es = pack('es');
+  const pt = pack('pt');
   it.each([
     [fr, 'Parlons de {topic}.', 'le café', 'Parlons du café.'],
     [fr, 'Parlons de {topic}.', 'les plantes', 'Parlons des plantes.'],
@@ -53,12 +64,12 @@ describe('fill', () => {
     [pt, 'Por trás de {topic}.', 'as plantas', 'Por trás das plantas.'],
     [pt, 'Pense em {topic}.', 'o café', 'Pense no café.'],
   ])('%#: %s with %j', (pack, template, topic, expected) => {
-    expect(fill(template, { topic }, pack)).toBe(expected);
+    expect(fill(template, { topic }, pack.contractions)).toBe(expected);
   });
 
   it('capitalises the first letter past opening punctuation, and leaves unknown placeholders', () => {
-    expect(fill('¿{topic}?', { topic: 'café' }, es)).toBe('¿Café?');
-    expect(fill('aquí {noun}', {}, es)).toBe('Aquí {noun}');
+    expect(fill('¿{topic}?', { topic: 'café' }, es.contractions)).toBe('¿Café?');
+    expect(fill('aquí {noun}', {}, es.contractions)).toBe('Aquí {noun}');
   });
 });
 
@@ -81,32 +92,31 @@ describe('midSentence and withoutArticle', () => {
     ['les débutants', 'fr', 'débutants'],
     ["l'équipe", 'fr', 'équipe'],
     ['los principiantes', 'es', 'principiantes'],
-    ['The parents', 'en', 'parents'],
     ['i principianti', 'it', 'principianti'],
-    ['busy parents', 'en', 'busy parents'],
     ['les', 'fr', 'les'],
   ])('%j (%s) addressed directly is %j', (text, language, expected) => {
-    expect(withoutArticle(text, packFor(language).pack)).toBe(expected);
+    expect(withoutArticle(text, pack(language).articles)).toBe(expected);
+  });
+
+  it('drops an English article too', () => {
+    expect(withoutArticle('The parents', ['the', 'a', 'an'])).toBe('parents');
+    expect(withoutArticle('busy parents', ['the', 'a', 'an'])).toBe('busy parents');
   });
 });
 
 describe('nounPhrase', () => {
   it.each<[string, string, boolean, string | null]>([
-    ['Use coarse ground coffee for a smoother taste', 'en', true, 'coarse ground coffee'],
-    ['Steep it in the fridge for twelve hours', 'en', true, 'fridge'],
-    ['Keep it simple with cold water', 'en', true, 'cold water'],
-    ['Water less often', 'en', true, null],
-    ['Cold brew coffee at home', 'en', false, 'cold brew coffee'],
-    ['Visit Paris in spring', 'en', true, 'Paris'],
+    ['Visitez Paris au printemps', 'fr', true, 'Paris'],
+    ['Arrosez moins souvent', 'fr', true, null],
     ['Utilisez un café moulu grossièrement', 'fr', true, 'café moulu'],
     ["Les plantes d'intérieur", 'fr', false, 'plantes'],
     ['Riega por la mañana', 'es', true, 'mañana'],
     ['Verwende grob gemahlenen Kaffee', 'de', true, 'Kaffee'],
     ['Gieße seltener', 'de', true, null],
     ['Zimmerpflanzen für Anfänger', 'de', false, 'Zimmerpflanzen'],
-    ['the and of', 'en', false, null],
+    ['le et de', 'fr', false, null],
   ])('%j (%s) → %j', (text, language, startsWithVerb, expected) => {
-    expect(nounPhrase(text, language, packFor(language).pack.nounOrder, startsWithVerb)).toBe(expected);
+    expect(nounPhrase(text, language, pack(language).nounOrder, startsWithVerb)).toBe(expected);
   });
 });
 

@@ -67,9 +67,9 @@ describe('offline hooks in the brief’s hook style', () => {
   it('opens each English style the way its name says', async () => {
     const hook = (style: HookStyle) => hookOf(briefIn('en', style, { audience: '' }));
     expect(await hook('how-to')).toMatch(/^Here's how to .*cold brew coffee at home/);
-    expect(await hook('story')).toMatch(/^(The first time|A while ago|Let me tell you a quick story)/);
+    expect(await hook('story')).toMatch(/^(The first time|A while ago|Here's a quick story)/);
     expect(await hook('statistic')).toMatch(/12 hours/);
-    expect(await hook('bold-claim')).toMatch(/^(Forget|Most advice|You only need one guide)/);
+    expect(await hook('bold-claim')).toMatch(/^(Forget|Most advice|Stop guessing)/);
     expect(await hook('question')).toMatch(/\?$/);
   });
 

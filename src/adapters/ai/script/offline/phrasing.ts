@@ -3,17 +3,17 @@ import { isStopword, primaryLanguage, wordsOf } from '../../../../domain/metadat
 import type { LanguagePack } from './packs/language-pack.js';
 import type { SeededChooser } from './seeded-random.js';
 
-export type Placeholders = Partial<
-  Record<'topic' | 'Topic' | 'audience' | 'Audience' | 'listeners' | 'point' | 'noun' | 'figure', string>
->;
+/** Values for a template's placeholders, e.g. {topic}, {Audience}, {point}; a phrase needs all of its own. */
+export type Placeholders = Partial<Record<string, string>>;
 
 /** Fills a template's placeholders, repairs article contractions and capitalises the first letter. */
-export function fill(template: string, values: Placeholders, pack: LanguagePack): string {
-  const filled = template.replace(
-    /\{(\w+)\}/g,
-    (whole, name: string) => values[name as keyof Placeholders] ?? whole,
-  );
-  const contracted = pack.contractions.reduce(
+export function fill(
+  template: string,
+  values: Placeholders,
+  contractions: LanguagePack['contractions'] = [],
+): string {
+  const filled = template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const contracted = contractions.reduce(
     (text, [pattern, replacement]) => text.replace(pattern, replacement),
     filled,
   );
@@ -22,9 +22,7 @@ export function fill(template: string, values: Placeholders, pack: LanguagePack)
 
 /** The placeholders a template needs are all available (an empty audience rules out "{audience}" phrases). */
 export function canFill(template: string, values: Placeholders): boolean {
-  return [...template.matchAll(/\{(\w+)\}/g)].every((match) =>
-    Boolean(values[match[1] as keyof Placeholders]),
-  );
+  return [...template.matchAll(/\{(\w+)\}/g)].every((match) => Boolean(values[match[1] ?? '']));
 }
 
 /**
@@ -56,10 +54,10 @@ export function midSentence(text: string, language: string): string {
 }
 
 /** A phrase without its leading article, for addressing people directly ("les débutants" → "débutants"). */
-export function withoutArticle(text: string, pack: LanguagePack): string {
+export function withoutArticle(text: string, articles: readonly string[]): string {
   const match = /^(\p{L}+['’]?)\s*/u.exec(text);
   const article = match?.[1]?.replace('’', "'").toLocaleLowerCase();
-  if (!match || !article || !pack.articles.includes(article)) return text;
+  if (!match || !article || !articles.includes(article)) return text;
   const rest = text.slice(match[0].length);
   return rest.length > 0 ? rest : text;
 }
@@ -106,9 +104,6 @@ export class PhraseDrawer {
 
   /** The phrase with its placeholders filled, for counting words. */
   private estimate(phrase: string): string {
-    return phrase.replace(
-      /\{(\w+)\}/g,
-      (whole, name: string) => this.values[name as keyof Placeholders] ?? whole,
-    );
+    return phrase.replace(/\{(\w+)\}/g, (whole, name: string) => this.values[name] ?? whole);
   }
 }

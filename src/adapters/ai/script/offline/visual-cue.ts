@@ -2,10 +2,10 @@ import { contentWordRuns, isStopword, wordsOf } from '../../../../domain/metadat
 import type { LanguagePack } from './packs/language-pack.js';
 
 /**
- * The picture-carrying words of a text, e.g. "Use coarse ground coffee" → "coarse ground coffee", "Utilisez un
- * café moulu grossièrement" → "café moulu". Heuristics, no tagger: with `startsWithVerb` (key points often
+ * The picture-carrying words of a text in French, Spanish, Portuguese, Italian or German, e.g. "Utilisez un café
+ * moulu grossièrement" → "café moulu" (English cues name singular nouns instead, see english/concrete-nouns). Heuristics, no tagger: with `startsWithVerb` (key points often
  * start with an imperative) the first word is skipped when others follow; a run of two or more meaningful words beats a single word,
- * else the earliest wins; the run is cut on the side where the language keeps its main noun. In German, the
+ * else the earliest wins; the run keeps its first words, where these languages keep the main noun. In German, the
  * first capitalised noun. Null when the text has no meaningful word besides the verb.
  */
 export function nounPhrase(
@@ -25,7 +25,7 @@ export function nounPhrase(
   let best: string[] | undefined;
   for (const run of withoutVerb) if (!best || Math.min(run.length, 2) > Math.min(best.length, 2)) best = run;
   if (!best) return null;
-  const words = order === 'head-last' ? best.slice(-3) : best.slice(0, 2);
+  const words = best.slice(0, 2);
   return words.map((word) => (isName(word, word === firstWord) ? word : word.toLocaleLowerCase())).join(' ');
 }
 

@@ -131,6 +131,13 @@ export const de: LanguagePack = {
       'Schau, wie andere das Thema {topic} angehen, und finde deinen eigenen Weg.',
       'Setz dir ein einfaches Ziel, bevor du anfängst.',
       'Wenn ein Schritt schwer wirkt, teil ihn in kleinere auf.',
+      'Schreib dir eine Sache auf, die du behalten willst.',
+      'Niemand fängt an und weiß schon alles.',
+      'Fehler gehören zum Lernen dazu.',
+      'Schau in ein paar Tagen noch einmal drauf.',
+      'Erklär es einem Freund: Das ist ein guter Test.',
+      'Mach eine kurze Pause, wenn es zu viel wird.',
+      'Bleib neugierig und frag weiter nach.',
     ],
     closing: [
       'Zusammen machen diese Ideen das Thema {topic} viel leichter.',
@@ -178,5 +185,11 @@ export const de: LanguagePack = {
   ],
   nounOrder: 'capitalized',
   articles: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine'],
+  howToTopic: /^(?:wie man|so)(?![\p{L}])/iu,
+  questionTopic: /^(?:warum|wieso|weshalb|wie|was|wann|wo|welche[rsmn]?|wer|wieviel)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Schauen wir mal.'],
+    howTo: ['{Standalone}, Schritt für Schritt.', '{Standalone}: die Kurzanleitung.'],
+  },
   contractions: [],
 };

@@ -119,6 +119,13 @@ export const es: LanguagePack = {
       'Mira cómo otros abordan {topic} y hazlo a tu manera.',
       'Ponte una meta sencilla antes de empezar.',
       'Si un paso se hace difícil, divídelo en pasos más pequeños.',
+      'Anota una cosa que quieras recordar.',
+      'Nadie empieza sabiéndolo todo.',
+      'Los errores son parte del aprendizaje.',
+      'Vuelve a esto en unos días.',
+      'Explícaselo a un amigo: es una buena prueba.',
+      'Haz una pausa si se vuelve demasiado.',
+      'Mantén la curiosidad y sigue preguntando.',
     ],
     closing: [
       'Juntas, estas ideas te facilitan mucho {topic}.',
@@ -166,6 +173,13 @@ export const es: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas'],
+  howToTopic: /^¿?\s*cómo\s+\p{L}+(?:ar|er|ir)(?:se|lo|la|los|las)?(?![\p{L}])/iu,
+  questionTopic:
+    /^¿?\s*(?:por qué|cómo|qué|cuándo|dónde|cuál|cuáles|quién|quiénes|cuánto|cuánta|cuántos|cuántas)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Veámoslo.'],
+    howTo: ['{Standalone}, paso a paso.', '{Standalone}: la guía rápida.'],
+  },
   contractions: [
     [/(?<!\p{L})de el (?=\p{L})/giu, 'del '],
     [/(?<!\p{L})a el (?=\p{L})/giu, 'al '],

@@ -122,6 +122,13 @@ export const fr: LanguagePack = {
       "Regardez comment d'autres abordent {topic}, puis faites-le à votre façon.",
       'Fixez-vous un objectif simple avant de commencer.',
       'Si une étape semble difficile, découpez-la en plus petites.',
+      'Notez une chose que vous voulez retenir.',
+      'Personne ne commence en sachant tout.',
+      "Les erreurs font partie de l'apprentissage.",
+      'Revenez-y dans quelques jours.',
+      "Expliquez-le à un ami: c'est un bon test.",
+      'Faites une petite pause si ça devient trop.',
+      'Restez curieux, et continuez à poser des questions.',
     ],
     closing: [
       'Mises ensemble, ces idées simplifient vraiment {topic}.',
@@ -169,6 +176,13 @@ export const fr: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['le', 'la', 'les', "l'", 'un', 'une', 'des'],
+  howToTopic: /^comment\s+(?:bien\s+)?\p{L}+(?:er|ir|re)(?![\p{L}])/iu,
+  questionTopic:
+    /^(?:pourquoi|comment|quand|où|qu['’]est-ce|que|quels?|quelles?|qui|combien|est-ce)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Voyons ça.'],
+    howTo: ['{Standalone}, étape par étape.', '{Standalone}: le guide rapide.'],
+  },
   contractions: [
     [/(?<!\p{L})de le (?=\p{L})/giu, 'du '],
     [/(?<!\p{L})de les (?=\p{L})/giu, 'des '],

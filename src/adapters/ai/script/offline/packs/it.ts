@@ -146,6 +146,13 @@ export const it: LanguagePack = {
       'Guarda come gli altri affrontano {topic}, poi fallo a modo tuo.',
       'Fissa un obiettivo semplice prima di iniziare.',
       'Se un passo sembra difficile, dividilo in passi più piccoli.',
+      'Annota una cosa che vuoi ricordare.',
+      'Nessuno comincia sapendo tutto.',
+      "Gli errori fanno parte dell'apprendimento.",
+      'Tornaci su tra qualche giorno.',
+      'Spiegalo a un amico: è un buon test.',
+      'Fai una pausa se diventa troppo.',
+      'Resta curioso e continua a fare domande.',
     ],
     closing: [
       'Messe insieme, queste idee semplificano molto {topic}.',
@@ -193,5 +200,11 @@ export const it: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['il', 'lo', 'la', 'i', 'gli', 'le', "l'", 'un', 'uno', 'una'],
+  howToTopic: /^come\s+\p{L}+(?:are|ere|ire)(?![\p{L}])/iu,
+  questionTopic: /^(?:perché|come|cosa|che cosa|quando|dove|quale|quali|chi|quanto|quanta)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Vediamo.'],
+    howTo: ['{Standalone}, passo dopo passo.', '{Standalone}: la guida rapida.'],
+  },
   contractions: articulatedPrepositions,
 };

@@ -3,7 +3,8 @@ import type { Brief, HookStyle } from '../../../../../domain/content.js';
 export type Tone = Brief['tone'];
 
 /**
- * The phrases one language offers the template writer. Placeholders: {topic}/{Topic} (capitalised),
+ * The phrases one language other than English offers the template writer (English has its own, form-aware
+ * writer). Placeholders: {topic}/{Topic} (capitalised),
  * {audience} (as written, after "for"), {Audience}/{listeners} (addressed directly, without a leading article:
  * "les débutants" → "Débutants,", "Salut débutants!"), {point} (a key point, as written), {noun} (a noun phrase
  * from the beat). No phrase
@@ -29,10 +30,16 @@ export interface LanguagePack {
   callsToAction: Record<Tone, string[]>;
   /** Shot descriptions around a {noun} taken from the beat's own words. */
   visualCues: string[];
-  /** Where a noun phrase keeps its main noun: English "ground coffee" (last), French "café moulu" (first). */
-  nounOrder: 'head-last' | 'head-first' | 'capitalized';
+  /** Where a noun phrase keeps its main noun: French "café moulu" (first); German nouns are capitalised. */
+  nounOrder: 'head-first' | 'capitalized';
   /** Leading articles dropped when the audience is addressed directly. */
   articles: string[];
+  /** A topic typed as a how-to ("Comment faire …", "Wie man …"): it stands alone, steps follow. */
+  howToTopic: RegExp;
+  /** A topic typed as a question ("Pourquoi …", "¿Por qué …"), besides any topic ending with "?". */
+  questionTopic: RegExp;
+  /** Hooks for a question or how-to topic, which is never put inside a frame: {Standalone} is the topic itself. */
+  standaloneHooks: { question: string[]; howTo: string[] };
   /** Fixes article contractions after filling placeholders ("de le" → "du"). */
   contractions: [RegExp, string][];
 }

@@ -119,6 +119,13 @@ export const pt: LanguagePack = {
       'Veja como outras pessoas lidam com {topic} e faça do seu jeito.',
       'Defina uma meta simples antes de começar.',
       'Se um passo parecer difícil, divida em passos menores.',
+      'Anote uma coisa que você quer lembrar.',
+      'Ninguém começa sabendo tudo.',
+      'Os erros fazem parte do aprendizado.',
+      'Volte a isso daqui a alguns dias.',
+      'Explique para um amigo: é um bom teste.',
+      'Faça uma pausa se ficar demais.',
+      'Continue curioso e siga perguntando.',
     ],
     closing: [
       'Juntas, essas ideias simplificam muito {topic}.',
@@ -166,6 +173,12 @@ export const pt: LanguagePack = {
   ],
   nounOrder: 'head-first',
   articles: ['o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas'],
+  howToTopic: /^como\s+\p{L}+(?:ar|er|ir)(?![\p{L}])/iu,
+  questionTopic: /^(?:por que|porque|como|o que|quando|onde|qual|quais|quem|quanto|quanta)(?![\p{L}])/iu,
+  standaloneHooks: {
+    question: ['{Standalone}', '{Standalone} Vamos ver.'],
+    howTo: ['{Standalone}, passo a passo.', '{Standalone}: o guia rápido.'],
+  },
   contractions: [
     [/(?<!\p{L})de o(s?) (?=\p{L})/giu, 'do$1 '],
     [/(?<!\p{L})de a(s?) (?=\p{L})/giu, 'da$1 '],
