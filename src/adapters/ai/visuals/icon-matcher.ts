@@ -1,0 +1,119 @@
+import nlp from 'compromise';
+import { stem } from '../../../domain/visual-cues.js';
+
+/**
+ * Everyday words whose picture has another name in the set (or a better one than a name match would find). Small on
+ * purpose: every target must exist in the set (a test checks), and a name match covers the rest.
+ */
+export const ICON_SYNONYMS: Readonly<Record<string, string>> = {
+  coffee: 'hot-beverage',
+  espresso: 'hot-beverage',
+  tea: 'teacup-without-handle',
+  phone: 'mobile-phone',
+  smartphone: 'mobile-phone',
+  money: 'money-bag',
+  cash: 'dollar-banknote',
+  dollar: 'dollar-banknote',
+  budget: 'money-bag',
+  saving: 'money-bag',
+  sleep: 'sleeping-face',
+  nap: 'sleeping-face',
+  heart: 'red-heart',
+  love: 'red-heart',
+  blood: 'drop-of-blood',
+  water: 'droplet',
+  memory: 'brain',
+  mind: 'brain',
+  idea: 'light-bulb',
+  time: 'alarm-clock',
+  clock: 'alarm-clock',
+  car: 'automobile',
+  home: 'house',
+  book: 'open-book',
+  reading: 'open-book',
+  music: 'musical-note',
+  song: 'musical-note',
+  earth: 'globe-showing-americas',
+  world: 'globe-showing-americas',
+  planet: 'globe-showing-americas',
+  growth: 'chart-increasing',
+  computer: 'laptop',
+  bean: 'beans',
+  moon: 'crescent-moon',
+  energy: 'high-voltage',
+  exercise: 'person-running',
+  running: 'person-running',
+  launch: 'rocket',
+  space: 'rocket',
+  gift: 'wrapped-gift',
+  reward: 'wrapped-gift',
+  fruit: 'red-apple',
+  apple: 'red-apple',
+  salad: 'green-salad',
+  plant: 'potted-plant',
+  study: 'graduation-cap',
+  school: 'school',
+  email: 'envelope',
+  dream: 'sleeping-face',
+};
+
+// Words that describe a shot or a person in it rather than its subject ("person looking at…", "in soft natural
+// light"), and name parts shared by too many icons to mean anything alone: never matched.
+const VAGUE = new Set(
+  `person people man woman hand hands looking working holding pan slow wide detail overhead soft natural light
+  across face button sign symbol mark medium dark close basic basics tip tips step steps`.split(/\s+/),
+);
+
+// Skin-tone and gendered variants of people emoji: the neutral icon is always preferred.
+const VARIANT = /-(?:light|medium-light|medium|medium-dark|dark)$|^(?:man|woman)-/;
+
+const MIN_PART_MATCH_LENGTH = 4;
+
+/** Picks icons of a set for words: a synonym, the icon named by the word, or the shortest icon named "…-word". */
+export class IconMatcher {
+  private readonly names: Set<string>;
+  private readonly byLastPart = new Map<string, string>();
+
+  constructor(names: readonly string[]) {
+    this.names = new Set(names);
+    const usable = names.filter((name) => !VARIANT.test(name));
+    // Fewest parts first, then alphabetical: "mobile-phone" before "no-mobile-phones", stable across runs.
+    const ordered = [...usable].sort((a, b) => parts(a) - parts(b) || a.localeCompare(b));
+    for (const name of ordered) {
+      const last = name.slice(name.lastIndexOf('-') + 1);
+      if (!this.byLastPart.has(last)) this.byLastPart.set(last, name);
+    }
+  }
+
+  /** The icon for one word (any case, singular or plural), or null. Named icons win over part matches. */
+  match(word: string): string | null {
+    const forms = wordForms(word.toLowerCase());
+    if (forms.some((form) => VAGUE.has(form))) return null;
+    for (const form of forms) {
+      const synonym = ICON_SYNONYMS[form];
+      if (synonym !== undefined && this.names.has(synonym)) return synonym;
+      if (this.names.has(form) && !VARIANT.test(form)) return form;
+    }
+    for (const form of forms) {
+      const partMatch = form.length >= MIN_PART_MATCH_LENGTH ? this.byLastPart.get(form) : undefined;
+      if (partMatch !== undefined) return partMatch;
+    }
+    return null;
+  }
+
+  /** The distinct icons of several words, in the words' order. */
+  matchAll(words: readonly string[]): string[] {
+    const found = words.map((w) => this.match(w)).filter((icon): icon is string => icon !== null);
+    return [...new Set(found)];
+  }
+}
+
+/** The word as written, then its singular ("octopuses" → "octopus", "hearts" → "heart", "launches" → "launch"). */
+export function wordForms(word: string): string[] {
+  const singular = nlp(word).nouns().toSingular().text('normal');
+  return [...new Set([word, singular, stem(word)].filter((form) => form !== ''))];
+}
+
+function parts(name: string): number {
+  return name.split('-').length;
+}
