@@ -40,6 +40,11 @@ describe('IconMatcher on the bundled emoji set', () => {
     expect(matcher.match('banknotes')).toBe('dollar-banknote');
   });
 
+  it('does not take a linked name for its last word ("umbrella-on-ground" is no ground)', () => {
+    expect(matcher.match('ground')).toBeNull();
+    expect(matcher.match('straw')).toBeNull();
+  });
+
   it('answers null for words with no picture and for words that describe the shot', () => {
     expect(matcher.match('consistency')).toBeNull();
     expect(matcher.match('xyzzy')).toBeNull();

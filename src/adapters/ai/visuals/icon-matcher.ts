@@ -67,16 +67,22 @@ const VAGUE = new Set(
 // Skin-tone and gendered variants of people emoji: the neutral icon is always preferred.
 const VARIANT = /-(?:light|medium-light|medium|medium-dark|dark)$|^(?:man|woman)-/;
 
+const LINKED = /-(?:on|of|with|without|in|behind|over|under|at|and|from)-/;
+
 const MIN_PART_MATCH_LENGTH = 4;
 
-/** Picks icons of a set for words: a synonym, the icon named by the word, or the shortest icon named "…-word". */
+/**
+ * Picks icons of a set for words: a synonym, the icon named by the word, or the shortest icon whose name ends with
+ * the word ("banknote" → "dollar-banknote").
+ */
 export class IconMatcher {
   private readonly names: Set<string>;
   private readonly byLastPart = new Map<string, string>();
 
   constructor(names: readonly string[]) {
     this.names = new Set(names);
-    const usable = names.filter((name) => !VARIANT.test(name));
+    // "umbrella-on-ground" is an umbrella: a name with a linking word is about its first part, not its last.
+    const usable = names.filter((name) => !VARIANT.test(name) && !LINKED.test(name));
     // Fewest parts first, then alphabetical: "mobile-phone" before "no-mobile-phones", stable across runs.
     const ordered = [...usable].sort((a, b) => parts(a) - parts(b) || a.localeCompare(b));
     for (const name of ordered) {
