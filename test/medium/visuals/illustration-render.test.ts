@@ -80,32 +80,51 @@ describe.skipIf(skipWithoutFfmpeg)('illustrations: cue words to pictures on rend
     expect(chosen).toEqual(WORDS.map((w) => [EXPECTED[w]]));
   });
 
-  it('shows each picture in the rendered frame, where the background alone does not look like it', async () => {
+  /** Renders the first `count` segments with and without their pictures and compares each subject's pixels. */
+  async function checkPictures(renderer: FfmpegMediaTools, count: number, name: string): Promise<void> {
+    const shownSources = sources.slice(0, count);
     const files: Record<string, string> = {};
     const withPictures: VisualSegment[] = [];
     const backgroundOnly: VisualSegment[] = [];
-    for (const [i, source] of sources.entries()) {
+    for (const [i, source] of shownSources.entries()) {
       if (source.kind !== 'illustration') throw new Error('not an illustration');
       for (const icon of source.icons) files[icon.mediaKey] = await store.localPath(icon.mediaKey);
       const span = { startMs: i * SEGMENT_MS, endMs: (i + 1) * SEGMENT_MS, overlayText: null };
       withPictures.push({ ...span, source });
       backgroundOnly.push({ ...span, source: { kind: 'generated', ...source.background } });
     }
-    const video = await renderPlan(tools, silentPlan(withPictures, files), root, 'pictures');
-    const plain = await renderPlan(tools, silentPlan(backgroundOnly, {}), root, 'plain');
+    const video = await renderPlan(renderer, silentPlan(withPictures, files), root, `${name}-pictures`);
+    const plain = await renderPlan(renderer, silentPlan(backgroundOnly, {}), root, `${name}-plain`);
 
-    const starts = sources.map((_, i) => i * FRAMES_PER_SEGMENT);
-    const frames = await decodeFrames(tools, video, starts, FRAME, join(root, 'pictures.rgb'));
-    const bare = await decodeFrames(tools, plain, starts, FRAME, join(root, 'plain.rgb'));
+    const starts = shownSources.map((_, i) => i * FRAMES_PER_SEGMENT);
+    const frames = await decodeFrames(tools, video, starts, FRAME, join(root, `${name}-pictures.rgb`));
+    const bare = await decodeFrames(tools, plain, starts, FRAME, join(root, `${name}-plain.rgb`));
     const size = { width: SUBJECT_PX, height: SUBJECT_PX };
-    for (const [i, source] of sources.entries()) {
+    for (const [i, source] of shownSources.entries()) {
       if (source.kind !== 'illustration') throw new Error('not an illustration');
       const subject = files[source.icons[0]!.mediaKey]!;
-      const [picture] = await decodeFrames(tools, subject, [0], size, join(root, `p${i}.rgba`), 'rgba');
+      const [picture] = await decodeFrames(
+        tools,
+        subject,
+        [0],
+        size,
+        join(root, `${name}-p${i}.rgba`),
+        'rgba',
+      );
       const shown = differenceFromPicture(frames[i]!, picture!);
       const absent = differenceFromPicture(bare[i]!, picture!);
       expect({ word: WORDS[i], shown: shown < 8 }).toEqual({ word: WORDS[i], shown: true });
       expect(absent).toBeGreaterThan(shown * 5);
     }
+  }
+
+  it('shows each picture in the rendered frame, where the background alone does not look like it', async () => {
+    await checkPictures(tools, sources.length, 'system');
+  }, 120_000);
+
+  it('shows them with the npm-shipped ffmpeg 4.1 too', async () => {
+    const bundled = await createMediaTools({ preferBundled: true });
+    expect(bundled.description).toMatch(/^npm/);
+    await checkPictures(bundled, 2, 'bundled');
   }, 120_000);
 });

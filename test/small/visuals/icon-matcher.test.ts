@@ -70,6 +70,12 @@ describe('IconMatcher on the bundled emoji set', () => {
     expect(matcher.matchAll([])).toEqual([]);
   });
 
+  it('reads words as the text uses them: a verb gets no part match, a noun does', () => {
+    expect(matcher.matchText('detail shot of hearts pump blood')).toEqual(['red-heart', 'drop-of-blood']);
+    expect(matcher.matchText('a pump on the counter')).toEqual(['fuel-pump']);
+    expect(matcher.matchText('Why octopuses have three hearts', 'en')).toEqual(['octopus', 'red-heart']);
+  });
+
   it('only names synonyms the set has', () => {
     const names = new Set(iconNames());
     expect(Object.values(ICON_SYNONYMS).filter((icon) => !names.has(icon))).toEqual([]);

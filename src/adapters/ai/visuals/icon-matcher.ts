@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { stem } from '../../../domain/visual-cues.js';
+import { extractKeywords, normalizeWord, stem } from '../../../domain/visual-cues.js';
 
 /**
  * Everyday words whose picture has another name in the set (or a better one than a name match would find). Small on
@@ -91,8 +91,11 @@ export class IconMatcher {
     }
   }
 
-  /** The icon for one word (any case, singular or plural), or null. Named icons win over part matches. */
-  match(word: string): string | null {
+  /**
+   * The icon for one word (any case, singular or plural), or null. Named icons win over part matches; a word used
+   * as a verb ("hearts pump blood") gets no part match ("fuel-pump").
+   */
+  match(word: string, usedAsVerb = false): string | null {
     const forms = wordForms(word.toLowerCase());
     if (forms.some((form) => VAGUE.has(form))) return null;
     for (const form of forms) {
@@ -100,6 +103,7 @@ export class IconMatcher {
       if (synonym !== undefined && this.names.has(synonym)) return synonym;
       if (this.names.has(form) && !VARIANT.test(form)) return form;
     }
+    if (usedAsVerb) return null;
     for (const form of forms) {
       const partMatch = form.length >= MIN_PART_MATCH_LENGTH ? this.byLastPart.get(form) : undefined;
       if (partMatch !== undefined) return partMatch;
@@ -107,9 +111,18 @@ export class IconMatcher {
     return null;
   }
 
-  /** The distinct icons of several words, in the words' order. */
-  matchAll(words: readonly string[]): string[] {
-    const found = words.map((w) => this.match(w)).filter((icon): icon is string => icon !== null);
+  /** The distinct icons of the words of a text, in order, reading each word as the text uses it. */
+  matchText(text: string, language?: string): string[] {
+    const verbTerms = nlp(text).match('#Verb').json() as { terms: { normal: string }[] }[];
+    const verbs = new Set(verbTerms.flatMap((match) => match.terms.map((t) => normalizeWord(t.normal))));
+    return this.matchAll(extractKeywords(text, language), verbs);
+  }
+
+  /** The distinct icons of several words, in the words' order (`verbs`: the words used as verbs). */
+  matchAll(words: readonly string[], verbs: ReadonlySet<string> = new Set()): string[] {
+    const found = words
+      .map((w) => this.match(w, verbs.has(w)))
+      .filter((icon): icon is string => icon !== null);
     return [...new Set(found)];
   }
 }

@@ -1,6 +1,5 @@
 import type { IllustrationIcon, VisualSource } from '../../../domain/content.js';
 import { MAX_ILLUSTRATION_ICONS, SUBJECT_PX, SUPPORT_PX } from '../../../domain/render/illustration.js';
-import { extractKeywords } from '../../../domain/visual-cues.js';
 import type { MediaStore } from '../../../ports/media-store.js';
 import type { VisualsProvider } from '../../../ports/visuals-provider.js';
 import { generatedBackground, type VisualsInput } from './generated-visuals.js';
@@ -36,8 +35,8 @@ export class IllustrationVisuals implements VisualsProvider {
   /** The icon names for a beat, subject first: the cue's matches, then the topic's, at most three. */
   iconsFor(input: Pick<VisualsInput, 'beat' | 'brief'>): string[] {
     const language = input.brief.language;
-    const cue = this.matcher.matchAll(extractKeywords(input.beat.visualCue, language));
-    const topic = this.matcher.matchAll(extractKeywords(input.brief.topic, language));
+    const cue = this.matcher.matchText(input.beat.visualCue, language);
+    const topic = this.matcher.matchText(input.brief.topic, language);
     return [...new Set([...cue, ...topic])].slice(0, MAX_ILLUSTRATION_ICONS);
   }
 }
