@@ -18,12 +18,12 @@ interface Placement {
   driftPx: number;
 }
 
-// The subject fills the upper middle, above the captions; supporting pictures sit at the top left and the right,
-// drifting against the background's move (parallax) and floating out of step with the subject.
+// The subject fills the middle above the captions (which start near y 1250); supporting pictures sit above it,
+// left and right at staggered heights, drifting against each other (parallax) and floating out of step with it.
 const PLACEMENTS: readonly Placement[] = [
   { size: SUBJECT_PX, centreX: WIDTH / 2, centreY: 860, floatPx: 26, periodS: 3.2, driftPx: 0 },
   { size: SUPPORT_PX, centreX: 220, centreY: 360, floatPx: 16, periodS: 2.6, driftPx: 60 },
-  { size: SUPPORT_PX, centreX: 860, centreY: 1330, floatPx: 18, periodS: 2.9, driftPx: -60 },
+  { size: SUPPORT_PX, centreX: 860, centreY: 300, floatPx: 18, periodS: 2.9, driftPx: -60 },
 ];
 
 /** How many pictures one illustration segment shows at most. */
