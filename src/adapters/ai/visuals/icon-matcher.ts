@@ -83,7 +83,7 @@ export class IconMatcher {
     this.names = new Set(names);
     // "umbrella-on-ground" is an umbrella: a name with a linking word is about its first part, not its last.
     const usable = names.filter((name) => !VARIANT.test(name) && !LINKED.test(name));
-    // Fewest parts first, then alphabetical: "mobile-phone" before "no-mobile-phones", stable across runs.
+    // Fewest parts first (the plainest picture), then alphabetical, so the choice never depends on the listing.
     const ordered = [...usable].sort((a, b) => parts(a) - parts(b) || a.localeCompare(b));
     for (const name of ordered) {
       const last = name.slice(name.lastIndexOf('-') + 1);
