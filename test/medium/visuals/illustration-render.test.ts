@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iconPictureKey } from '../../../src/adapters/ai/visuals/icon-pictures.js';
 import { IllustrationVisuals } from '../../../src/adapters/ai/visuals/illustration-visuals.js';
 import { createMediaTools, type FfmpegMediaTools } from '../../../src/adapters/media/index.js';
 import { LocalMediaStore } from '../../../src/adapters/media-store/local-media-store.js';
@@ -78,6 +79,12 @@ describe.skipIf(skipWithoutFfmpeg)('illustrations: cue words to pictures on rend
   it('picks the expected icon for each cue word, and only it', () => {
     const chosen = sources.map((s) => (s.kind === 'illustration' ? s.icons.map((i) => i.iconId) : s.kind));
     expect(chosen).toEqual(WORDS.map((w) => [EXPECTED[w]]));
+  });
+
+  it('keeps each picture once in the shared part of the media store, drawn at the subject size', async () => {
+    const keys = sources.flatMap((s) => (s.kind === 'illustration' ? s.icons.map((i) => i.mediaKey) : []));
+    expect(keys).toEqual(WORDS.map((w) => iconPictureKey(EXPECTED[w]!, SUBJECT_PX)));
+    expect(await store.list('builtin/illustrations/')).toEqual([...keys].sort());
   });
 
   /** Renders the first `count` segments with and without their pictures and compares each subject's pixels. */

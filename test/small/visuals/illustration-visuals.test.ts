@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IllustrationVisuals } from '../../../src/adapters/ai/visuals/illustration-visuals.js';
+import { chooseVisuals } from '../../../src/adapters/ai/visuals/visuals-chain.js';
 import { FakeMediaStore } from '../../fakes/fake-media-store.js';
 import { makeBrief } from './brief.js';
 
@@ -23,6 +24,18 @@ describe('IllustrationVisuals.iconsFor', () => {
     const brief = makeBrief({ topic: 'Consistency over perfection' });
     const beat = { text: 'Keep going.', visualCue: 'slow pan across a calm scene' };
     expect(provider.iconsFor({ brief, beat })).toEqual([]);
+  });
+
+  it('answers null then, so the chain falls back to the generated background', async () => {
+    const brief = makeBrief({ topic: 'Consistency over perfection' });
+    const input = {
+      workspaceId: 'w1',
+      brief,
+      beat: { text: 'Keep going.', visualCue: 'slow pan across a calm scene' },
+      beatIndex: 0,
+    };
+    expect(await provider.choose(input)).toBeNull();
+    expect((await chooseVisuals([provider], input)).kind).toBe('generated');
   });
 
   it('names the icon set and its edition in its id (part of the stage cache key)', () => {
