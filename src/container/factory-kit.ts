@@ -9,7 +9,7 @@ import type { FactoryKit } from '../services/generation/factory-kit.js';
 
 /**
  * The factory's engines for this configuration (the container and the CLI share it): the configured script
- * writer and voice, library → stock → generated visuals, and the system's (or npm's) ffmpeg.
+ * writer and voice, library → stock → illustrations → generated visuals, and the system's (or npm's) ffmpeg.
  */
 export async function buildFactoryKit(
   config: Config,
@@ -20,6 +20,7 @@ export async function buildFactoryKit(
   const { createVoiceEngine } = await import('../adapters/ai/voice/index.js');
   const { LibraryVisuals } = await import('../adapters/ai/visuals/library-visuals.js');
   const { PexelsVisuals } = await import('../adapters/ai/visuals/pexels-visuals.js');
+  const { IllustrationVisuals } = await import('../adapters/ai/visuals/illustration-visuals.js');
   const { chooseVisuals } = await import('../adapters/ai/visuals/visuals-chain.js');
   const { createMediaTools, fontFileFor } = await import('../adapters/media/index.js');
   const { builtinMusicFiles } = await import('../adapters/media/builtin-music.js');
@@ -36,6 +37,8 @@ export async function buildFactoryKit(
       }),
     );
   }
+  // After stock footage (a real photo beats a drawing), before the generated backgrounds (a drawing beats none).
+  visuals.push(new IllustrationVisuals(mediaStore));
 
   return {
     scriptWriter: createScriptWriter(config),

@@ -71,16 +71,33 @@ export interface VoiceOver {
   voice: string;
 }
 
+/** A background the renderer draws itself: a palette gradient with a pattern, moving. */
+export interface GeneratedBackground {
+  pattern: 'gradient' | 'waves' | 'grid' | 'dots';
+  colors: string[];
+  motion: 'zoom-in' | 'zoom-out' | 'pan-left' | 'pan-right';
+}
+
+/** One picture of an illustration: an icon of a bundled set, rasterized to a transparent PNG in the media store. */
+export interface IllustrationIcon {
+  /** The icon's name in its set, e.g. "octopus". */
+  iconId: string;
+  mediaKey: string;
+}
+
 /** What is on screen for one time span. */
 export type VisualSource =
-  | {
-      kind: 'generated';
-      pattern: 'gradient' | 'waves' | 'grid' | 'dots';
-      colors: string[];
-      motion: 'zoom-in' | 'zoom-out' | 'pan-left' | 'pan-right';
-    }
+  | ({ kind: 'generated' } & GeneratedBackground)
   | { kind: 'asset'; mediaKey: string; mediaType: 'image' | 'video' }
-  | { kind: 'stock'; mediaKey: string; mediaType: 'image' | 'video'; credit: string };
+  | { kind: 'stock'; mediaKey: string; mediaType: 'image' | 'video'; credit: string }
+  | {
+      kind: 'illustration';
+      /** The subject first (large, in the middle), then up to two supporting pictures. */
+      icons: IllustrationIcon[];
+      background: GeneratedBackground;
+      /** The icon set and its licence, e.g. "Fluent Emoji Flat (MIT)". */
+      credit: string;
+    };
 
 export interface VisualSegment {
   startMs: number;

@@ -1,5 +1,5 @@
 import { buildAss, type OverlayText } from '../captions/ass.js';
-import type { VisualSegment } from '../content.js';
+import type { CaptionCue, VisualSegment } from '../content.js';
 import type { RenderPlan } from '../render-plan.js';
 import { assFamilyForFile } from './fonts.js';
 
@@ -10,16 +10,24 @@ export function buildPlanAss(plan: RenderPlan): string {
     palette: plan.palette,
     width: plan.width,
     height: plan.height,
-    overlays: overlaysOf(plan.segments),
+    overlays: overlaysOf(plan.segments, plan.captions),
   });
 }
 
-/** The segments' kinetic overlay text, each shown over its segment. */
-export function overlaysOf(segments: readonly VisualSegment[]): OverlayText[] {
+/**
+ * The segments' overlay text (the hook's title card), each over its segment, left out wherever a caption is on
+ * screen at any instant of it: the captions already say those words, and the same words twice at once (title card
+ * and caption) read as a glitch. With captions, the hook is therefore its caption; without, its title card.
+ */
+export function overlaysOf(
+  segments: readonly VisualSegment[],
+  captions: readonly Pick<CaptionCue, 'startMs' | 'endMs'>[],
+): OverlayText[] {
   return segments
     .filter(
       (s): s is VisualSegment & { overlayText: string } =>
         s.overlayText !== null && s.overlayText.trim() !== '',
     )
+    .filter((s) => !captions.some((cue) => cue.startMs < s.endMs && s.startMs < cue.endMs))
     .map((s) => ({ startMs: s.startMs, endMs: s.endMs, text: s.overlayText }));
 }

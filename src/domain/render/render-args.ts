@@ -5,6 +5,7 @@ import { drawtextFilters } from './drawtext.js';
 import { DEFAULT_ENCODER, encoderArgs, type EncoderSettings } from './encoder.js';
 import { dirnameOf, escapeFilterValue } from './filter-escape.js';
 import { frameCount, frameSegments, FPS } from './frames.js';
+import { illustrationSegment } from './illustration.js';
 import { overlaysOf } from './plan-ass.js';
 import { clipSegment, fileFor, generatedSegment, imageSegment, type SegmentGraph } from './visuals.js';
 
@@ -41,14 +42,17 @@ export function buildRenderArgs(
     let graph: SegmentGraph;
     if (source.kind === 'generated') {
       graph = generatedSegment(source, plan.palette, frames, out, features.zoompan);
+    } else if (source.kind === 'illustration') {
+      const files = source.icons.map((icon) => fileFor(plan.files, icon.mediaKey));
+      graph = illustrationSegment(source, files, inputCount, plan.palette, frames, out, features.zoompan);
     } else {
       const file = fileFor(plan.files, source.mediaKey);
       graph =
         source.mediaType === 'image'
           ? imageSegment(file, inputCount, i, frames, out)
           : clipSegment(file, inputCount, frames, out);
-      inputCount += 1;
     }
+    inputCount += graph.inputs.filter((arg) => arg === '-i').length;
     inputs.push(...graph.inputs);
     filters.push(...graph.filters);
   });
@@ -74,7 +78,7 @@ export function buildRenderArgs(
 
 // Captions and overlay text: libass when the build has it, else drawtext, else a clear refusal.
 function textFilters(plan: RenderPlan, features: MediaFeatures, assPath: string): string {
-  const overlays = overlaysOf(plan.segments);
+  const overlays = overlaysOf(plan.segments, plan.captions);
   if (plan.captions.length === 0 && overlays.length === 0) return '';
   if (features.subtitles) {
     return `,ass=filename=${escapeFilterValue(assPath)}:fontsdir=${escapeFilterValue(dirnameOf(plan.fontFile))}`;

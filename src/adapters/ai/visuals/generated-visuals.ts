@@ -1,4 +1,4 @@
-import type { VisualSource } from '../../../domain/content.js';
+import type { GeneratedBackground, VisualSource } from '../../../domain/content.js';
 import { BugError } from '../../../domain/errors.js';
 import { resolveStyle } from '../../../domain/style-presets.js';
 import { beatKeywords } from '../../../domain/visual-cues.js';
@@ -20,17 +20,21 @@ export class GeneratedVisuals implements VisualsProvider {
 
   /** Always answers. */
   async choose(input: VisualsInput): Promise<VisualSource> {
-    const style = resolveStyle(input.brief);
-    const mood = moodOf(beatKeywords(input.beat, input.brief.language));
-    const look = mood ? lookOf(mood) : style;
-    return {
-      kind: 'generated',
-      pattern: pick(look.patterns, input.beatIndex),
-      // Shifted once per round of patterns, so pattern and move do not always come in the same pairs.
-      motion: pick(look.motions, input.beatIndex + Math.floor(input.beatIndex / look.patterns.length)),
-      colors: rotate(style.palette, input.beatIndex).slice(0, MAX_COLOURS),
-    };
+    return { kind: 'generated', ...generatedBackground(input) };
   }
+}
+
+/** The beat's animated background: mood from its words, colours from the style, varied by the beat index. */
+export function generatedBackground(input: VisualsInput): GeneratedBackground {
+  const style = resolveStyle(input.brief);
+  const mood = moodOf(beatKeywords(input.beat, input.brief.language));
+  const look = mood ? lookOf(mood) : style;
+  return {
+    pattern: pick(look.patterns, input.beatIndex),
+    // Shifted once per round of patterns, so pattern and move do not always come in the same pairs.
+    motion: pick(look.motions, input.beatIndex + Math.floor(input.beatIndex / look.patterns.length)),
+    colors: rotate(style.palette, input.beatIndex).slice(0, MAX_COLOURS),
+  };
 }
 
 function pick<T>(options: readonly T[], index: number): T {

@@ -1,6 +1,7 @@
 import type { MediaAsset } from '../../../domain/content-item.js';
 import type { VisualSource } from '../../../domain/content.js';
 import { beatKeywords, scoreTags } from '../../../domain/visual-cues.js';
+import { singleMediaKeyOf } from '../../../domain/visual-source.js';
 import type { MediaAssetRepository } from '../../../ports/store.js';
 import type { VisualsProvider } from '../../../ports/visuals-provider.js';
 import type { VisualsInput } from './generated-visuals.js';
@@ -31,8 +32,7 @@ export class LibraryVisuals implements VisualsProvider {
   async choose(input: VisualsInput): Promise<VisualSource | null> {
     const keywords = beatKeywords(input.beat, input.brief.language);
     if (keywords.cue.length + keywords.text.length === 0) return null;
-    const previousKey =
-      input.previous && input.previous.kind !== 'generated' ? input.previous.mediaKey : null;
+    const previousKey = singleMediaKeyOf(input.previous);
     const ranked = (await this.workspaceAssets(input.workspaceId))
       .filter(isVisual)
       .filter((asset) => asset.mediaKey !== previousKey)

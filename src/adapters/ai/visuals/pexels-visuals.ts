@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { VisualSource } from '../../../domain/content.js';
 import { BugError, TransientError } from '../../../domain/errors.js';
 import { beatKeywords } from '../../../domain/visual-cues.js';
+import { singleMediaKeyOf } from '../../../domain/visual-source.js';
 import type { MediaStore } from '../../../ports/media-store.js';
 import type { VisualsProvider } from '../../../ports/visuals-provider.js';
 import type { VisualsInput } from './generated-visuals.js';
@@ -53,7 +54,7 @@ export class PexelsVisuals implements VisualsProvider {
   async choose(input: VisualsInput, signal?: AbortSignal): Promise<VisualSource | null> {
     const query = searchQuery(input);
     if (!query) return null;
-    const avoid = input.previous && input.previous.kind !== 'generated' ? input.previous.mediaKey : null;
+    const avoid = singleMediaKeyOf(input.previous);
     const usable = (c: StockCandidate | null): c is StockCandidate => c !== null && stockKey(c) !== avoid;
 
     const videos = await this.search(VIDEO_SEARCH, query, videoSearchSchema, signal);

@@ -33,7 +33,7 @@ export async function chooseVisuals(
   return source;
 }
 
-/** Several providers behind one port (what the container wires): library, then stock, then generated. */
+/** Several providers behind one port: library, then stock, then illustrations, then generated. */
 export class VisualsChain implements VisualsProvider {
   readonly id: string;
 

@@ -3,6 +3,7 @@ import type { CaptionCue, MusicChoice, VisualSegment, VoiceOver } from '../../..
 import { musicIdentity, musicOf } from '../../../domain/music/index.js';
 import { buildPlanAss, buildRenderArgs, renderIdentity } from '../../../domain/render/index.js';
 import type { RenderPlan } from '../../../domain/render-plan.js';
+import { mediaKeysOf } from '../../../domain/visual-source.js';
 import { musicKeyFor } from '../music.js';
 import { cacheMediaKey, fileStillThere, type Look, type StageContext } from './stage-context.js';
 
@@ -60,8 +61,8 @@ async function render(
   const musicKey = await musicKeyFor(ctx, workspaceId, input.music);
   const files: Record<string, string> = {};
   for (const segment of input.visuals) {
-    if (segment.source.kind !== 'generated')
-      files[segment.source.mediaKey] = await kit.mediaStore.localPath(segment.source.mediaKey);
+    for (const mediaKey of mediaKeysOf(segment.source))
+      files[mediaKey] = await kit.mediaStore.localPath(mediaKey);
   }
   const plan: RenderPlan = {
     width: 1080,
