@@ -15,9 +15,11 @@ export function buildPlanAss(plan: RenderPlan): string {
 }
 
 /**
- * The segments' overlay text (the hook's title card), each over its segment, left out wherever a caption is on
- * screen at any instant of it: the captions already say those words, and the same words twice at once (title card
- * and caption) read as a glitch. With captions, the hook is therefore its caption; without, its title card.
+ * The segments' overlay text, each over its segment. The first segment's is the hook's title card (the visuals stage
+ * times the hook first): it is left out wherever a caption is on screen at any instant of it, since the captions
+ * already say those words, and the same sentence twice at once (title card and caption) reads as a glitch. With
+ * captions, the hook is therefore its caption; without, its title card. Later segments' overlays are kinetic key
+ * words, a few big words at the top by design of the kinetic styles, and stay.
  */
 export function overlaysOf(
   segments: readonly VisualSegment[],
@@ -28,6 +30,8 @@ export function overlaysOf(
       (s): s is VisualSegment & { overlayText: string } =>
         s.overlayText !== null && s.overlayText.trim() !== '',
     )
-    .filter((s) => !captions.some((cue) => cue.startMs < s.endMs && s.startMs < cue.endMs))
+    .filter(
+      (s) => s !== segments[0] || !captions.some((cue) => cue.startMs < s.endMs && s.startMs < cue.endMs),
+    )
     .map((s) => ({ startMs: s.startMs, endMs: s.endMs, text: s.overlayText }));
 }

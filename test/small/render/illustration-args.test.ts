@@ -176,4 +176,12 @@ describe('the hook is shown once', () => {
       graphOf(buildRenderArgs(plan(list, [hookCaption]), { ...ALL, subtitles: false }, 'o.mp4', 'a.ass'));
     expect(drawn(segments)).toBe(drawn(noCard));
   });
+
+  it('keeps a later segment’s kinetic key words while its caption shows', () => {
+    const kinetic: VisualSegment[] = [segments[0]!, { ...segments[1]!, overlayText: 'Three hearts' }];
+    const caption = { ...hookCaption, startMs: 1600, endMs: 2900 };
+    expect(overlaysOf(kinetic, [hookCaption, caption])).toEqual([
+      { startMs: 1500, endMs: 3000, text: 'Three hearts' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { timeScriptParts } from '../../../domain/beat-timing.js';
 import type { Script, VisualSegment, VoiceOver } from '../../../domain/content.js';
+import { overlayTextFor } from '../../../domain/visual-cues.js';
 import type { Look, StageContext } from './stage-context.js';
 
 /** What is shown during each part of the voice-over (hook, beats, call to action), timed on its words. */
@@ -34,7 +35,14 @@ async function segmentsFor(ctx: StageContext, script: Script, voice: VoiceOver):
       startMs: part.startMs,
       endMs: part.endMs,
       source,
-      overlayText: part.kind === 'hook' ? script.hook : null,
+      // The hook's title card (kept only where no caption shows, see plan-ass.ts); over a generated background,
+      // the beat's key words when the style calls for kinetic text (an illustration shows the beat instead).
+      overlayText:
+        part.kind === 'hook'
+          ? script.hook
+          : part.kind === 'beat' && source.kind === 'generated'
+            ? overlayTextFor(beat, brief)
+            : null,
     });
   }
   return segments;
