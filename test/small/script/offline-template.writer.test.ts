@@ -32,7 +32,7 @@ const DURATIONS = [10, 30, 60, 90];
 
 describe('OfflineTemplateWriter', () => {
   it('is the offline writer with a stable id', () => {
-    expect(writer.id).toBe('offline-template@2');
+    expect(writer.id).toBe('offline-template@3');
     expect(writer.offline).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe('OfflineTemplateWriter', () => {
               expect(() => validateScript(script), all).not.toThrow();
               expect(all, all).not.toMatch(/[{}]|\d|lorem|undefined|null/i);
               expect(script.language).toBe(language);
-              expect(script.writer).toBe('offline-template@2');
+              expect(script.writer).toBe('offline-template@3');
             }
           }
         }
@@ -174,14 +174,14 @@ describe('OfflineTemplateWriter', () => {
     expect(spokenText(it)).not.toMatch(/\b(di|su|in|da) il\b/);
     const pt = await writeFor(brief({ language: 'pt-BR', topic: 'o café gelado' }));
     expect(pt.language).toBe('pt-BR');
-    expect(pt.writer).toBe('offline-template@2');
+    expect(pt.writer).toBe('offline-template@3');
     expect(spokenText(pt)).not.toMatch(/\bde o\b|\bem o\b/);
   });
 
   it('falls back to English for other languages and says so', async () => {
     const script = await writeFor(brief({ language: 'ja' }));
     expect(script.language).toBe('en');
-    expect(script.writer).toBe('offline-template@2 (en fallback for ja)');
+    expect(script.writer).toBe('offline-template@3 (en fallback for ja)');
     expect(script.hook.toLowerCase()).toContain('cold brew coffee at home');
   });
 

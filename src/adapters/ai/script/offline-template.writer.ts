@@ -6,7 +6,7 @@ import { composeEnglish } from './offline/english/compose-english.js';
 import { packFor } from './offline/packs/index.js';
 
 /** Part of the stage cache key: a new version makes old cached offline scripts stale. */
-export const OFFLINE_WRITER_ID = 'offline-template@2';
+export const OFFLINE_WRITER_ID = 'offline-template@3';
 
 /**
  * The built-in writer: needs no network and no model. English topics are read with an NLP library (question,

@@ -61,11 +61,15 @@ export function composeScript(brief: Brief, targetWords: number, pack: LanguageP
       ? fill('{Standalone}', { Standalone: standalone(topic, 'question', pack) })
       : toneHook;
   const hook = styledHook(brief, stylePools, values, seed, hookWords, asked) ?? toneHook;
-  const cta = fill(
-    plain.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
-    values,
-    pack.contractions,
-  );
+  // The shortest videos (about 12 seconds or less) keep their few words for the topic and the key points.
+  const cta =
+    targetWords <= SHORT_SCRIPT_WORDS
+      ? pack.shortCallToAction
+      : fill(
+          plain.draw(pack.callsToAction[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
+          values,
+          pack.contractions,
+        );
   const perBeat = Math.max(4, (targetWords - countWords(hook) - countWords(cta)) / beatCount);
 
   const topicNoun = nounPhrase(topic, brief.language, pack.nounOrder, false) ?? topic;
@@ -182,6 +186,9 @@ function framingBeat(
   }
   return sentences.join(' ');
 }
+
+// At or under this many words (videos of about 12 seconds or less), a script keeps only its shortest forms.
+const SHORT_SCRIPT_WORDS = 30;
 
 // Within this many words of the target, a script is long enough (a general sentence is 5–12 words).
 const TOP_UP_SLACK = 4;

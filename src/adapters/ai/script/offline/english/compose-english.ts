@@ -10,6 +10,7 @@ import {
   CALLS_TO_ACTION,
   FORM_PHRASES,
   SHARED_GENERAL,
+  SHORT_CALLS_TO_ACTION,
   STYLE_HOOKS,
   TONE_LEADS,
   type FormPhrases,
@@ -21,6 +22,10 @@ type Slot = { kind: 'point'; index: number } | { kind: 'opening' | 'middle' | 'c
 
 // A hook gets a tone lead ("Stop scrolling.") only with this many words or more (from about 20-second videos).
 const MIN_WORDS_WITH_LEAD = 7;
+
+// At or under this many words (videos of about 12 seconds or less), the writer keeps only its shortest forms:
+// bare key points, no closing sentence added to them, the shortest call to action.
+const SHORT_SCRIPT_WORDS = 30;
 
 // Within this many words of the target, a script is long enough (a general sentence is 4–12 words).
 const SLACK = 4;
@@ -43,12 +48,15 @@ export function composeEnglish(brief: Brief, targetWords: number): ScriptBody {
   const points = keyPointsForBeats(brief.keyPoints);
   const beatCount = Math.max(points.length, suggestedBeatCount(brief.durationSeconds));
 
+  const short = targetWords <= SHORT_SCRIPT_WORDS;
   const hookWords = clamp(Math.round(targetWords * 0.15), 6, 16);
   const hook = writeHook(brief, shape, phrases, values, drawer, seed, hookWords);
-  const cta = fill(
-    drawer.draw(CALLS_TO_ACTION[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
-    values,
-  );
+  const cta = short
+    ? SHORT_CALLS_TO_ACTION[brief.tone]
+    : fill(
+        drawer.draw(CALLS_TO_ACTION[brief.tone], clamp(Math.round(targetWords * 0.12), 5, 12)) ?? '',
+        values,
+      );
   const perBeat = Math.max(4, (targetWords - countWords(hook) - countWords(cta)) / beatCount);
 
   const general = new GeneralStatements(drawer, phrases);
@@ -56,7 +64,9 @@ export function composeEnglish(brief: Brief, targetWords: number): ScriptBody {
   const slots = planSlots(points.length, beatCount);
   const beats = slots.map((slot): string[] => {
     if (slot.kind === 'point') {
-      const sentences = [pointSentence(points, slot.index, phrases, connectors)];
+      const sentences = [
+        short ? (points[slot.index] ?? '') : pointSentence(points, slot.index, phrases, connectors),
+      ];
       const room = perBeat - countWords(sentences[0] ?? '');
       const followUp = room >= 4 ? drawer.draw(followUps, Math.round(room)) : null;
       return followUp ? [...sentences, followUp] : sentences;
@@ -67,7 +77,7 @@ export function composeEnglish(brief: Brief, targetWords: number): ScriptBody {
     return general.fill(lead ? [lead] : [], perBeat, slot.kind === 'closing');
   });
   // With key points and no closing beat, the closing sentence ends the last key point's beat.
-  if (points.length > 0 && !slots.some((slot) => slot.kind === 'closing')) {
+  if (!short && points.length > 0 && !slots.some((slot) => slot.kind === 'closing')) {
     const closing = drawer.draw(phrases.closings, perBeat);
     if (closing) beats.at(-1)?.push(fill(closing, values));
   }

@@ -284,3 +284,12 @@ export const CALLS_TO_ACTION: Record<Brief['tone'], string[]> = {
     'Questions? Ask in the comments.',
   ],
 };
+
+/** For the shortest videos, where every added word pushes the person's own points off the clock. */
+export const SHORT_CALLS_TO_ACTION: Record<Brief['tone'], string> = {
+  friendly: 'Follow for more!',
+  bold: 'Try it today.',
+  calm: 'Save this.',
+  funny: 'Follow for more.',
+  expert: 'Save this.',
+};

@@ -146,6 +146,7 @@ export const de: LanguagePack = {
       'Jetzt weißt du, wo du beim Thema {topic} anfangen kannst.',
     ],
   },
+  shortCallToAction: 'Folge mir für mehr!',
   callsToAction: {
     friendly: [
       'Folge mir für mehr Tipps wie diesen!',

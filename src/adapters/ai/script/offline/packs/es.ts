@@ -134,6 +134,7 @@ export const es: LanguagePack = {
       'Ahora ya sabes por dónde empezar con {topic}.',
     ],
   },
+  shortCallToAction: '¡Sígueme para más!',
   callsToAction: {
     friendly: [
       '¡Sígueme para más consejos como este!',

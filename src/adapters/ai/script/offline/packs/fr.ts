@@ -137,6 +137,7 @@ export const fr: LanguagePack = {
       'Vous savez maintenant par où commencer avec {topic}.',
     ],
   },
+  shortCallToAction: 'Abonnez-vous!',
   callsToAction: {
     friendly: [
       "Abonnez-vous pour d'autres astuces comme celle-ci!",

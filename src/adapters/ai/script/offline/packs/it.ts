@@ -161,6 +161,7 @@ export const it: LanguagePack = {
       'Ora sai da dove cominciare con {topic}.',
     ],
   },
+  shortCallToAction: 'Seguimi per altro!',
   callsToAction: {
     friendly: [
       'Seguimi per altri consigli come questo!',

@@ -28,6 +28,8 @@ export interface LanguagePack {
   /** Beats built from the topic alone: an opening question, contrasts, general tips, a closing recap. */
   framing: { opening: string[]; insight: string[]; tip: string[]; closing: string[] };
   callsToAction: Record<Tone, string[]>;
+  /** The call to action of the shortest videos, where every added word counts. */
+  shortCallToAction: string;
   /** Shot descriptions around a {noun} taken from the beat's own words. */
   visualCues: string[];
   /** Where a noun phrase keeps its main noun: French "café moulu" (first); German nouns are capitalised. */

@@ -134,6 +134,7 @@ export const pt: LanguagePack = {
       'Agora você sabe por onde começar com {topic}.',
     ],
   },
+  shortCallToAction: 'Siga para mais!',
   callsToAction: {
     friendly: [
       'Siga para mais dicas como esta!',
