@@ -14,6 +14,7 @@ import {
 import { PublishingService } from '../../src/services/publishing/publishing.service.js';
 import { FakeClock } from './fake-clock.js';
 import { FakePublisher } from './fake-publisher.js';
+import { approvedVersionFixture } from './publishing-fixture.js';
 
 /** A planned job as the recording queue saw it. */
 export interface PlannedJob {
@@ -115,4 +116,22 @@ export function publishingHarness(settings: Partial<PublishingSettings> = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The harness's approved version and a private TikTok Direct Post of it, created through the service. */
+export async function selfOnlyTiktokPublication(
+  h: ReturnType<typeof publishingHarness>,
+  service = h.service(),
+) {
+  const f = await approvedVersionFixture(h.store, h.mediaRoot);
+  const p = await service.create(
+    f.ctx,
+    {
+      versionId: f.version.id,
+      connectionId: f.connections.tiktok.id,
+      options: { mode: 'direct', privacyLevel: 'SELF_ONLY', disableStitch: true },
+    },
+    null,
+  );
+  return { f, p };
 }

@@ -4,8 +4,8 @@ import { StatsSyncService } from '../../../src/services/analytics/stats-sync.ser
 import { DEFAULT_STATS_SYNC_SETTINGS } from '../../../src/services/analytics/stats-sync-deps.js';
 import type { PublishingService } from '../../../src/services/publishing/publishing.service.js';
 import { FakeStatsReader } from '../../fakes/fake-stats-reader.js';
-import { approvedVersionFixture } from '../../fakes/publishing-fixture.js';
-import { publishingHarness } from '../../fakes/publishing-harness.js';
+import type { approvedVersionFixture } from '../../fakes/publishing-fixture.js';
+import { publishingHarness, selfOnlyTiktokPublication } from '../../fakes/publishing-harness.js';
 
 describe('tracking starts when a publication is out with its post id', () => {
   let h: ReturnType<typeof publishingHarness>;
@@ -23,16 +23,7 @@ describe('tracking starts when a publication is out with its post id', () => {
       settings: DEFAULT_STATS_SYNC_SETTINGS,
     });
     publishing = h.service();
-    f = await approvedVersionFixture(h.store, h.mediaRoot);
-    p = await publishing.create(
-      f.ctx,
-      {
-        versionId: f.version.id,
-        connectionId: f.connections.tiktok.id,
-        options: { mode: 'direct', privacyLevel: 'SELF_ONLY', disableStitch: true },
-      },
-      null,
-    );
+    ({ f, p } = await selfOnlyTiktokPublication(h, publishing));
   });
   afterEach(async () => h.cleanup());
 

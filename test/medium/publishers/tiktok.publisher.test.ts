@@ -16,6 +16,7 @@ import type { PublishStepResult, PublishVideo } from '../../../src/ports/platfor
 import { JournalCrash, MemoryJournal } from '../../fakes/memory-journal.js';
 import { rejection } from '../../fakes/rejection.js';
 import { startSandboxHarness, type SandboxHarness } from '../../fakes/sandbox-harness.js';
+import { sandboxTiktokToken } from '../../fakes/sandbox-tiktok-token.js';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const redirectUri = 'http://localhost:8080/oauth/tiktok/callback';
@@ -91,13 +92,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')(
 
     async function connect(persona: PersonaId = 'public'): Promise<string> {
       sandbox.ctx.settings.autoConsent = persona;
-      const url = connector.authorizeUrl({ state: 'st', codeChallenge: null, forceConsent: false });
-      const redirect = await fetch(url, { redirect: 'manual' });
-      const callback = connector.parseCallback(
-        Object.fromEntries(new URL(redirect.headers.get('location') ?? '').searchParams),
-      );
-      if (!callback.ok) throw new Error(`consent failed: ${callback.error}`);
-      return (await connector.exchangeCode({ code: callback.code, codeVerifier: null })).accessToken;
+      return sandboxTiktokToken(sandbox.baseUrls, redirectUri);
     }
 
     async function admin(method: 'POST' | 'PATCH' | 'GET', path: string, body?: unknown) {

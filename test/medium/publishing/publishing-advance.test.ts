@@ -6,7 +6,7 @@ import { PublishFailure } from '../../../src/domain/publishing/publish-failure.j
 import type { PublishingService } from '../../../src/services/publishing/publishing.service.js';
 import { publishAtOnce, type ScriptedStep } from '../../fakes/fake-publisher.js';
 import { approvedVersionFixture } from '../../fakes/publishing-fixture.js';
-import { publishingHarness } from '../../fakes/publishing-harness.js';
+import { publishingHarness, selfOnlyTiktokPublication } from '../../fakes/publishing-harness.js';
 
 const statuses = (p: Publication) => p.timeline.map((t) => t.status);
 
@@ -18,16 +18,7 @@ describe('the publish run step', () => {
   beforeEach(async () => {
     h = publishingHarness();
     service = h.service();
-    f = await approvedVersionFixture(h.store, h.mediaRoot);
-    p = await service.create(
-      f.ctx,
-      {
-        versionId: f.version.id,
-        connectionId: f.connections.tiktok.id,
-        options: { mode: 'direct', privacyLevel: 'SELF_ONLY', disableStitch: true },
-      },
-      null,
-    );
+    ({ f, p } = await selfOnlyTiktokPublication(h, service));
   });
   afterEach(async () => h.cleanup());
 

@@ -3,8 +3,8 @@ import type { Publication } from '../../../src/domain/publishing/publication.js'
 import { publishJob } from '../../../src/jobs/publish.job.js';
 import type { PublishingService } from '../../../src/services/publishing/publishing.service.js';
 import { publishAtOnce } from '../../fakes/fake-publisher.js';
-import { approvedVersionFixture } from '../../fakes/publishing-fixture.js';
-import { publishingHarness } from '../../fakes/publishing-harness.js';
+import type { approvedVersionFixture } from '../../fakes/publishing-fixture.js';
+import { publishingHarness, selfOnlyTiktokPublication } from '../../fakes/publishing-harness.js';
 
 /** What happens to a publication once the queue gives up on the job moving it (its retries ran out). */
 describe('giving up on a publish job', () => {
@@ -15,16 +15,7 @@ describe('giving up on a publish job', () => {
   beforeEach(async () => {
     h = publishingHarness();
     service = h.service();
-    f = await approvedVersionFixture(h.store, h.mediaRoot);
-    p = await service.create(
-      f.ctx,
-      {
-        versionId: f.version.id,
-        connectionId: f.connections.tiktok.id,
-        options: { mode: 'direct', privacyLevel: 'SELF_ONLY', disableStitch: true },
-      },
-      null,
-    );
+    ({ f, p } = await selfOnlyTiktokPublication(h, service));
   });
   afterEach(async () => h.cleanup());
 

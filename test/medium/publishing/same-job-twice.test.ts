@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../sandbox/core/settings.js';
-import { TiktokConnector } from '../../../src/adapters/platforms/tiktok/tiktok.connector.js';
 import { TiktokPublisher } from '../../../src/adapters/platforms/tiktok/tiktok.publisher.js';
 import { SANDBOX_APPS } from '../../../src/config/platforms.js';
 import type { TokenPair } from '../../../src/domain/connection.js';
@@ -12,6 +11,7 @@ import { PublishingService } from '../../../src/services/publishing/publishing.s
 import { approvedReview, approvedVersionFixture } from '../../fakes/publishing-fixture.js';
 import { publishingHarness } from '../../fakes/publishing-harness.js';
 import { startSandboxHarness, type SandboxHarness } from '../../fakes/sandbox-harness.js';
+import { sandboxTiktokToken } from '../../fakes/sandbox-tiktok-token.js';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const redirectUri = 'http://localhost:8080/oauth/tiktok/callback';
@@ -54,21 +54,6 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')(
       await sandboxHarness.close();
     });
 
-    async function sandboxToken(): Promise<string> {
-      const connector = new TiktokConnector({
-        baseUrls: sandboxHarness.baseUrls,
-        app: SANDBOX_APPS.tiktok,
-        redirectUri,
-      });
-      const url = connector.authorizeUrl({ state: 'st', codeChallenge: null, forceConsent: false });
-      const redirect = await fetch(url, { redirect: 'manual' });
-      const callback = connector.parseCallback(
-        Object.fromEntries(new URL(redirect.headers.get('location') ?? '').searchParams),
-      );
-      if (!callback.ok) throw new Error(`consent failed: ${callback.error}`);
-      return (await connector.exchangeCode({ code: callback.code, codeVerifier: null })).accessToken;
-    }
-
     async function publishes(): Promise<SandboxPublish[]> {
       const response = await fetch(`${sandboxHarness.origin}/__sandbox/tiktok/publishes`);
       return ((await response.json()) as { publishes: SandboxPublish[] }).publishes;
@@ -87,7 +72,7 @@ describe.skipIf(!hasFfmpeg && process.env.CI !== 'true')(
       ]);
       expect(made.status, made.stderr.toString()).toBe(0);
       await h.store.reviews.save(approvedReview(f.version, f.ctx.user.id, readFileSync(file)));
-      const token = await sandboxToken();
+      const token = await sandboxTiktokToken(sandboxHarness.baseUrls, redirectUri);
       h.tokens.withAccessToken = <T>(_ws: string, _id: string, call: (t: TokenPair) => Promise<T>) =>
         call({ accessToken: token, refreshToken: null });
       const publisher = new TiktokPublisher({

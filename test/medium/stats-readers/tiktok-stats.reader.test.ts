@@ -7,12 +7,12 @@ import {
   NOT_PUBLIC_REASON,
   TiktokStatsReader,
 } from '../../../src/adapters/platforms/tiktok/tiktok-stats.reader.js';
-import { TiktokConnector } from '../../../src/adapters/platforms/tiktok/tiktok.connector.js';
 import { SANDBOX_APPS } from '../../../src/config/platforms.js';
 import { TransientError, UserError } from '../../../src/domain/errors.js';
 import type { AccountPost, PostReading } from '../../../src/ports/platform-stats.js';
 import { rejection } from '../../fakes/rejection.js';
 import { startSandboxHarness, type SandboxHarness } from '../../fakes/sandbox-harness.js';
+import { sandboxTiktokToken } from '../../fakes/sandbox-tiktok-token.js';
 
 const redirectUri = 'http://localhost:8080/oauth/tiktok/callback';
 const PROCESSING_MS = 3000;
@@ -24,20 +24,7 @@ let sandbox: Sandbox;
 let reader: TiktokStatsReader;
 let token: string;
 
-async function connect(): Promise<string> {
-  const connector = new TiktokConnector({
-    baseUrls: sandbox.baseUrls,
-    app: SANDBOX_APPS.tiktok,
-    redirectUri,
-  });
-  const url = connector.authorizeUrl({ state: 'st', codeChallenge: null, forceConsent: false });
-  const redirect = await fetch(url, { redirect: 'manual' });
-  const callback = connector.parseCallback(
-    Object.fromEntries(new URL(redirect.headers.get('location') ?? '').searchParams),
-  );
-  if (!callback.ok) throw new Error(`consent failed: ${callback.error}`);
-  return (await connector.exchangeCode({ code: callback.code, codeVerifier: null })).accessToken;
-}
+const connect = () => sandboxTiktokToken(sandbox.baseUrls, redirectUri);
 
 async function admin(method: 'POST' | 'PATCH' | 'GET', path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${harness.origin}/__sandbox${path}`, {
