@@ -6,7 +6,7 @@ export interface ScriptLength {
 
 /** Writes a script (hook, 3–7 beats with visual cues, call to action) from a brief. */
 export interface ScriptWriter {
-  /** Stable id, part of the stage cache key (e.g. "offline-template@1", "openai:gpt-4o-mini"). */
+  /** Stable id, part of the stage cache key (e.g. "offline-template@3", "openai:gpt-4o-mini"). */
   readonly id: string;
   /** True for the built-in writer that needs no network. */
   readonly offline: boolean;
