@@ -18,6 +18,8 @@ const ALLOWED_ELSEWHERE: Record<string, string> = {
     'the public link of a published Short, shown to the person; the app never requests it',
   'https://privacycenter.instagram.com':
     "a link on the public privacy policy to Instagram's own policy; the app never requests it",
+  'http://www.w3.org':
+    'the SVG namespace of the emoji pictures resvg draws in the process; an identifier, never requested',
   'https://policies.google.com':
     "a link on the public privacy policy to Google's own policy; the app never requests it",
 };
